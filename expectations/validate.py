@@ -1,0 +1,173 @@
+"""Run the suites on a batch: rows that pass go on to the load, rows that fail go to quarantine.
+
+Great-expectations validates pandas frames (it rejects polars ones), so each table is handed over
+as pandas with a positional index; the unexpected row indexes it returns pick the rows to
+quarantine. Validation happens on frames, never on DuckDB tables (see README, "traps").
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import polars as pl
+
+from expectations.suites import ExpectationSpec, row_suite
+from transforms.ids import stable_id
+from warehouse.dq_results import DQ_RESULTS
+from warehouse.quarantine import QUARANTINE
+from warehouse.tables import BY_NAME, FACT_TABLES
+
+SAMPLE_SIZE = 5
+
+
+@dataclass
+class Validation:
+    """The outcome of validating one batch."""
+
+    tables: dict[str, pl.DataFrame]  # rows that passed, per table
+    quarantine: pl.DataFrame  # QUARANTINE rows
+    results: pl.DataFrame  # DQ_RESULTS rows, one per expectation
+
+    @property
+    def quarantined(self) -> int:
+        return self.quarantine.height
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one expectation said about one table."""
+
+    suite: str
+    spec: ExpectationSpec
+    success: bool
+    element_count: int
+    bad_rows: list[int]
+    sample: list[Any]
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def row_json(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, default=_json_default, sort_keys=True)
+
+
+def _run_suite(table_name: str, df: pl.DataFrame, specs: list[ExpectationSpec]) -> list[Outcome]:
+    import great_expectations as gx  # lazy: ~5 s to import
+
+    # Progress bars would flood the Prefect logs; they are on by default.
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False}
+    asset = context.data_sources.add_pandas("warta").add_dataframe_asset(table_name)
+    batch = asset.add_batch_definition_whole_dataframe("batch").get_batch(
+        batch_parameters={"dataframe": df.to_pandas()}
+    )
+    suite = gx.ExpectationSuite(name=table_name)
+    for spec in specs:
+        suite.add_expectation(getattr(gx.expectations, spec.gx_type)(column=spec.column, **spec.kwargs))
+    result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
+    outcomes = []
+    # GX keeps the suite's order in its results.
+    for spec, res in zip(specs, result.results, strict=True):
+        info = res.result or {}
+        outcomes.append(
+            Outcome(
+                suite=table_name,
+                spec=spec,
+                success=bool(res.success),
+                element_count=int(info.get("element_count", df.height) or 0),
+                bad_rows=[int(i) for i in info.get("unexpected_index_list") or []],
+                sample=list(info.get("partial_unexpected_list") or [])[:SAMPLE_SIZE],
+            )
+        )
+    return outcomes
+
+
+def _quarantine_rows(
+    table_name: str, df: pl.DataFrame, reasons: dict[int, list[Outcome]], run_id: str, now: datetime
+) -> list[dict[str, Any]]:
+    table = BY_NAME[table_name]
+    rows = df.to_dicts()
+    out = []
+    for index, outcomes in sorted(reasons.items()):
+        row = rows[index]
+        key = row.get(table.key)
+        for outcome in outcomes:
+            out.append(
+                {
+                    "quarantine_id": stable_id(table_name, key, outcome.spec.name, row_json(row)),
+                    "run_id": run_id,
+                    "table_name": table_name,
+                    "row_key": None if key is None else str(key),
+                    "article_id": row.get("article_id"),
+                    "expectation": outcome.spec.name,
+                    "reason": outcome.spec.reason,
+                    "row_json": row_json(row),
+                    "quarantined_at": now,
+                    "released_at": None,
+                }
+            )
+    return out
+
+
+def validate(tables: dict[str, pl.DataFrame], run_id: str, now: datetime | None = None) -> Validation:
+    """Validate every table of a batch. `articles` goes first: facts of an article that was
+    quarantined, or that is missing, are quarantined too (they would point at nothing)."""
+    now = now or datetime.now()
+    passed: dict[str, pl.DataFrame] = {}
+    quarantined: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
+    order = ["articles"] + [n for n in tables if n != "articles"]
+    for name in order:
+        if name not in tables:
+            continue
+        table = BY_NAME[name]
+        # Identical rows are one row said twice, not a conflict: keep one before the key check.
+        df = table.conform(tables[name]).unique(maintain_order=True)
+        specs = row_suite(table)
+        outcomes = _run_suite(name, df, specs) if df.height else []
+        bad: dict[int, list[Outcome]] = {}
+        for outcome in outcomes:
+            for index in outcome.bad_rows:
+                bad.setdefault(index, []).append(outcome)
+        if table in FACT_TABLES and "articles" in passed:
+            orphan = ExpectationSpec("fact_article_exists", "article_id",
+                                     reason="its article is not loaded in this batch (missing or quarantined)")
+            known = set(passed["articles"]["article_id"].to_list())
+            orphans = [i for i, a in enumerate(df["article_id"].to_list()) if a not in known]
+            outcome = Outcome(name, orphan, not orphans, df.height, orphans,
+                              [df["article_id"][i] for i in orphans[:SAMPLE_SIZE]])
+            outcomes.append(outcome)
+            for index in orphans:
+                bad.setdefault(index, []).append(outcome)
+        quarantined.extend(_quarantine_rows(name, df, bad, run_id, now))
+        keep = pl.Series([i not in bad for i in range(df.height)], dtype=pl.Boolean)
+        passed[name] = df.filter(keep) if df.height else df
+        for outcome in outcomes:
+            results.append(
+                {
+                    "result_id": stable_id(run_id, name, outcome.spec.name),
+                    "run_id": run_id,
+                    "suite": name,
+                    "expectation": outcome.spec.name,
+                    "severity": "row",
+                    "success": outcome.success,
+                    "element_count": outcome.element_count,
+                    "unexpected_count": len(outcome.bad_rows),
+                    "unexpected_sample": json.dumps(outcome.sample, ensure_ascii=False, default=_json_default),
+                    "checked_at": now,
+                }
+            )
+    return Validation(
+        tables=passed,
+        quarantine=QUARANTINE.conform(pl.DataFrame(quarantined, schema=QUARANTINE.polars_schema())),
+        results=DQ_RESULTS.conform(pl.DataFrame(results, schema=DQ_RESULTS.polars_schema())),
+    )

@@ -1,0 +1,82 @@
+"""What a source hands to the pipeline: raw documents and the failures met on the way."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+import polars as pl
+
+DocumentKind = Literal["html", "text"]
+
+DOCUMENT_SCHEMA = pl.Schema(
+    {
+        "source": pl.String(),  # becomes articles.url: an http(s) URL or a file:// URI
+        "kind": pl.String(),  # "html" or "text"
+        "content": pl.String(),
+        "title": pl.String(),  # what the record states wins over what extraction infers
+        "published": pl.String(),  # ISO date as stated by the record
+        "outlet": pl.String(),
+        "language": pl.String(),
+        "raw_ref": pl.String(),  # where the raw bytes are kept, when they were fetched
+        "content_hash": pl.String(),
+    }
+)
+
+FAILURE_SCHEMA = pl.Schema(
+    {"source": pl.String(), "stage": pl.String(), "reason": pl.String(), "raw_ref": pl.String()}
+)
+
+
+def sha256(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as pulled: HTML or already-scraped text, plus what its record states."""
+
+    source: str
+    kind: DocumentKind
+    content: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    raw_ref: str | None = None
+    content_hash: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            object.__setattr__(self, "content_hash", sha256(self.content))
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that did not become a document, and why. `raw_ref` points at the kept raw input
+    (a file path, or the offending record itself when it has no other home)."""
+
+    source: str
+    stage: Literal["pull", "fetch", "parse", "extract"]
+    reason: str
+    raw_ref: str | None = None
+
+
+@dataclass
+class PullResult:
+    documents: list[Document] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def extend(self, other: PullResult) -> None:
+        self.documents.extend(other.documents)
+        self.failures.extend(other.failures)
+
+
+def documents_frame(docs: list[Document]) -> pl.DataFrame:
+    return pl.DataFrame([asdict(d) for d in docs], schema=DOCUMENT_SCHEMA)
+
+
+def failures_frame(failures: list[Failure]) -> pl.DataFrame:
+    return pl.DataFrame([asdict(f) for f in failures], schema=FAILURE_SCHEMA)

@@ -1,0 +1,19 @@
+"""Every table of the warehouse, in load order."""
+
+from warehouse.articles import ARTICLES
+from warehouse.dq_results import DQ_RESULTS
+from warehouse.entities import ENTITIES
+from warehouse.events import EVENTS
+from warehouse.failures import FAILURES
+from warehouse.figures import FIGURES
+from warehouse.quarantine import QUARANTINE
+from warehouse.quotes import FRAGMENTS, QUOTES
+from warehouse.runs import RUNS
+from warehouse.schema import Table
+
+# Facts hang off an article: they are replaced together with it.
+FACT_TABLES: tuple[Table, ...] = (QUOTES, FRAGMENTS, FIGURES, EVENTS)
+ALL_TABLES: tuple[Table, ...] = (
+    ARTICLES, *FACT_TABLES, ENTITIES, RUNS, QUARANTINE, FAILURES, DQ_RESULTS,
+)
+BY_NAME: dict[str, Table] = {t.name: t for t in ALL_TABLES}

@@ -1,0 +1,52 @@
+"""One settings object, read once at the entry point and passed down as plain values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CORPUS = PROJECT_ROOT / "corpus" / "samples"
+DEFAULT_DB = PROJECT_ROOT / "warehouse" / "warta.duckdb"
+
+
+class Settings(BaseSettings):
+    """Run-time knobs; every field can be set as `WARTA_<NAME>` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="WARTA_", env_file=".env", extra="ignore")
+
+    db: Path = DEFAULT_DB
+    # Articles per Prefect task: tasks carry batches, never one article each.
+    batch_size: int = 200
+    # Share of a table's rows that may be quarantined before the batch counts as broken.
+    max_quarantine_share: float = 0.5
+    # Fetching (issue 4): a page larger than this is refused, not truncated.
+    max_bytes: int = 5_000_000
+    timeout_s: float = 20.0
+    user_agent: str = "warta/0.1 (+https://github.com/warta-news/warta)"
+    per_host_delay_s: float = 1.0
+    # Hosts that may be fetched although they are not public (loopback in tests).
+    allow_hosts: list[str] = []
+    # How long a load waits for another process to let go of the DuckDB file.
+    lock_wait_s: float = 120.0
+    # Raw responses, compressed and addressed by hash; next to the DuckDB file when unset.
+    raw_dir: Path | None = None
+    # --- fetching from the web (issue 4; sources/http.py, sources/pull.py) ---
+    # Tries per request: 5xx, 429, time-outs and dropped connections are tried again after
+    # backoff_s * 2**n seconds (capped at backoff_max_s) plus up to 50 % random jitter.
+    fetch_attempts: int = 3
+    backoff_s: float = 1.0
+    backoff_max_s: float = 60.0
+    respect_robots: bool = True
+    # Article pages fetched at once (hosts still get one request per per_host_delay_s).
+    fetch_workers: int = 4
+    # At most this many article URLs taken from one feed or sitemap (index) per run.
+    max_urls_per_source: int = 500
+    # The file of followed sources (`warta run --input config/sources.yaml`).
+    sources_file: Path = PROJECT_ROOT / "config" / "sources.yaml"
+    # --- end of fetching settings ---
+
+
+def get_settings() -> Settings:
+    return Settings()
