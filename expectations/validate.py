@@ -91,7 +91,7 @@ def _run_suite(table_name: str, df: pl.DataFrame, specs: list[ExpectationSpec]) 
     return outcomes
 
 
-def _quarantine_rows(
+def quarantine_rows(
     table_name: str, df: pl.DataFrame, reasons: dict[int, list[Outcome]], run_id: str, now: datetime
 ) -> list[dict[str, Any]]:
     table = BY_NAME[table_name]
@@ -148,26 +148,28 @@ def validate(tables: dict[str, pl.DataFrame], run_id: str, now: datetime | None 
             outcomes.append(outcome)
             for index in orphans:
                 bad.setdefault(index, []).append(outcome)
-        quarantined.extend(_quarantine_rows(name, df, bad, run_id, now))
+        quarantined.extend(quarantine_rows(name, df, bad, run_id, now))
         keep = pl.Series([i not in bad for i in range(df.height)], dtype=pl.Boolean)
         passed[name] = df.filter(keep) if df.height else df
-        for outcome in outcomes:
-            results.append(
-                {
-                    "result_id": stable_id(run_id, name, outcome.spec.name),
-                    "run_id": run_id,
-                    "suite": name,
-                    "expectation": outcome.spec.name,
-                    "severity": "row",
-                    "success": outcome.success,
-                    "element_count": outcome.element_count,
-                    "unexpected_count": len(outcome.bad_rows),
-                    "unexpected_sample": json.dumps(outcome.sample, ensure_ascii=False, default=_json_default),
-                    "checked_at": now,
-                }
-            )
+        results.extend(result_row(run_id, outcome, now) for outcome in outcomes)
     return Validation(
         tables=passed,
         quarantine=QUARANTINE.conform(pl.DataFrame(quarantined, schema=QUARANTINE.polars_schema())),
         results=DQ_RESULTS.conform(pl.DataFrame(results, schema=DQ_RESULTS.polars_schema())),
     )
+
+
+def result_row(run_id: str, outcome: Outcome, now: datetime, severity: str = "row") -> dict[str, Any]:
+    """The DQ_RESULTS row of one expectation's outcome."""
+    return {
+        "result_id": stable_id(run_id, outcome.suite, outcome.spec.name),
+        "run_id": run_id,
+        "suite": outcome.suite,
+        "expectation": outcome.spec.name,
+        "severity": severity,
+        "success": outcome.success,
+        "element_count": outcome.element_count,
+        "unexpected_count": len(outcome.bad_rows),
+        "unexpected_sample": json.dumps(outcome.sample, ensure_ascii=False, default=_json_default),
+        "checked_at": now,
+    }

@@ -10,7 +10,7 @@ ARTICLES = Table(
         Column("article_id", "VARCHAR", "stable id: a hash of the article's URL", nullable=False,
                regex=r"^[0-9a-f]{16}$"),
         Column("url", "VARCHAR", "where it was pulled from; local files as file:// URIs", nullable=False,
-               regex=r"^(https?|file)://"),
+               regex=r"^(?:https?|file)://"),
         Column("outlet", "VARCHAR", "the publisher as it names itself"),
         Column("title", "VARCHAR", "headline"),
         Column("published_at", "DATE", "publication date; NULL when it cannot be found"),

@@ -43,8 +43,6 @@ class Settings(BaseSettings):
     fetch_workers: int = 4
     # At most this many article URLs taken from one feed or sitemap (index) per run.
     max_urls_per_source: int = 500
-    # The file of followed sources (`warta run --input config/sources.yaml`).
-    sources_file: Path = PROJECT_ROOT / "config" / "sources.yaml"
     # --- end of fetching settings ---
 
 

@@ -1,0 +1,156 @@
+"""Metadata read from text: datelines and outlets, publication dates, headlines, language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.metadata import (
+    canonical_outlet,
+    detect_language,
+    find_dateline,
+    find_published,
+    find_title,
+    language_code,
+    outlet_from_host,
+    parse_iso_date,
+    text_metadata,
+)
+
+REST = "Xi Jinping menandai Imlek 2024 dengan mendorong penguatan kerja sama China-Rusia."
+
+
+@pytest.mark.parametrize(
+    ("opening", "outlet", "place"),
+    [
+        ("Liputan6.com, Beijing - ", "Liputan6.com", "Beijing"),
+        ("BEIJING, MATAJAMBI.COM - ", "Matajambi.com", "Beijing"),
+        ("Jakarta, IDN Times - ", "IDN Times", "Jakarta"),
+        ("JAKARTA, KOMPAS.com - ", "Kompas.com", "Jakarta"),
+        ("Jakarta, CNN Indonesia -- ", "CNN Indonesia", "Jakarta"),
+        ("TEMPO.CO, Jakarta - ", "Tempo.co", "Jakarta"),
+        ("Jakarta (ANTARA) - ", "ANTARA", "Jakarta"),
+        ("SURABAYA, KABARJATIM.COM - ", "Kabarjatim.com", "Surabaya"),
+        ("Kuala Lumpur (AFP) – ", "AFP", "Kuala Lumpur"),
+    ],
+)
+def test_dateline_names_outlet_and_place(opening: str, outlet: str, place: str) -> None:
+    found = find_dateline([opening + REST])
+    assert found is not None
+    assert (found.outlet, found.place, found.index) == (outlet, place, 0)
+
+
+def test_detik_channel_line_announces_a_bare_dateline() -> None:
+    found = find_dateline(["detikNews", "Jakarta - " + REST])
+    assert found is not None and (found.outlet, found.place, found.index) == ("detikcom", "Jakarta", 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sementara itu, Presiden - " + REST,  # a comma and a dash are not a dateline by themselves
+        "Jakarta - " + REST,  # a bare place needs a channel line before it
+        REST,
+    ],
+)
+def test_not_a_dateline(line: str) -> None:
+    assert find_dateline([line]) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        (["Judul", "30 Desember 2022 17:54 WIB", "Presiden Rusia bertemu Xi pada Jumat (30/12)."], "2022-12-30"),
+        (["Judul", "Rabu, 3 Juli 2024 | 10:15 WIB", REST], "2024-07-03"),
+        (["Judul", "03/07/2024, 10:15 WIB", REST], "2024-07-03"),
+        # An attribution's day wins over the event's day before it.
+        (
+            [
+                "Liputan6.com, Beijing - Xi menelepon Putin pada Kamis (8/2/2024), di tengah perselisihan.",
+                "Pernyataan Kementerian Luar Negeri China seperti dilansir CNN, Jumat (9/2/2024), menyebutkan hal itu.",
+            ],
+            "2024-02-09",
+        ),
+        (["Putin berbicara, dikutip dari TASS, Senin (24/2/2025), tentang perang Ukraina dan China."], "2025-02-24"),
+        # Otherwise the latest news day in the first paragraphs.
+        (
+            ["BEIJING, MATAJAMBI.COM - Pada Rabu, 2 Oktober 2024, Presiden Xi Jinping berbicara tentang Rusia."],
+            "2024-10-02",
+        ),
+        (
+            ["Jakarta, IDN Times - Putin bertemu Xi di Astana, Kazakhstan, pada Rabu (3/7/2024). Itu yang kedua."],
+            "2024-07-03",
+        ),
+        (["Xi dan Putin bicara pada Senin, 24 Februari 2025. Keduanya membahas kerja sama bilateral."], "2025-02-24"),
+    ],
+)
+def test_publication_date(lines: list[str], published: str) -> None:
+    assert find_published(lines) == dt.date.fromisoformat(published)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Putin dan Xi bertemu pada Jumat (30/12) di sela-sela pertemuan puncak itu."],  # no year
+        ["Pertemuan puncak itu digelar pada 24 Februari 2022 di Moskow oleh kedua negara."],  # no weekday
+        ["Keduanya bertemu pada Rabu (31/2/2024) di Astana untuk membahas kerja sama."],  # no such day
+    ],
+)
+def test_no_publication_date(lines: list[str]) -> None:
+    assert find_published(lines) is None
+
+
+def test_title_is_a_short_first_line() -> None:
+    assert find_title(["Putin Ajak Xi Jinping Perkuat Kerja Sama Militer", "", REST]) == (
+        "Putin Ajak Xi Jinping Perkuat Kerja Sama Militer"
+    )
+    assert find_title(["Liputan6.com, Beijing - " + REST]) is None
+    assert find_title([REST]) is None
+
+
+def test_text_metadata_skips_the_header_before_the_dateline() -> None:
+    lines = [
+        "Bertemu Xi, Putin Sebut Hubungan Terbaik",
+        "",
+        "Moskow dan Beijing bersatu",
+        "",
+        "Jakarta, IDN Times - " + REST,
+    ]
+    meta = text_metadata(lines)
+    assert (meta.outlet, meta.dateline, meta.lead_index) == ("IDN Times", "Jakarta", 4)
+    assert meta.title == "Bertemu Xi, Putin Sebut Hubungan Terbaik"
+
+
+@pytest.mark.parametrize(
+    ("value", "outlet"),
+    [
+        ("https://www.liputan6.com/global/read/123/x", "Liputan6.com"),
+        ("https://news.detik.com/internasional/d-1/x", "detikcom"),
+        ("kumparan.com", "kumparan"),
+        ("https://www.bbc.com/indonesia/articles/x", "BBC News Indonesia"),
+        ("https://www.bbc.com/news/world-1", None),
+        ("https://example.org/x", None),
+        (None, None),
+    ],
+)
+def test_outlet_from_host(value: str | None, outlet: str | None) -> None:
+    assert outlet_from_host(value) == outlet
+
+
+def test_canonical_outlet_spelling() -> None:
+    assert canonical_outlet("KOMPAS.com") == "Kompas.com"
+    assert canonical_outlet("Kumparan") == "kumparan"
+    assert canonical_outlet("Unknown Daily") is None
+
+
+def test_iso_dates_and_language_tags() -> None:
+    assert parse_iso_date("2024-02-09T07:30:00+07:00") == dt.date(2024, 2, 9)
+    assert parse_iso_date("kemarin") is None
+    assert [language_code(t) for t in ("id-ID", "in", "EN", "xx-yy-zz", None)] == ["id", "id", "en", "xx", None]
+
+
+def test_language_detection() -> None:
+    assert detect_language(REST + " Pertemuan itu menjadi yang kedua dalam waktu kurang dari dua bulan.") == "id"
+    assert detect_language("The two leaders met in Astana on Wednesday to discuss their partnership.") == "en"
+    assert detect_language("") == "id"

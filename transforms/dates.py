@@ -1,0 +1,227 @@
+"""Dates written in Indonesian news, resolved against the article's publication date.
+
+Forms read: `Kamis (8/2/2024)`, `Senin, 24 Februari 2025`, `(30/12)`, `pada 15/9`, `7 Oktober`,
+`Maret tahun 2023`, `Oktober 2023`, `pada Februari`, `September lalu`, `bulan ini`, `tahun lalu`,
+`musim semi 2023`, `pada 2019`, `pada Rabu`, `kemarin`. Month, weekday and season names and the
+relative words come from `transforms/lexicon/dates.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from transforms import lexicon
+from transforms.text import word_pattern
+
+# A day or month without a year is taken in the year that puts it on or before publication,
+# allowing this much look-ahead (articles announce next week's meetings).
+LOOKAHEAD = timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a text at [start, end), resolved to a day and a precision
+    (`day`, `month`, `year`; the value is the first day of its month or year)."""
+
+    start: int
+    end: int
+    text: str
+    value: date
+    precision: str
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    rules: list[tuple[str, re.Pattern[str]]]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, int]
+
+
+def _alt(words: list[str]) -> str:
+    return (
+        "(?:"
+        + "|".join(re.escape(w).replace("\\ ", " ").replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        + ")"
+    )
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = lexicon.load("dates")
+    months = {str(k).lower(): int(v) for k, v in data["months"].items()}
+    weekdays = {str(k).lower(): int(v) for k, v in data["weekdays"].items()}
+    seasons = {str(k).lower(): int(v) for k, v in data["seasons"].items()}
+    mon = rf"(?P<mon>{_alt(list(months))})\.?"
+    wd = rf"(?:{_alt(list(weekdays))})"
+    season = rf"(?P<season>{_alt(list(seasons))})"
+    preps = _alt(lexicon.words("dates", "date_prepositions"))
+    rel = {**data["relative_years"], **data["relative_months"], **data["relative_days"]}
+    i = re.IGNORECASE
+    rules = [
+        ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+        ("dmy_slash", re.compile(rf"(?:\b{wd},?\s*)?\(?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b\)?", i)),
+        ("dmy_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{{1,2}}\s+{mon}\s+"
+                                 rf"(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
+        ("dmy", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
+        ("mdy", re.compile(rf"\b{mon}\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b", i)),
+        ("dm_paren", re.compile(rf"(?:\b{wd},?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", i)),
+        ("dm_slash", re.compile(r"\bpada\s+(?:tanggal\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?!/)", i)),
+        ("dm", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}(?![\w])", i)),
+        ("my", re.compile(rf"\b{mon}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
+        ("season_y", re.compile(rf"\b{season}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
+        ("season_rel", re.compile(rf"\b{season}\s+(?P<rel>mendatang|depan|lalu|ini|nanti)\b", i)),
+        ("m_rel", re.compile(rf"\b{mon}\s+(?P<rel>lalu|kemarin|mendatang|depan|nanti)\b", i)),
+        ("rel", re.compile(rf"\b(?P<relphrase>{_alt([str(k) for k in rel])})\b", i)),
+        ("m_bare", re.compile(rf"\b{preps}\s+(?:bulan\s+)?{mon}(?![\w])", i)),
+        ("y_bare", re.compile(rf"\b{preps}\s+(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b(?![.,]\d)", i)),
+        (
+            "wd",
+            re.compile(
+                rf"\b(?:pada|hari)\s+(?:hari\s+)?(?P<wd>{_alt(list(weekdays))})\b"
+                rf"(?:\s+(?P<rel>lalu|depan|mendatang|kemarin))?",
+                i,
+            ),
+        ),
+        ("wd_rel", re.compile(rf"\b(?P<wd>{_alt(list(weekdays))})\s+(?P<rel>lalu|depan|mendatang|kemarin)\b", i)),
+    ]
+    return _Patterns(rules, months, weekdays, seasons)
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\s+", " ", s).lower().rstrip(".")
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(m: int, d: int, published: date | None) -> date | None:
+    if published is None:
+        return None
+    candidate = _safe(published.year, m, d)
+    if candidate is None:
+        return None
+    if candidate > published + LOOKAHEAD:
+        candidate = _safe(published.year - 1, m, d)
+    return candidate
+
+
+def _month_relative(month: int, published: date, direction: int) -> date:
+    """The month `month` most recently not after publication (direction -1 or 0), or the next
+    one after it (direction 1)."""
+    y = published.year
+    if direction > 0:
+        if month <= published.month:
+            y += 1
+    elif month > published.month:
+        y -= 1
+    return date(y, month, 1)
+
+
+def _add_months(day: date, n: int) -> date:
+    total = day.year * 12 + day.month - 1 + n
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
+             forward: bool = False) -> tuple[date, str] | None:
+    g = m.groupdict()
+    if kind in ("iso", "dmy_slash"):
+        v = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (v, "day") if v else None
+    if kind in ("dmy", "mdy", "dmy_range"):
+        v = _safe(int(g["y"]), p.months[_key(g["mon"])], int(g["d"]))
+        return (v, "day") if v else None
+    if kind in ("dm_paren", "dm_slash"):
+        v = _infer_year(int(g["m"]), int(g["d"]), published)
+        return (v, "day") if v else None
+    if kind == "dm":
+        v = _infer_year(p.months[_key(g["mon"])], int(g["d"]), published)
+        return (v, "day") if v else None
+    if kind == "my":
+        return date(int(g["y"]), p.months[_key(g["mon"])], 1), "month"
+    if kind == "season_y":
+        return date(int(g["y"]), 1, 1), "year"
+    if published is None:
+        return None
+    if kind == "season_rel":
+        direction = {"lalu": -1, "ini": 0}.get(g["rel"].lower(), 1)
+        start = p.seasons[_key(g["season"])]
+        if direction > 0:
+            return date(_month_relative(start, published, 1).year, 1, 1), "year"
+        return date(_month_relative(start, published, -1).year, 1, 1), "year"
+    if kind == "m_rel":
+        direction = 1 if g["rel"].lower() in ("mendatang", "depan", "nanti") else -1
+        return _month_relative(p.months[_key(g["mon"])], published, direction), "month"
+    if kind == "m_bare":
+        month = p.months[_key(g["mon"])]
+        if forward and month != published.month:
+            return _month_relative(month, published, 1), "month"
+        return _month_relative(month, published, 0), "month"
+    if kind == "y_bare":
+        return date(int(g["y"]), 1, 1), "year"
+    if kind == "rel":
+        phrase = _key(g["relphrase"])
+        data = lexicon.load("dates")
+        if phrase in data["relative_years"]:
+            return date(published.year + int(data["relative_years"][phrase]), 1, 1), "year"
+        if phrase in data["relative_months"]:
+            return _add_months(published.replace(day=1), int(data["relative_months"][phrase])), "month"
+        return published + timedelta(days=int(data["relative_days"][phrase])), "day"
+    if kind in ("wd", "wd_rel"):
+        target = p.weekdays[_key(g["wd"])]
+        rel = (g.get("rel") or "").lower()
+        back = (published.weekday() - target) % 7
+        if rel in ("depan", "mendatang"):
+            return published + timedelta(days=(target - published.weekday()) % 7 or 7), "day"
+        if rel in ("lalu", "kemarin") and back == 0:
+            back = 7
+        return published - timedelta(days=back), "day"
+    return None
+
+
+def find_dates(text: str, published: date | None, *, forward: bool = False) -> list[DateMention]:
+    """Date expressions in `text`, left to right, resolved against `published`; where two
+    overlap, the more specific wins. A bare month (`pada Juni`) is the last one up to
+    publication, or with `forward` (a sentence about plans) the next one."""
+    p = _patterns()
+    found: list[DateMention] = []
+    for kind, pattern in p.rules:
+        for m in pattern.finditer(text):
+            resolved = _resolve(kind, m, p, published, forward)
+            if resolved is None:
+                continue
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            found.append(DateMention(m.start(), m.end(), m.group(), resolved[0], resolved[1]))
+    return sorted(found, key=lambda f: f.start)
+
+
+@cache
+def detaching_cues() -> re.Pattern[str]:
+    """Words that tie a date that follows them closely to something else than the event."""
+    return word_pattern(lexicon.words("dates", "detaching_cues"), ignore_case=True)
+
+
+def contains(outer: tuple[date, str], inner: tuple[date, str]) -> bool:
+    """Whether the period `outer` (a date and its precision) holds the date `inner`."""
+    (o, op), (i, _) = outer, inner
+    if op == "year":
+        return o.year == i.year
+    if op == "month":
+        return (o.year, o.month) == (i.year, i.month)
+    return o == i and inner[1] == "day"
+
+
+def compatible(a: tuple[date, str] | None, b: tuple[date, str] | None) -> bool:
+    """Whether two dates can be the same event's (one unknown, or one holds the other)."""
+    if a is None or b is None:
+        return True
+    return contains(a, b) or contains(b, a)

@@ -1,0 +1,274 @@
+"""Numbers an article states as facts: money, percentages, counts and durations.
+
+Numbers are read in Indonesian format (`15.654` is fifteen thousand, `11,6` eleven point six;
+`1.5` before an English scale word is one point five) or as words (`delapan`, `dua puluh`).
+A number is a figure only when a currency, a percent sign or word, or a unit word stands with it,
+so years and dates (`pada 2019`, `7 Oktober`, `(8/2/2024)`) never are. Money and percentages also
+get what they measure, the states they are about and the period they are for.
+Currencies, scales, number words, units and measures come from `transforms/lexicon/units.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from transforms import entities as ents
+from transforms import lexicon
+from transforms.dates import detaching_cues, find_dates
+from transforms.text import Span, sentences, word_pattern
+
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
+# Words before a period that make it the base of a comparison, not the figure's own period.
+COMPARISON_CUES = re.compile(r"\b(?:dari|sejak|dibanding(?:kan)?|ketimbang|daripada|versus|vs)\s+"
+                             r"(?:tahun\s+|periode\s+|)$",
+                             re.IGNORECASE)
+PAIR_CUES = re.compile(r"\b(?:kedua\s+(?:negara|pemimpin|kepala\s+negara|pihak|presiden)|keduanya|bilateral)\b",
+                       re.IGNORECASE)
+
+
+@dataclass
+class Figure:
+    """One figure: the span as written, its value in units and its unit; for money and
+    percentages also measure, parties and period."""
+
+    raw: str
+    value: float
+    unit: str
+    start: int
+    end: int
+    measure: str | None = None
+    parties: list[str] = field(default_factory=list)
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class _Units:
+    money_prefix: re.Pattern[str]
+    money_suffix: re.Pattern[str]
+    percent: re.Pattern[str]
+    count: re.Pattern[str]
+    prefixes: dict[str, str]
+    suffixes: dict[str, str]
+    scales: dict[str, float]
+    words: dict[str, int]
+    multipliers: dict[str, int]
+    measures: re.Pattern[str]
+    measure_of: dict[str, str]
+    change: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", " ").replace(" ", r"\s+")
+                           for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+@cache
+def _units() -> _Units:
+    data = lexicon.load("units")
+    prefixes = {str(k): str(v) for k, v in data["currency_prefixes"].items()}
+    suffixes = {str(k).lower(): str(v) for k, v in data["currency_suffixes"].items()}
+    scales = {str(k).lower(): float(v) for k, v in data["scales"].items()}
+    words = {str(k).lower(): int(v) for k, v in data["number_words"].items() if str(k) != "se"}
+    mult = {str(k).lower(): int(v) for k, v in data["number_word_multipliers"].items()}
+    one_word = rf"{_alt(list(words))}(?:\s+{_alt(list(mult))})?"
+    word_num = rf"(?:{one_word})(?:\s+{one_word})*"
+    num = rf"(?P<num>{NUMBER}|(?<![\w-]){word_num})"
+    scale = rf"(?:\s*(?P<scale>{_alt(list(scales))})(?![\w]))?"
+    i = re.IGNORECASE
+    # Prefix symbols are case-sensitive (`Rp`, `USD`), so the pattern is not IGNORECASE.
+    money_prefix = re.compile(rf"(?<![\w])(?P<cur>{_alt(list(prefixes))})\s?(?P<num>{NUMBER})"
+                              rf"(?:\s*(?P<scale>(?i:{_alt(list(scales))}))(?![\w]))?")
+    money_suffix = re.compile(rf"(?<![\w.,]){num}{scale}\s*(?P<cur>{_alt(list(suffixes))})(?![\w])", i)
+    pct_words = _alt([w for w in data["percent_words"] if w != "%"])
+    percent = re.compile(rf"(?<![\w.,]){num}\s*(?P<pct>%|{pct_words}(?![\w]))", i)
+    count = re.compile(rf"(?<![\w.,/-]){num}{scale}\s+(?P<unit>{_alt(data['count_units'])})(?![\w])", i)
+    measure_of = {str(k).lower(): str(v) for k, v in data["measures"].items()}
+    return _Units(
+        money_prefix, money_suffix, percent, count, prefixes, suffixes, scales, words, mult,
+        word_pattern(list(measure_of), ignore_case=True), measure_of,
+        word_pattern(data["change_words"], ignore_case=True),
+    )
+
+
+def parse_number(text: str, english: bool = False) -> float | None:
+    """The value of a written number: `15.654` → 15654, `11,6` → 11.6, `dua puluh` → 20;
+    with `english`, `1.5` → 1.5 and `1,500` → 1500."""
+    t = text.strip()
+    if re.fullmatch(r"[\d.,]+", t):
+        if "," in t and "." in t:
+            dec = "," if t.rfind(",") > t.rfind(".") else "."
+        elif "," in t:
+            grouped = re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", t) or (english and re.fullmatch(r"\d{1,3}(?:,\d{3})+", t))
+            dec = "" if grouped else ","
+        elif "." in t:
+            dec = "" if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t) and not english else "."
+        else:
+            dec = ""
+        thousands = {",": ".", ".": ",", "": ".,"}[dec]
+        for ch in thousands:
+            t = t.replace(ch, "")
+        if dec == ",":
+            t = t.replace(",", ".")
+        try:
+            return float(t)
+        except ValueError:
+            return None
+    return _parse_words(t)
+
+
+def _parse_words(text: str) -> float | None:
+    u = _units()
+    total, cur, seen = 0, 0, False
+    for tok in text.lower().split():
+        if tok in u.words:
+            cur += u.words[tok]
+            seen = True
+        elif tok == "belas":
+            total += cur + 10
+            cur = 0
+        elif tok == "puluh":
+            total += cur * 10
+            cur = 0
+        elif tok == "ratus":
+            total += cur * 100
+            cur = 0
+        else:
+            return None
+    return float(total + cur) if seen else None
+
+
+def _english_scale(scale: str | None) -> bool:
+    return bool(scale) and scale.lower() in {"million", "billion", "trillion", "thousand", "bn", "mln"}
+
+
+def _value(m: re.Match[str]) -> float | None:
+    u = _units()
+    scale = m.groupdict().get("scale")
+    english = _english_scale(scale) or m.groupdict().get("cur") in ("$", "US$")
+    base = parse_number(m.group("num"), english=english)
+    if base is None:
+        return None
+    return base * (u.scales[scale.lower()] if scale else 1.0)
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Money, percent and count figures in a text, left to right, without measure/parties."""
+    u = _units()
+    taken: list[tuple[int, int]] = []
+    found: list[Figure] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in u.money_prefix.finditer(text):
+        v = _value(m)
+        if v is not None and free(m.start(), m.end()):
+            found.append(Figure(m.group().strip(), v, u.prefixes[m.group("cur")], m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in u.money_suffix.finditer(text):
+        v = _value(m)
+        cur = re.sub(r"\s+", " ", m.group("cur")).lower()
+        if v is not None and free(m.start(), m.end()):
+            found.append(Figure(m.group().strip(), v, u.suffixes[cur], m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in u.percent.finditer(text):
+        v = _value(m)
+        if v is not None and free(m.start(), m.end()):
+            found.append(Figure(m.group().strip(), v, "percent", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    date_spans = [(d.start, d.end) for d in find_dates(text, None)]
+    for m in u.count.finditer(text):
+        v = _value(m)
+        if v is None or not free(m.start(), m.end()):
+            continue
+        if any(m.start() < b and a < m.end() for a, b in date_spans):
+            continue
+        # `ke-75 tahun`, `tahun 2024`: ordinals and years are not counts.
+        if re.search(r"ke-\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue
+        unit = re.sub(r"\s+", " ", m.group("unit")).lower()
+        found.append(Figure(m.group().strip(), v, unit, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _measure(sentence: str, at: int, end: int) -> str | None:
+    u = _units()
+    before = [m for m in u.measures.finditer(sentence) if m.end() <= at]
+    after = [m for m in u.measures.finditer(sentence) if m.start() >= end]
+    pick = before[-1] if before else (after[0] if after else None)
+    if pick is None:
+        return None
+    measure = u.measure_of[re.sub(r"\s+", " ", pick.group()).lower()]
+    # Only a change word right before the figure (`naik 5 persen`, `turun hingga 11,6 persen`)
+    # makes it a change: in `melonjak 26,3% menjadi US$ 240 miliar` the money is a level.
+    window = " ".join(sentence[:at].split()[-2:])
+    if u.change.search(window) and "change" not in measure:
+        measure = f"{measure} change"
+    return measure
+
+
+def _period(sentence: str, at: int, published: date | None) -> str | None:
+    best: tuple[int, str] | None = None
+    for d in find_dates(sentence, published):
+        if COMPARISON_CUES.search(sentence[max(0, d.start - 25):d.start]):
+            continue
+        if detaching_cues().search(sentence[max(0, d.start - 30):d.start]):
+            continue
+        label = str(d.value.year) if d.precision == "year" else d.value.strftime("%Y-%m")
+        dist = abs(d.start - at)
+        if best is None or dist < best[0]:
+            best = (dist, label)
+    return best[1] if best else None
+
+
+def article_pair(body: str, published: date | None) -> list[str]:
+    """The two states an article is mostly about, counting people as their states."""
+    counts: Counter[str] = Counter()
+    for m in ents.find_mentions(body, published):
+        e = m.entity
+        state = e.name if e.kind == "state" else e.state if e.kind == "person" else None
+        if state:
+            counts[state] += 1
+    return [s for s, _ in counts.most_common(2)]
+
+
+def extract(body: str, published: date | None = None, *, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Figures of an article body, with measure, parties and period for money and percent."""
+    pair = article_pair(body, published)
+    out: list[Figure] = []
+    for sent in sentences(body):
+        for f in find_figures(sent.text):
+            f.start += sent.start
+            f.end += sent.start
+            if f.unit == "percent" or re.fullmatch(r"[A-Z]{3}", f.unit):
+                _describe(f, sent, published, pair)
+            out.append(f)
+    return out
+
+
+def _describe(f: Figure, sent: Span, published: date | None, pair: list[str]) -> None:
+    at, end = f.start - sent.start, f.end - sent.start
+    f.measure = _measure(sent.text, at, end)
+    f.period = _period(sent.text, at, published)
+    # Currency words (`dolar AS`) name no party.
+    text = _strip_currencies(sent.text)
+    states = ents.states_in(text, published)
+    for m in ents.find_mentions(text, published):
+        if m.entity.kind == "person" and m.entity.state and m.entity.state not in states:
+            states.append(m.entity.state)
+    if not states and PAIR_CUES.search(text):
+        states = list(pair)
+    f.parties = states
+
+
+def _strip_currencies(text: str) -> str:
+    """The text with money spans blanked, so that `dolar AS` does not name the United States."""
+    u = _units()
+    for pattern in (u.money_prefix, u.money_suffix):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text

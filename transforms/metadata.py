@@ -1,0 +1,293 @@
+"""Article metadata read from the text itself: outlet and place of the dateline, publication date,
+headline, language.
+
+Indonesian news opens with a dateline that names the outlet and the place ("Liputan6.com, Beijing -",
+"BEIJING, MATAJAMBI.COM -", "Jakarta, IDN Times -", "Jakarta (ANTARA) -"); the page header of a
+scraped text may carry a date line ("30 Desember 2022 17:54 WIB"); otherwise the news day is written
+in the first paragraphs ("seperti dilansir CNN, Jumat (9/2/2024)", "pada Rabu (3/7/2024)").
+Outlet spellings, hostnames, weekday names and attribution words live in
+`transforms/lexicon/outlets.yaml`; month names come from dateparser, which knows Indonesian.
+
+Pure: lines of text in (already normalised by `transforms.clean.normalise`), values out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from transforms.clean import is_prose
+
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+
+# How far into a text the header and dateline may be: a dateline is the first paragraph, after at
+# most a headline, subtitle, date line and share widgets.
+HEAD_LINES = 25
+# How many article paragraphs are searched for the news day.
+LEAD_PARAGRAPHS = 5
+# An article cannot be older than the Indonesian web press; dates before are misreadings.
+MIN_DATE = dt.date(1995, 1, 1)
+
+_DASH = r"\s*(?:-{1,2}|–|—)\s+"
+_PLACE = r"(?P<place>[A-Z][\w'.]*(?:\s[A-Z][\w'.]*){0,3})"
+# "Liputan6.com, Beijing -", "TEMPO.CO, Jakarta -": the outlet, spelt as a domain, first.
+_OUTLET_FIRST = re.compile(r"^(?P<outlet>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,3}){1,2})\s*,\s*" + _PLACE + _DASH)
+# "BEIJING, MATAJAMBI.COM -", "Jakarta, IDN Times -", "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --"
+_PLACE_FIRST = re.compile("^" + _PLACE + r"\s*,\s*(?P<outlet>[A-Za-z][\w.]*(?:\s[A-Za-z][\w.]*){0,2})" + _DASH)
+# "Jakarta (ANTARA) -", "Washington (AFP) -"
+_PLACE_PAREN = re.compile("^" + _PLACE + r"\s*\((?P<outlet>[^)]{2,30})\)" + _DASH)
+# detik: "Jakarta - " after a channel line such as "detikNews".
+_PLACE_ONLY = re.compile("^" + _PLACE + _DASH)
+_DOMAIN_LIKE = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,3}){1,2}$")
+
+_NUM_DATE = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+_WORD_DATE = r"(?P<wd>\d{1,2})\s+(?P<wm>[A-Za-z]+)\.?\s+(?P<wy>\d{4})"
+_TIME = r"(?:\s*[,|]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT|GMT\+?\d*)?)?"
+_DATE_PREFIX = r"(?:(?:diterbitkan|dipublikasikan|published|tanggal)\s*:?\s*)?"
+
+
+@dataclass(frozen=True)
+class OutletLexicon:
+    """outlets.yaml, indexed: folded alias -> canonical name, host -> canonical name, and the
+    words that mark the news day."""
+
+    aliases: dict[str, str]
+    hosts: dict[str, str]
+    weekdays: tuple[str, ...]
+    attribution: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_outlets(path: Path = LEXICON_DIR / "outlets.yaml") -> OutletLexicon:
+    """The outlet lexicon, read once per process."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    aliases: dict[str, str] = {}
+    hosts: dict[str, str] = {}
+    for entry in data.get("outlets", []):
+        name = entry["name"]
+        for alias in [name, *entry.get("aliases", [])]:
+            aliases[alias.casefold()] = name
+        for host in entry.get("hosts", []):
+            hosts[host.casefold()] = name
+    dates = data.get("dates", {})
+    return OutletLexicon(aliases, hosts, tuple(dates.get("weekdays", [])), tuple(dates.get("attribution", [])))
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """The canonical spelling of a known outlet name (`KOMPAS.com` -> `Kompas.com`), else None."""
+    if not name:
+        return None
+    return load_outlets().aliases.get(name.strip().casefold())
+
+
+def outlet_from_host(url_or_host: str | None) -> str | None:
+    """The outlet a URL or hostname belongs to (`https://news.detik.com/...` -> `detikcom`)."""
+    if not url_or_host:
+        return None
+    parts = urlsplit(url_or_host if "//" in url_or_host else f"//{url_or_host}")
+    host = (parts.hostname or "").casefold()
+    if not host:
+        return None
+    full = host + parts.path.casefold()
+    for known, name in load_outlets().hosts.items():
+        if "/" in known:
+            if full.removeprefix("www.").startswith(known):
+                return name
+        elif host == known or host.endswith("." + known):
+            return name
+    return None
+
+
+def _outlet_spelling(raw: str) -> str | None:
+    """How to store an outlet named in a dateline: its canonical name when known; an unknown
+    domain-like name in capitals gets the usual spelling (`FOO.COM` -> `Foo.com`)."""
+    known = canonical_outlet(raw)
+    if known:
+        return known
+    if _DOMAIN_LIKE.match(raw):
+        return raw.capitalize() if raw.isupper() else raw
+    return None
+
+
+def _place_spelling(raw: str) -> str:
+    return raw.title() if raw.isupper() else raw
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline of an article: which line holds it, the place, and the outlet it names."""
+
+    index: int
+    place: str
+    outlet: str | None
+
+
+def find_dateline(lines: list[str]) -> Dateline | None:
+    """The dateline among the first lines of a text, or None.
+
+    A place followed by a name is only a dateline when that name is a known outlet or spelt like a
+    domain, so that "Sementara itu, Presiden -" is never read as one.
+    """
+    channel: str | None = None
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if not line:
+            continue
+        if m := _OUTLET_FIRST.match(line):
+            outlet = _outlet_spelling(m["outlet"])
+            if outlet:
+                return Dateline(i, _place_spelling(m["place"]), outlet)
+        if m := _PLACE_FIRST.match(line):
+            outlet = _outlet_spelling(m["outlet"])
+            if outlet:
+                return Dateline(i, _place_spelling(m["place"]), outlet)
+        if m := _PLACE_PAREN.match(line):
+            return Dateline(i, _place_spelling(m["place"]), canonical_outlet(m["outlet"]) or m["outlet"])
+        if channel and (m := _PLACE_ONLY.match(line)):
+            return Dateline(i, _place_spelling(m["place"]), channel)
+        # A line that is only an outlet's name ("detikNews") announces a bare "Jakarta -" dateline.
+        channel = canonical_outlet(line) or channel
+    return None
+
+
+def _weekdays() -> str:
+    return "|".join(re.escape(w) for w in load_outlets().weekdays)
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    wd = _weekdays()
+    attribution = "|".join(re.escape(w) for w in load_outlets().attribution)
+    news_day = rf"\b(?:{wd})\s*(?:\(\s*{_NUM_DATE}\s*\)|,?\s*(?:tanggal\s+)?{_WORD_DATE})"
+    date_line = re.compile(rf"^{_DATE_PREFIX}(?:(?:{wd}),?\s*)?(?:{_NUM_DATE}|{_WORD_DATE}){_TIME}$", re.IGNORECASE)
+    attributed = re.compile(rf"\b(?:{attribution})\b[^.()]{{0,120}}?,?\s*{news_day}", re.IGNORECASE)
+    return date_line, attributed, re.compile(news_day, re.IGNORECASE)
+
+
+@lru_cache(maxsize=512)
+def _month_date(day: str, month: str, year: str) -> dt.date | None:
+    """A date from day, month name (Indonesian or English) and year; None when it is not one."""
+    import dateparser  # loads its language data on first use: only when a month name needs reading
+
+    parsed = dateparser.parse(
+        f"{day} {month} {year}",
+        languages=["id", "en"],
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def _date_of(m: re.Match[str]) -> dt.date | None:
+    try:
+        if m.groupdict().get("d"):
+            found = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        elif m.groupdict().get("wd"):
+            found = _month_date(m["wd"], m["wm"], m["wy"])
+        else:
+            return None
+    except ValueError:
+        return None
+    if found is None or not MIN_DATE <= found <= dt.date.today() + dt.timedelta(days=1):
+        return None
+    return found
+
+
+def find_published(lines: list[str], lead_index: int | None = None) -> dt.date | None:
+    """The publication date written in a text, or None.
+
+    In order: a date line in the page header; the day next to an attribution in the first
+    paragraphs ("dilansir CNN, Jumat (9/2/2024)": the day the source was read is the article's
+    day, while "Kamis (8/2/2024)" before it is the day of the event); the latest weekday + date in
+    the first paragraphs.
+    """
+    date_line, attributed, news_day = _date_patterns()
+    head_end = lead_index if lead_index is not None else min(len(lines), HEAD_LINES)
+    for line in lines[:head_end]:
+        if line and len(line) <= 60 and (m := date_line.match(line)) and (found := _date_of(m)):
+            return found
+    start = lead_index or 0
+    paragraphs = [line for line in lines[start:] if len(line.split()) >= 6][:LEAD_PARAGRAPHS]
+    for paragraph in paragraphs:
+        for m in attributed.finditer(paragraph):
+            if found := _date_of(m):
+                return found
+    days = [d for p in paragraphs for m in news_day.finditer(p) if (d := _date_of(m))]
+    return max(days) if days else None
+
+
+def find_title(lines: list[str]) -> str | None:
+    """The headline of a scraped text when it opens with one: a short first line that is not a
+    sentence and not a dateline paragraph."""
+    first = next((line for line in lines[:3] if line), None)
+    if not first or len(first) > 200 or len(first.split()) < 3 or first.endswith((".", ":")):
+        return None
+    if find_dateline([first]) is not None:
+        return None
+    return first
+
+
+def parse_iso_date(value: str | None) -> dt.date | None:
+    """A date from an ISO string a record or page states (`2024-02-09`, `2024-02-09T10:00:00+07:00`)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def language_code(tag: str | None) -> str | None:
+    """ISO 639-1 code of a language tag (`id-ID` -> `id`, `in` -> `id`), None when not one."""
+    if not tag:
+        return None
+    code = re.split(r"[-_]", tag.strip().casefold())[0]
+    code = {"in": "id", "ind": "id", "eng": "en"}.get(code, code)
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+def detect_language(text: str, default: str = "id") -> str:
+    """ISO 639-1 code of the text's language (py3langid); `default` for empty text.
+
+    Malay and Javanese/Sundanese guesses on this corpus are Indonesian text: the classifier
+    confuses these closely related languages on news prose.
+    """
+    sample = text[:3000].strip()
+    if not sample:
+        return default
+    try:
+        import py3langid  # comes with trafilatura[all]
+    except ImportError:  # pragma: no cover - without it every article is taken as Indonesian
+        return default
+    code, _ = py3langid.classify(sample)
+    return {"ms": "id", "jv": "id", "su": "id"}.get(code, code)
+
+
+@dataclass(frozen=True)
+class TextMetadata:
+    """What a text says about itself; None where it says nothing."""
+
+    title: str | None
+    outlet: str | None
+    dateline: str | None
+    published: dt.date | None
+    lead_index: int | None  # index of the dateline line when the lines before it are page header
+
+
+def text_metadata(lines: list[str]) -> TextMetadata:
+    """Metadata of an article from its normalised lines (see module docstring)."""
+    line = find_dateline(lines)
+    lead_index = None
+    if line is not None and not any(is_prose(x) for x in lines[: line.index]):
+        lead_index = line.index
+    return TextMetadata(
+        title=find_title(lines),
+        outlet=line.outlet if line else None,
+        dateline=line.place if line else None,
+        published=find_published(lines, lead_index),
+        lead_index=lead_index,
+    )
