@@ -1,0 +1,64 @@
+"""WARC and WARC.gz files (Common Crawl's CC-NEWS and the like), read record by record.
+
+warcio streams the archive, so a multi-gigabyte CC-NEWS file never sits in memory: only one
+record's body does. Every HTML `response` (or `resource`) record with status 200 becomes a
+document whose source is the record's WARC-Target-URI; redirects, requests, metadata, revisits and
+non-HTML records are passed over, as they carry no article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from sources.documents import Document, Failure, PullResult
+from sources.http import declared_charset, decode_html, media_type
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def pull_warc(path: Path, *, max_bytes: int = 5_000_000, skip_urls: frozenset[str] = frozenset()) -> PullResult:
+    """Documents from the HTML records of a WARC file; a broken archive keeps what came before
+    the break and records a failure. Records whose URL is in `skip_urls` are not decoded."""
+    path = Path(path)
+    uri = path.resolve().as_uri()
+    result = PullResult()
+    count = 0
+    try:
+        with path.open("rb") as stream:
+            records = ArchiveIterator(stream)
+            for record in records:
+                count += 1
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                target = record.rec_headers.get_header("WARC-Target-URI") or ""
+                where = f"{uri}#offset={records.get_record_offset()}"
+                if record.rec_type == "response":
+                    if record.http_headers is None:
+                        continue
+                    status = record.http_headers.get_statuscode()
+                    content_type = record.http_headers.get_header("Content-Type")
+                    if status != "200":
+                        continue
+                else:
+                    content_type = record.rec_headers.get_header("Content-Type")
+                if media_type(content_type) not in HTML_TYPES or not target or target in skip_urls:
+                    continue
+                # content_stream() undoes chunked transfer and gzip content encoding.
+                body = record.content_stream().read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    result.failures.append(Failure(target, "parse", f"larger than {max_bytes} bytes", where))
+                    continue
+                text, _ = decode_html(body, declared_charset(content_type))
+                if not text.strip():
+                    result.failures.append(Failure(target, "parse", "empty page", where))
+                    continue
+                result.documents.append(Document(source=target, kind="html", content=text, raw_ref=where))
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        # A truncated download or a file that is not a WARC at all: keep what was read.
+        result.failures.append(
+            Failure(uri, "parse", f"broken WARC after {count} records: {exc}", str(path))
+        )
+    return result

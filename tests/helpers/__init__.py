@@ -1,0 +1,1 @@
+"""Test helpers: the loopback web server (web.py) and sample pages."""

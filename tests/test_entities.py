@@ -1,0 +1,77 @@
+"""The gazetteer and name resolution."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms import lexicon
+from transforms.entities import entities_frame, find_mentions, resolve, states_in, unknown_name
+from warehouse.entities import ENTITIES
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Xi", "Xi Jinping"),
+        ("Presiden Tiongkok", "Xi Jinping"),
+        ("Presiden China Xi Jinping", "Xi Jinping"),
+        ("presiden Rusia", "Vladimir Putin"),
+        ("Putin", "Vladimir Putin"),
+        ("Kremlin", "Kremlin"),
+        ("Juru Bicara Kremlin", "Dmitry Peskov"),
+        ("Tiongkok", "China"),
+        ("RRT", "China"),
+        ("AS", "Amerika Serikat"),
+        ("Negeri Beruang Merah", "Rusia"),
+        ("Organisasi Kerja Sama Shanghai", "SCO"),
+    ],
+)
+def test_resolve(phrase: str, name: str) -> None:
+    e = resolve(phrase, date(2024, 2, 9))
+    assert e is not None and e.name == name
+
+
+def test_titles_follow_the_office_holder() -> None:
+    assert resolve("Presiden AS", date(2024, 5, 1)).name == "Joe Biden"
+    assert resolve("Presiden AS", date(2025, 3, 1)).name == "Donald Trump"
+    assert resolve("Presiden RI", date(2023, 1, 1)).name == "Joko Widodo"
+    assert resolve("Presiden RI", date(2025, 1, 1)).name == "Prabowo Subianto"
+
+
+def test_lowercase_words_are_not_aliases() -> None:
+    assert find_mentions("as well as the xi of putin", date(2024, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Juru bicara Kemlu RI, Lalu Muhammad Iqbal", "Lalu Muhammad Iqbal"),
+        ("ekonom CORE Indonesia, Yusuf Rendy Manilet", "Yusuf Rendy Manilet"),
+        ("Budi Santoso", "Budi Santoso"),
+        ("wartawan", None),
+    ],
+)
+def test_unknown_names(phrase: str, name: str | None) -> None:
+    assert unknown_name(phrase) == name
+
+
+def test_capitals_stand_for_states_unless_they_are_places() -> None:
+    assert states_in("Moskow dan Beijing bersatu melawan Washington") == ["Rusia", "China", "Amerika Serikat"]
+    assert states_in("Putin terbang ke Beijing") == []
+
+
+def test_gazetteer_is_well_formed() -> None:
+    names = [e.name for e in lexicon.entities()]
+    assert len(names) == len(set(names)), "canonical names are unique"
+    for e in lexicon.entities():
+        assert e.kind in ("person", "state", "org", "place")
+        assert e.wikidata is None or e.wikidata.startswith("Q")
+        assert e.state is None or e.state in names, f"{e.name}: unknown state {e.state}"
+
+
+def test_entities_frame() -> None:
+    df = entities_frame(["Xi Jinping", "Budi Santoso", "Xi Jinping"])
+    assert df.schema == ENTITIES.polars_schema()
+    assert df.rows() == [("Xi Jinping", "person", "Q15031", True), ("Budi Santoso", "unknown", None, False)]

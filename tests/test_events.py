@@ -1,0 +1,99 @@
+"""Events: type, date, participants, place, status, and merging of repeated mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from transforms.events import extract, mentions
+
+PUB = date(2024, 2, 9)
+
+
+def one(text: str, published: date = PUB) -> tuple:
+    (e,) = extract(text, published)
+    return e.event_type, e.event_date, e.date_precision, e.participants, e.place, e.status, e.medium
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Xi Jinping melakukan percakapan telepon dengan Presiden Vladimir Putin pada Kamis (8/2/2024).", PUB,
+         ("call", date(2024, 2, 8), "day", ["Xi Jinping", "Vladimir Putin"], None, "happened", "phone")),
+        ("Putin berbicara dengan Xi dalam panggilan video pada Jumat (30/12).", date(2022, 12, 30),
+         ("call", date(2022, 12, 30), "day", ["Vladimir Putin", "Xi Jinping"], None, "happened", "video")),
+        ("Maret tahun 2023, Xi Jinping melakukan perjalanan luar negeri ke Moskow.", PUB,
+         ("visit", date(2023, 3, 1), "month", ["Xi Jinping"], "Moskow", "happened", None)),
+        ("Putin dan Xi sempat bertemu tatap muka di sela-sela KTT SCO di Uzbekistan pada September.",
+         date(2022, 12, 30),
+         ("meeting", date(2022, 9, 1), "month", ["Vladimir Putin", "Xi Jinping"], "Uzbekistan", "happened", None)),
+        ("Xi Jinping dijadwalkan menghadiri pertemuan negara-negara BRICS di kota Kazan, Rusia, bulan ini.",
+         date(2024, 10, 2),
+         ("summit", date(2024, 10, 1), "month", ["Xi Jinping"], "Kazan", "planned", None)),
+        ("Putin berharap Xi dapat melakukan kunjungan kenegaraan ke Rusia pada musim semi 2023.", date(2022, 12, 30),
+         ("visit", date(2023, 1, 1), "year", ["Vladimir Putin", "Xi Jinping"], "Rusia", "planned", None)),
+        ("China dan Rusia mendeklarasikan kemitraan tanpa batas pada Februari 2022.", date(2024, 7, 3),
+         ("declaration", date(2022, 2, 1), "month", ["China", "Rusia"], None, "happened", None)),
+        ("Pada pertemuan puncak tahun lalu, kelompok tersebut mengkritik ekspansi NATO.", date(2024, 7, 3),
+         ("summit", date(2023, 1, 1), "year", [], None, "happened", None)),
+        ("Prabowo dijadwalkan terbang ke Moskow pada Juni.", date(2025, 4, 10),
+         ("visit", date(2025, 6, 1), "month", ["Prabowo Subianto"], "Moskow", "planned", None)),
+    ],
+)
+def test_events(text: str, published: date, expected: tuple) -> None:
+    assert one(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pertemuan itu menjadi yang kedua dalam waktu kurang dari dua bulan.",  # points back
+        "Xi diperkirakan akan bertemu dengan Putin secara langsung.",  # no date: a retelling
+        "Hamas menyerang Israel pada 7 Oktober.",  # no trigger
+        "Baik China maupun Rusia meningkatkan koordinasi di berbagai forum pada 2023.",
+    ],
+)
+def test_no_event(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
+def test_a_date_tied_to_something_else_is_not_the_events() -> None:
+    text = "Perbincangan via telepon Xi Jinping dan Putin berlangsung jelang Imlek yang jatuh pada Sabtu (10/2)."
+    (m,) = mentions(text, PUB)
+    assert m.event_date is None
+
+
+def test_repeated_mentions_merge_into_one_event() -> None:
+    body = ("Xi melakukan percakapan telepon dengan Putin pada Kamis (8/2/2024).\n"
+            "Perbincangan via telepon Xi Jinping dan Putin berlangsung jelang Imlek yang jatuh pada Sabtu (10/2).\n"
+            "Percakapan telepon antara Xi Jinping dan Putin terjadi saat kedua negara merayakan 75 tahun "
+            "hubungan diplomatik pada tahun ini.")
+    events = extract(body, PUB)
+    assert [(e.event_type, e.event_date, e.date_precision) for e in events] == [("call", date(2024, 2, 8), "day")]
+    assert events[0].mentions == 3
+
+
+def test_quoted_speech_is_not_read_for_events() -> None:
+    body = '"Kami mengharapkan Anda pada musim semi mendatang dalam kunjungan kenegaraan ke Moskow," lanjut Putin.'
+    assert extract(body, date(2022, 12, 30), quoted=[(0, body.index(",\"") + 2)]) == []
+
+
+def test_events_frame_from_facts() -> None:
+    from transforms.facts import facts
+    from warehouse.events import EVENTS
+
+    arts = pl.DataFrame(
+        {"article_id": ["a1"], "body_text": ["Putin dan Xi bertemu di Astana pada Rabu (3/7/2024)."],
+         "published_at": [date(2024, 7, 3)]},
+    )
+    got = facts(arts)["events"].select("event_date", "date_precision", "event_type", "participants", "place")
+    want = pl.DataFrame(
+        {"event_date": [date(2024, 7, 3)], "date_precision": ["day"], "event_type": ["meeting"],
+         "participants": [["Vladimir Putin", "Xi Jinping"]], "place": ["Astana"]},
+        schema={k: EVENTS.polars_schema()[k] for k in ("event_date", "date_precision", "event_type",
+                                                       "participants", "place")},
+    )
+    assert_frame_equal(got, want)

@@ -1,0 +1,80 @@
+"""Figures: money, percentages, counts; dates and years are not figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.figures import extract, find_figures, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        ("rekor perdagangan sebesar USD 200 miliar tahun lalu", "USD 200 miliar", 200e9, "USD"),
+        ("anggaran Rp311,5 triliun", "Rp311,5 triliun", 311.5e12, "IDR"),
+        ("harga Rp 1,2 juta per unit", "Rp 1,2 juta", 1.2e6, "IDR"),
+        ("investasi US$ 3,5 miliar", "US$ 3,5 miliar", 3.5e9, "USD"),
+        ("bantuan US$1.5 billion", "US$1.5 billion", 1.5e9, "USD"),
+        ("senilai 5 miliar dolar AS", "5 miliar dolar AS", 5e9, "USD"),
+        ("sebesar 200 juta yuan", "200 juta yuan", 200e6, "CNY"),
+        ("denda 10 juta rubel", "10 juta rubel", 10e6, "RUB"),
+        ("kurs Rp 15.654 per dolar AS", "Rp 15.654", 15654.0, "IDR"),
+        ("naik 27,8%", "27,8%", 27.8, "percent"),
+        ("turun 11,6 persen", "11,6 persen", 11.6, "percent"),
+        ("naik 5 persen", "5 persen", 5.0, "percent"),
+        ("berbicara selama delapan menit", "delapan menit", 8.0, "menit"),
+        ("merayakan 75 tahun hubungan diplomatik", "75 tahun", 75.0, "tahun"),
+        ("dua puluh lima orang tewas", "dua puluh lima orang", 25.0, "orang"),
+        ("tiga belas negara", "tiga belas negara", 13.0, "negara"),
+        ("1.000 ton gandum", "1.000 ton", 1000.0, "ton"),
+    ],
+)
+def test_figures(text: str, raw: str, value: float, unit: str) -> None:
+    got = [(f.raw, f.value, f.unit) for f in find_figures(text)]
+    assert got == [(raw, pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pertama kalinya sejak 2019",
+        "serangan Hamas pada 7 Oktober",
+        "menandai Imlek 2024",
+        "pada Kamis (8/2/2024)",
+        "pada 24 Februari 2025",
+        "Maret tahun 2023",
+        "peringatan ke-75 tahun",
+        "kedua negara",
+        "COVID-19 dan F-16",
+        "Pasal 5 NATO",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "value"),
+    [("15.654", False, 15654.0), ("11,6", False, 11.6), ("1.5", True, 1.5), ("1,500", True, 1500.0),
+     ("1.234.567,5", False, 1234567.5), ("dua puluh", False, 20.0), ("sebelas", False, 11.0)],
+)
+def test_parse_number(written: str, english: bool, value: float) -> None:
+    assert parse_number(written, english=english) == pytest.approx(value)
+
+
+def test_money_gets_measure_parties_and_period() -> None:
+    body = ("Kedua pemimpin Xi Jinping dan Vladimir Putin bertemu.\n"
+            "Kedua pemimpin juga memuji rekor perdagangan yang melampaui target sebesar USD 200 miliar tahun lalu. "
+            "Perdagangan China dan AS bernilai USD 664 miliar tahun lalu atau turun 11,6 persen dari tahun 2022.")
+    figs = {f.raw: f for f in extract(body, date(2024, 2, 9))}
+    usd200 = figs["USD 200 miliar"]
+    assert (usd200.measure, sorted(usd200.parties), usd200.period) == ("trade", ["China", "Rusia"], "2023")
+    pct = figs["11,6 persen"]
+    assert (pct.measure, pct.parties, pct.period) == ("trade change", ["China", "Amerika Serikat"], "2023")
+
+
+def test_currency_words_name_no_party() -> None:
+    (f,) = extract("Perdagangan antarnegara anggota mencapai 3,2 triliun dolar AS.", date(2024, 7, 4))
+    assert f.parties == []

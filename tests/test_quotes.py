@@ -1,0 +1,107 @@
+"""Direct quotations and fragments, sentence by sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.quotes import extract, quote_spans
+from transforms.text import normalise
+
+PUB = date(2024, 2, 9)
+
+
+def quotes_of(text: str, published: date = PUB) -> list[tuple[str | None, str]]:
+    q, _ = extract(normalise(text), published)
+    return [(x.speaker, x.text) for x in q]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        ('"Kami siap bekerja sama," kata Xi Jinping kepada Putin.', "Xi Jinping", "Kami siap bekerja sama,"),
+        ("“Kami siap bekerja sama,” ujar Putin.", "Vladimir Putin", "Kami siap bekerja sama,"),
+        ('"Rusia dan China mendukung perdamaian," sebut Kremlin.', "Kremlin", "Rusia dan China mendukung perdamaian,"),
+        ('Putin mengatakan: "Kami tidak terisolasi."', "Vladimir Putin", "Kami tidak terisolasi."),
+        ('Menurut Xi, "Hubungan kedua negara berada di titik terbaik."', "Xi Jinping",
+         "Hubungan kedua negara berada di titik terbaik."),
+        ('"Hubungan kami kuat," kata Presiden Rusia kepada wartawan.', "Vladimir Putin", "Hubungan kami kuat,"),
+        ('"Persiapan berjalan," kata Juru Bicara Kremlin Dmitry Peskov.', "Dmitry Peskov", "Persiapan berjalan,"),
+        ('"Kami menolak tuduhan itu," ujar juru bicara Kemlu China, Mao Ning, di Beijing.', "Mao Ning",
+         "Kami menolak tuduhan itu,"),
+        ('"Kami siap," Peskov menambahkan.', "Dmitry Peskov", "Kami siap,"),
+        ('"Ekonomi tumbuh," ujar ekonom CORE Indonesia, Yusuf Rendy Manilet, kemarin.', "Yusuf Rendy Manilet",
+         "Ekonomi tumbuh,"),
+        ('"Kami siap," kata Budi Santoso.', "Budi Santoso", "Kami siap,"),
+    ],
+)
+def test_attributed_quotes(text: str, speaker: str, quote: str) -> None:
+    assert quotes_of(text) == [(speaker, quote)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Kami siap," kata Putin. "Kita berbagi pandangan yang sama," tambahnya.',
+        '"Kami siap," kata Putin kepada Xi. "Kita berbagi pandangan yang sama," ujarnya.',
+        'Putin berbicara di Moskow.\n"Kami siap," ungkap Putin.\n"Kita berbagi pandangan yang sama," tutur dia.',
+    ],
+)
+def test_pronouns_point_at_the_previous_speaker(text: str) -> None:
+    assert [s for s, _ in quotes_of(text)] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_pronoun_after_a_new_subject_points_at_the_subject() -> None:
+    text = ('"SCO harus menjadi platform dialog," papar Tokayev.\n'
+            'Presiden China Xi Jinping menyerukan persatuan. Ia berkata: "Kita harus menjaga perdamaian."')
+    assert [s for s, _ in quotes_of(text)] == ["Kassym-Jomart Tokayev", "Xi Jinping"]
+
+
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    text = ('Wang Yi menambahkan bahwa hubungan terus menguat. "Hubungan kami tidak ditujukan kepada pihak ketiga.\n'
+            '"Kedua negara sepakat memperluas perdagangan," kata Wang Yi.')
+    assert quotes_of(text) == [("Wang Yi", "Hubungan kami tidak ditujukan kepada pihak ketiga. "
+                                           "Kedua negara sepakat memperluas perdagangan,")]
+
+
+def test_quote_split_by_its_attribution_is_one_quote() -> None:
+    assert quotes_of('"Kami siap," kata Xi, "untuk bekerja sama dengan Rusia."') == [
+        ("Xi Jinping", "Kami siap, untuk bekerja sama dengan Rusia.")
+    ]
+
+
+def test_cited_source_and_verb() -> None:
+    q, _ = extract('"Ini akan menunjukkan kedekatan kita," tutur Putin, dikutip dari Reuters.', PUB)
+    assert (q[0].verb, q[0].cited_source) == ("tutur", "Reuters")
+    q, _ = extract('"Hubungan terbaik," ujar Putin, dikutip dari The Straits Times.', PUB)
+    assert q[0].cited_source == "The Straits Times"
+    q, _ = extract('"Kami siap," terang Putin, demikian dikutip dari AFP, Jumat (30/12).', PUB)
+    assert q[0].cited_source == "AFP"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ('Ia menekankan pentingnya "persahabatan bertetangga baik yang permanen".',
+         "persahabatan bertetangga baik yang permanen"),
+        ('Mereka menolak apa yang mereka sebut sebagai "hegemoni Barat" dan dominasi AS.', "hegemoni Barat"),
+        ('Kedua negara mendeklarasikan kemitraan "tanpa batas," menegaskan komitmen mereka.', "tanpa batas,"),
+        ("Putin menyebut Xi sebagai 'teman baik' dalam pembicaraan itu.", "teman baik"),
+        ("Hubungan yang disebut kemitraan 'tanpa batas' itu menguat.", "tanpa batas"),
+    ],
+)
+def test_scare_quotes_are_fragments_not_quotes(text: str, fragment: str) -> None:
+    q, f = extract(normalise(text), PUB)
+    assert q == []
+    assert [x.text for x in f] == [fragment]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    q, f = extract("Salat Jum'at digelar di masjid. Al-Qur'an dibaca bersama.", PUB)
+    assert q == [] and f == []
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    spans = quote_spans('"Kami siap bekerja sama\nParagraf berikutnya tanpa kutipan.')
+    assert len(spans) == 1 and spans[0].close == len('"Kami siap bekerja sama')
