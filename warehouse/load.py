@@ -137,7 +137,7 @@ def load(
         counts.rows["dq_results"] = _insert(con, DQ_RESULTS, results, upsert=True)
         counts.rows["failures"] = record_failures(con, failures, str(run["run_id"]), run["started_at"])
         resolve_failures(con, articles)
-        _insert(con, RUNS, pl.DataFrame([run]), upsert=True)
+        counts.rows["runs"] = _insert(con, RUNS, pl.DataFrame([run]), upsert=True)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
