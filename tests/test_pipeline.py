@@ -137,3 +137,14 @@ def test_cli_exits_non_zero_when_the_run_itself_fails(tmp_path) -> None:
     result = CliRunner().invoke(app, ["run", "--input", str(text), "--db", str(not_a_db)])
     assert result.exit_code == 1
     assert "the run failed" in result.output
+
+
+def test_warta_eval_scores_the_loaded_samples_against_their_gold(loaded) -> None:
+    db, _ = loaded
+    gold = Path(__file__).parent / "gold" / "seeds"
+    result = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    fields = dict(kv.split("=") for kv in last.split())
+    assert float(fields["quotes_f1"]) >= 0.9 and float(fields["figures_f1"]) >= 0.9
+    assert fields["clean"] == "21/21" and fields["kept"] == "11/11"
