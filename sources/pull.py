@@ -44,6 +44,11 @@ MAX_CHILD_SITEMAPS = 20
 MAX_SITEMAP_DEPTH = 2
 
 
+# The input that stands for every page kept in the raw store: `warta reprocess` pulls it to
+# re-extract stored pages after the rules changed, without fetching again.
+RAW_STORE_INPUT = "raw-store:"
+
+
 def is_url(value: str) -> bool:
     return "://" in value and not value.startswith("file://")
 
@@ -96,6 +101,9 @@ def pull(
     result = PullResult()
     web: list[WebInput] = []
     for item in inputs:
+        if item == RAW_STORE_INPUT:
+            result.extend(pull_stored(settings=settings, db=db))
+            continue
         if is_url(item):
             web.append(WebInput(item))
             continue

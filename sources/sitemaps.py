@@ -19,7 +19,7 @@ from trafilatura.sitemaps import is_plausible_sitemap
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 _ROOT = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?[^>]*\?>)\s*)*<(?:\w+:)?(urlset|sitemapindex)[\s>]",
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?[^>]*\?>|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)\s*)*<(?:\w+:)?(urlset|sitemapindex)[\s>]",
     re.DOTALL,
 )
 _TEXT_LINE = re.compile(r"^https?://\S+$")

@@ -30,11 +30,13 @@ def pull_warc(path: Path, *, max_bytes: int = 5_000_000, skip_urls: frozenset[st
         with path.open("rb") as stream:
             records = ArchiveIterator(stream)
             for record in records:
+                if record.format != "warc":
+                    # warcio reads any line of text as an old-style ARC header: not what we were given.
+                    raise ValueError(f"record {count + 1} is not a WARC record (format {record.format!r})")
                 count += 1
                 if record.rec_type not in ("response", "resource"):
                     continue
                 target = record.rec_headers.get_header("WARC-Target-URI") or ""
-                where = f"{uri}#offset={records.get_record_offset()}"
                 if record.rec_type == "response":
                     if record.http_headers is None:
                         continue
@@ -48,9 +50,19 @@ def pull_warc(path: Path, *, max_bytes: int = 5_000_000, skip_urls: frozenset[st
                     continue
                 # content_stream() undoes chunked transfer and gzip content encoding.
                 body = record.content_stream().read(max_bytes + 1)
+                # Only after the body: asking for the offset makes warcio skip to the record's end.
+                where = f"{uri}#offset={records.get_record_offset()}"
                 if len(body) > max_bytes:
                     result.failures.append(Failure(target, "parse", f"larger than {max_bytes} bytes", where))
                     continue
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    # The file ended inside this record (an interrupted download); warcio does not
+                    # raise for that, but bytes the record declared are missing.
+                    result.failures.append(
+                        Failure(uri, "parse", f"broken WARC after {count} records: the last record is truncated",
+                                str(path))
+                    )
+                    break
                 text, _ = decode_html(body, declared_charset(content_type))
                 if not text.strip():
                     result.failures.append(Failure(target, "parse", "empty page", where))
@@ -61,4 +73,6 @@ def pull_warc(path: Path, *, max_bytes: int = 5_000_000, skip_urls: frozenset[st
         result.failures.append(
             Failure(uri, "parse", f"broken WARC after {count} records: {exc}", str(path))
         )
+    if count == 0 and not result.failures:
+        result.failures.append(Failure(uri, "parse", "broken WARC after 0 records: no WARC record found", str(path)))
     return result

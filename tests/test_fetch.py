@@ -149,7 +149,8 @@ def test_wrong_content_type_is_a_failure_with_the_type(web, settings):
     result = pull([web.url("/feed")], settings=settings)
     assert result.documents == []
     [failure] = result.failures
-    assert (failure.source, failure.stage, failure.reason) == (web.url("/foto"), "fetch", "content-type image/png is not HTML")
+    assert (failure.source, failure.stage) == (web.url("/foto"), "fetch")
+    assert failure.reason == "content-type image/png is not HTML"
 
 
 def test_input_url_of_unknown_type_is_a_failure(web, settings):
@@ -221,7 +222,8 @@ def test_feed_with_every_kind_of_failure_completes_and_records_each(web, setting
     web.route("/reset", Reply(action="reset"))
     web.route("/foto", Reply(body=b"\x89PNG", content_type="image/png"))
     web.route("/big", Reply(body=b"<html>" + b"x" * LIMIT))
-    web.route("/latin", Reply(body=f"<html><p>{TEXT}</p></html>".encode("cp1252"), content_type="text/html; charset=latin-1"))
+    web.route("/latin", Reply(body=f"<html><p>{TEXT}</p></html>".encode("cp1252"),
+                              content_type="text/html; charset=latin-1"))
     web.route("/loaded", html(PAGE))
     paths = [f"/news/{n}.html" for n, _ in pages] + ["/flaky", "/down", "/slow", "/reset", "/foto", "/big", "/latin",
                                                      "/loaded"]

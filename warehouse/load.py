@@ -55,12 +55,13 @@ def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = 120
         except duckdb.Error as exc:
             if not _is_lock_error(exc):
                 raise
-            if time.monotonic() + delay > deadline:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
                 raise WarehouseBusy(
                     f"{path} is held open by another process (an analyst's session?) and did not "
                     f"come free within {wait_s:.0f} s: {exc}"
                 ) from exc
-            time.sleep(delay * (0.5 + random.random()))
+            time.sleep(min(delay * (0.5 + random.random()), remaining))
             delay = min(delay * 2, 10.0)
     try:
         if not read_only:

@@ -59,6 +59,23 @@ def print_summary(summary: dict) -> None:
     typer.echo(f"\nQuery it:  duckdb {summary['db']} \"select title, published_at from articles\"")
 
 
+@app.command()
+def reprocess(
+    db: Annotated[Path, typer.Option(help="the DuckDB file whose raw pages are re-extracted")] = DEFAULT_DB,
+) -> None:
+    """Re-extract every page kept in the raw store (after the extraction rules changed), without
+    fetching again, and replace those articles' facts."""
+    from flows.pipeline import etl
+    from sources.pull import RAW_STORE_INPUT
+
+    try:
+        summary = etl(inputs=[RAW_STORE_INPUT], db=str(db), force=True)
+    except Exception as exc:
+        typer.secho(f"warta: the reprocess failed: {type(exc).__name__}: {exc}", err=True, fg="red")
+        raise typer.Exit(1) from exc
+    print_summary(summary)
+
+
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Option(help="folder of gold *.json files")],

@@ -7,6 +7,7 @@ drop the connection with a TCP reset or hang longer than the client waits.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 import threading
@@ -56,7 +57,9 @@ class LoopbackServer:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def __enter__(self) -> LoopbackServer:
         self._thread.start()
@@ -110,10 +113,8 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             with server.lock:
                 server.request_headers.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
             reply = server._next(self.path.split("?", 1)[0])
-            try:
+            with contextlib.suppress(OSError):  # the client gave up (time-out tests): nothing to do
                 self._answer(reply)
-            except (BrokenPipeError, ConnectionResetError, OSError):
-                pass  # the client gave up (time-out tests): nothing to do
 
         def _answer(self, reply: Reply | None) -> None:
             if reply is None:
@@ -152,10 +153,8 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(body)
 
         def finish(self) -> None:
-            try:
+            with contextlib.suppress(OSError):  # the socket was reset on purpose
                 super().finish()
-            except OSError:
-                pass  # the socket was reset on purpose
 
     return Handler
 
