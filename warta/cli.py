@@ -56,6 +56,10 @@ def print_summary(summary: dict) -> None:
     typer.echo(f"  {'table':<12}{'this run':>10}{'in file':>10}")
     for name, total in summary["totals"].items():
         typer.echo(f"  {name:<12}{summary['loaded'].get(name, 0):>10}{total:>10}")
+    if summary.get("report"):
+        typer.echo(f"\nRun report: {summary['report']}")
+    if summary.get("data_docs"):
+        typer.echo(f"Data Docs:  {summary['data_docs']}")
     typer.echo(f"\nQuery it:  duckdb {summary['db']} \"select title, published_at from articles\"")
 
 

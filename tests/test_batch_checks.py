@@ -1,0 +1,218 @@
+"""Batch-level expectations against real DuckDB files: a critical one stops the batch (nothing of it
+is loaded, the failed run is recorded with the message), a warning loads and is recorded, and rows
+that break row-level expectations are quarantined while the rest loads.
+
+`process` below does what the ETL flow does between transform and load, with the same calls."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from expectations.batch import BatchCheckFailed, batch_checks, gate, schema_drift
+from expectations.cross import validate_batch
+from expectations.validate import Validation
+from transforms.ids import stable_id
+from warehouse.load import connect, load, record_run
+from warehouse.tables import BY_NAME
+
+NOW = datetime(2024, 7, 10, 9, 0)
+FAILURES = pl.DataFrame(schema={"source": pl.String, "stage": pl.String, "reason": pl.String, "raw_ref": pl.String})
+
+
+def aid(n: int) -> str:
+    return stable_id(f"https://x.id/{n}")
+
+
+def article(n: int, *, title: str = "Judul", body: str = "Isi berita.", language: str = "id",
+            published: date | None = date(2024, 7, 8)) -> dict:
+    return {"article_id": aid(n), "url": f"https://x.id/{n}", "outlet": "Liputan6.com", "title": title,
+            "published_at": published, "language": language, "body_text": body, "source_kind": "text",
+            "content_hash": stable_id(n, body)}
+
+
+def quote(n: int, i: int, speaker: str | None, text: str = "kata-kata") -> dict:
+    return {"quote_id": stable_id(aid(n), "q", i), "article_id": aid(n), "speaker": speaker, "quote_text": text,
+            "position": i}
+
+
+def figure(n: int, i: int, raw: str, value: float, unit: str) -> dict:
+    return {"figure_id": stable_id(aid(n), "f", i), "article_id": aid(n), "raw": raw, "value": value, "unit": unit,
+            "position": i}
+
+
+def event(n: int, i: int, when: date, kind: str = "meeting", status: str = "happened",
+          participants: tuple[str, ...] = ("Xi Jinping", "Vladimir Putin")) -> dict:
+    return {"event_id": stable_id(aid(n), "e", i), "article_id": aid(n), "event_date": when, "date_precision": "day",
+            "event_type": kind, "status": status, "participants": list(participants), "place": "Moskwa",
+            "position": i}
+
+
+def entity(name: str, known: bool = True) -> dict:
+    return {"name": name, "kind": "person" if known else "unknown", "known": known}
+
+
+def batch(articles: list[dict], quotes: list[dict] = (), figures: list[dict] = (), events: list[dict] = (),
+          entities: list[dict] = ()) -> dict[str, pl.DataFrame]:
+    """Frames as the transforms hand them over: conformed to their declarations."""
+    rows = {"articles": articles, "quotes": quotes, "figures": figures, "events": events, "entities": entities}
+    return {name: BY_NAME[name].conform(pl.DataFrame(list(r))) if r
+            else BY_NAME[name].empty() for name, r in rows.items()}
+
+
+def process(db: Path, tables: dict[str, pl.DataFrame], run_id: str, *, documents_in: int | None = None,
+            max_share: float = 0.5, now: datetime = NOW) -> Validation:
+    """Validate (rows, then across tables), run the batch gate, load; a failed gate records the
+    failed run and its results, loads nothing, and re-raises: what the ETL flow does."""
+    docs = tables["articles"].height if documents_in is None else documents_in
+    run = {"run_id": run_id, "started_at": now, "status": "running", "documents_in": docs}
+    validation = validate_batch(tables, run_id, now)
+    try:
+        checked = gate(tables, validation, run_id=run_id, documents_in=docs, max_quarantine_share=max_share, now=now)
+    except BatchCheckFailed as exc:
+        with connect(db) as con:
+            record_run(con, {**run, "status": "failed", "ended_at": now, "message": str(exc)})
+            results = exc.results.to_arrow()  # noqa: F841 - read by name below
+            con.execute("INSERT OR REPLACE INTO dq_results SELECT * FROM results")
+        raise
+    run.update(status="completed", ended_at=now, articles_loaded=checked.tables["articles"].height,
+               quarantined=checked.quarantined)
+    with connect(db) as con:
+        load(con, checked.tables, quarantine=checked.quarantine, results=checked.results, failures=FAILURES, run=run)
+    return checked
+
+
+def query(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def good_batch() -> dict[str, pl.DataFrame]:
+    return batch([article(1), article(2)], quotes=[quote(1, 0, "Vladimir Putin"), quote(2, 0, "Xi Jinping")],
+                 figures=[figure(1, 0, "USD 200 miliar", 2e11, "USD")],
+                 events=[event(1, 0, date(2024, 7, 8))],
+                 entities=[entity("Vladimir Putin"), entity("Xi Jinping")])
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A warehouse with one good run loaded."""
+    path = tmp_path / "w.duckdb"
+    process(path, good_batch(), "run-good")
+    return path
+
+
+def test_schema_drift_fails_the_run_and_loads_nothing_of_the_batch(db: Path) -> None:
+    before = query(db, "select count(*) from articles union all select count(*) from quotes")
+    drifted = batch([article(3), article(4)], quotes=[quote(3, 0, "Vladimir Putin")])
+    # A transform renamed a column: `speaker` became `speaker_name`.
+    drifted["quotes"] = drifted["quotes"].rename({"speaker": "speaker_name"})
+    with pytest.raises(BatchCheckFailed) as info:
+        process(db, drifted, "run-drift")
+    message = str(info.value)
+    assert "critical data-quality check failed, nothing of this batch was loaded" in message
+    assert "quotes: missing columns speaker" in message and "undeclared columns speaker_name" in message
+    assert query(db, "select count(*) from articles union all select count(*) from quotes") == before
+    assert query(db, f"select count(*) from articles where article_id = '{aid(3)}'") == [(0,)]
+    status, stored = query(db, "select status, message from runs where run_id = 'run-drift'")[0]
+    assert status == "failed" and "missing columns speaker" in stored
+    # The failed run's results are kept, so that quality can be followed over time.
+    assert query(db, "select severity, success from dq_results where run_id = 'run-drift' "
+                     "and expectation = 'batch_schema_matches_declaration'") == [("critical", False)]
+
+
+def test_too_much_quarantined_fails_the_run(db: Path) -> None:
+    # Three of four articles have a broken language code; with their facts that is most of the batch.
+    broken = batch([article(5, language="Indonesian"), article(6, language="Indonesian"),
+                    article(7, language="Indonesian"), article(8)],
+                   quotes=[quote(5, 0, "Xi Jinping"), quote(6, 0, "Xi Jinping")])
+    with pytest.raises(BatchCheckFailed, match=r"batch_quarantine_share_at_most\(0.5\): 5 of 6 rows quarantined"):
+        process(db, broken, "run-share")
+    assert query(db, f"select count(*) from articles where article_id = '{aid(8)}'") == [(0,)]
+    # Nothing of the batch: not even its quarantine rows, which would otherwise be released later.
+    assert query(db, "select count(*) from quarantine where run_id = 'run-share'") == [(0,)]
+
+
+def test_empty_batch_from_a_source_that_had_documents_is_critical() -> None:
+    empty = batch([])
+    outcomes = batch_checks(empty, validate_batch(empty, "r"), documents_in=3, max_quarantine_share=0.5, now=NOW)
+    failed = {o.expectation: o.message for o in outcomes if not o.success and o.severity == "critical"}
+    assert failed == {"batch_not_empty(articles)": "3 documents came in but no article came out"}
+    # Nothing new came in (every input unchanged): an empty batch is then fine.
+    quiet = batch_checks(empty, validate_batch(empty, "r"), documents_in=0, max_quarantine_share=0.5, now=NOW)
+    assert all(o.success for o in quiet if o.severity == "critical")
+
+
+def test_a_warning_loads_is_reported_and_recorded(db: Path) -> None:
+    # Articles published three weeks before the run: the newest-article freshness warning fires.
+    stale = batch([article(9, published=date(2024, 6, 19))], quotes=[quote(9, 0, "Vladimir Putin")])
+    checked = process(db, stale, "run-stale")
+    assert checked.tables["articles"].height == 1
+    assert query(db, f"select count(*) from articles where article_id = '{aid(9)}'") == [(1,)]
+    row = query(db, "select severity, success, unexpected_sample from dq_results "
+                    "where run_id = 'run-stale' and expectation = 'newest_article_is_fresh(published_at)'")
+    assert row[0][:2] == ("warning", False)
+    assert "newest article published 2024-06-19, 21 days ago" in json.loads(row[0][2])[0]
+    assert query(db, "select status from runs where run_id = 'run-stale'") == [("completed",)]
+
+
+def test_row_level_failures_are_quarantined_and_the_rest_loads(db: Path) -> None:
+    rows = batch([article(10), article(11, language="Bahasa")],
+                 quotes=[quote(10, 0, "Vladimir Putin"), quote(11, 0, "Xi Jinping")],
+                 figures=[figure(10, 0, "USD 5 miliar", 5e9, "USD"), figure(10, 1, "-3 persen", -3.0, "percent")],
+                 events=[event(10, 0, date(2024, 7, 1)), event(10, 1, date(2024, 7, 1), kind="party")])
+    process(db, rows, "run-rows")
+    loaded = {r[0] for r in query(db, "select article_id from articles")}
+    assert aid(10) in loaded and aid(11) not in loaded
+    reasons = {(t, e): r for t, e, r in query(db, "select table_name, expectation, reason from quarantine "
+                                                  "where run_id = 'run-rows'")}
+    assert reasons[("articles", "ExpectColumnValuesToMatchRegex(language)")].startswith("language must match")
+    assert "its article is not loaded" in reasons[("quotes", "fact_article_exists(article_id)")]
+    assert "must be one of" in reasons[("events", "ExpectColumnValuesToBeInSet(event_type)")]
+    assert "positive" in reasons[("figures", "figure_value_within_unit_bounds(value)")]
+    assert query(db, f"select raw from figures where article_id = '{aid(10)}'") == [("USD 5 miliar",)]
+    assert query(db, f"select count(*) from events where article_id = '{aid(10)}'") == [(1,)]
+    row = json.loads(query(db, "select row_json from quarantine where table_name = 'articles' "
+                               "and run_id = 'run-rows'")[0][0])
+    assert row["language"] == "Bahasa" and row["published_at"] == "2024-07-08"
+
+
+def test_nulls_only_columns_are_not_drift() -> None:
+    tables = {"quotes": pl.DataFrame({c: [None] for c in BY_NAME["quotes"].column_names})}
+    assert schema_drift(tables).success
+
+
+def test_the_flow_stops_a_critical_batch_and_says_why(tmp_path: Path, prefect_harness) -> None:
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    sample = Path(__file__).parent.parent / "corpus" / "samples" / "text" / "004_be9bd2fda5eb0877.txt"
+    db = tmp_path / "w.duckdb"
+    assert CliRunner().invoke(app, ["run", "--input", str(sample), "--db", str(db)]).exit_code == 0
+    before = query(db, "select count(*) from articles union all select count(*) from quotes")
+    # A source that served documents, but pages of boilerplate only: no article comes out of the batch.
+    records = [json.dumps({"url": f"https://example.id/berita/{i}",
+                           "text": "Baca Juga: Putin ke Beijing\nADVERTISEMENT\nBagikan ke WhatsApp\n"})
+               for i in range(2)]
+    (tmp_path / "batch.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", "--input", str(tmp_path / "batch.jsonl"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "BatchCheckFailed: critical data-quality check failed, nothing of this batch was loaded" in result.output
+    assert "batch_not_empty(articles): 2 documents came in but no article came out" in result.output
+    assert query(db, "select count(*) from articles union all select count(*) from quotes") == before
+    assert query(db, "select count(*) from failures") == [(0,)]
+    (run_id, message), = query(db, "select run_id, message from runs where status = 'failed'")
+    assert "no article came out" in message
+    assert query(db, f"select expectation from dq_results where run_id = '{run_id}' and severity = 'critical' "
+                     "and not success") == [("batch_not_empty(articles)",)]
+    # The failed run has its report too, next to the DB.
+    assert "nothing of this batch was loaded" in (tmp_path / "reports" / "latest.html").read_text(encoding="utf-8")

@@ -1,0 +1,160 @@
+"""The run report rebuilt from a real DuckDB file, the Great Expectations Data Docs beside it, the
+`warta report` command and the report flow's Prefect artifacts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from test_batch_checks import article, batch, entity, event, figure, process, quote
+from typer.testing import CliRunner
+
+from expectations.batch import BatchCheckFailed
+from expectations.datadocs import build_data_docs, docs_index
+from reports.run_report import markdown_summary, read_report, results_table, write_report
+from warta.cli import app
+
+SCRIPT_TITLE = "Putin <script>document.title='pwned'</script> & Xi"
+SCRIPT_BODY = "Isi berita.\n<script>document.title='pwned'</script>\nParagraf dua."
+
+
+def build_warehouse(folder: Path) -> Path:
+    """Three runs: a good one, one with quarantined rows and warnings (and an article whose text
+    holds a script tag), and one a critical check stopped."""
+    db = folder / "wh" / "w.duckdb"
+    process(db, batch(
+        [article(1, published=date(2024, 2, 9)), article(2, published=date(2024, 5, 16))],
+        quotes=[quote(1, 0, "Vladimir Putin"), quote(1, 1, "Vladimir Putin"), quote(2, 0, "Xi Jinping")],
+        figures=[figure(1, 0, "USD 200 miliar", 2e11, "USD"), figure(2, 0, "11,6 persen", 11.6, "percent"),
+                 figure(2, 1, "USD 240 miliar", 2.4e11, "USD")],
+        events=[event(1, 0, date(2024, 2, 8), kind="call"), event(2, 0, date(2024, 5, 16), kind="visit")],
+        entities=[entity("Vladimir Putin"), entity("Xi Jinping")],
+    ), "run-1", now=datetime(2024, 5, 17, 8, 0))
+    process(db, batch(
+        [article(3, title=SCRIPT_TITLE, body=SCRIPT_BODY + "\nBaca Juga: Putin ke Beijing", published=date(2024, 7, 8)),
+         article(4, language="Indonesian")],
+        quotes=[quote(3, 0, "Dmitry Peskov"), quote(4, 0, "Xi Jinping")],
+        figures=[figure(3, 0, "-4 persen", -4.0, "percent"), figure(3, 1, "3 persen", 3.0, "percent")],
+        events=[event(3, 0, date(2024, 7, 5), kind="meeting"), event(3, 1, date(2024, 8, 1), kind="summit")],
+        entities=[entity("Dmitry Peskov", known=False)],
+    ), "run-2", now=datetime(2024, 7, 10, 8, 0))
+    with pytest.raises(BatchCheckFailed):
+        process(db, batch([]), "run-3", documents_in=4, now=datetime(2024, 7, 11, 8, 0))
+    return db
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> Path:
+    return build_warehouse(tmp_path_factory.mktemp("report"))
+
+
+def svgs(html: str) -> dict[str, str]:
+    """aria-label -> the <svg> element, of every chart in the page."""
+    return {m.group(1): m.group(0) for m in re.finditer(r'<svg[^>]*aria-label="([^"]+)".*?</svg>', html, re.S)}
+
+
+def test_report_of_a_run_with_quarantine_and_warnings(warehouse: Path) -> None:
+    path = write_report(warehouse, "run-2")
+    assert path == warehouse.parent / "reports" / "run-run-2.html"
+    html = path.read_text(encoding="utf-8")
+    assert (warehouse.parent / "reports" / "latest.html").read_text(encoding="utf-8") == html
+    # Self-contained: no script, no external asset.
+    assert "<script" not in html and not re.search(r'(?:src|href)="', html) and "<link" not in html
+    # The article's text shows its markup as text.
+    assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in html
+    assert "Putin &lt;script&gt;" in html and "&amp; Xi" in html
+    # Counts in and out, quarantined rows with reasons, results with severities.
+    assert re.search(r"<b>1</b>articles loaded", html) and re.search(r"<b>2</b>documents pulled", html)
+    assert "ExpectColumnValuesToMatchRegex(language)" in html and "language must match" in html
+    assert "figure_value_within_unit_bounds(value)" in html and "-4 persen" in html
+    assert "event_not_after_article(event_date)" in html
+    assert re.search(r'class="warning">warning</td>\s*<td><span class="status bad">fail', html)
+    assert "body_text_has_no_boilerplate(body_text)" in html and "Dmitry Peskov" in html
+
+
+def test_charts_are_drawn_from_the_warehouse(warehouse: Path) -> None:
+    html = write_report(warehouse, "run-2").read_text(encoding="utf-8")
+    charts = svgs(html)
+    assert set(charts) == {"Events timeline", "Quotes per speaker", "Figures by unit over time",
+                           "Failed expectations and quarantined rows per run"}
+    # One mark per loaded event (3: the summit dated after its article was quarantined), per speaker,
+    # per dated figure, and two bars per run in the trend.
+    assert charts["Events timeline"].count('class="mark"') == 3
+    assert charts["Quotes per speaker"].count('class="mark"') == 3  # Putin, Xi, Peskov
+    assert charts["Figures by unit over time"].count('class="mark"') == 4
+    assert charts["Failed expectations and quarantined rows per run"].count('class="mark"') == 2 * 2
+    assert ">Vladimir Putin</text>" in charts["Quotes per speaker"]
+
+
+def test_trend_covers_the_last_runs_and_a_failed_run_says_why(warehouse: Path) -> None:
+    data = read_report(warehouse)  # the latest run: the one a critical check stopped
+    assert data.run["run_id"] == "run-3" and data.run["status"] == "failed"
+    assert [r["run_id"] for r in data.trend_runs] == ["run-1", "run-2", "run-3"]
+    cells = {(row["suite"], row["expectation"]): row["cells"] for row in data.trend_rows}
+    assert cells[("batch", "batch_not_empty(articles)")] == [(True, 0), (True, 0), (False, 4)]
+    assert cells[("articles", "ExpectColumnValuesToMatchRegex(language)")] == [(True, 0), (False, 1), None]
+    html = write_report(warehouse).read_text(encoding="utf-8")
+    assert "4 documents came in but no article came out" in html
+    assert 'class="status failed"' in html
+
+
+def test_artifact_summaries(warehouse: Path) -> None:
+    data = read_report(warehouse, "run-2")
+    md = markdown_summary(data, "/x/run-run-2.html")
+    assert md.startswith("# warta run run-2: completed")
+    assert "| articles loaded | 1 |" in md and "event_not_after_article(event_date)" in md
+    assert "Full report: `/x/run-run-2.html`" in md
+    rows = results_table(data)
+    assert {r["expectation"] for r in rows if not r["success"]} >= {"ExpectColumnValuesToMatchRegex(language)",
+                                                                    "body_text_has_no_boilerplate(body_text)"}
+
+
+def test_cli_report_reads_the_file_without_changing_it(warehouse: Path, tmp_path: Path) -> None:
+    before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", "--db", str(warehouse), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert str(out) in result.output and "run-3" in out.read_text(encoding="utf-8")
+    assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
+    missing = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code != 0
+
+
+def test_data_docs_are_built_beside_the_db_and_keep_every_run(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    tables = batch([article(1), article(2, language="Indonesian")], quotes=[quote(1, 0, "Vladimir Putin")])
+    index = build_data_docs(db, tables, "run-a")
+    site = tmp_path / "w_dq" / "gx" / "uncommitted" / "data_docs" / "local_site"
+    assert index == docs_index(db) == site / "index.html"
+    assert index.exists()
+    # The saved context is opened again on the next run (add_or_update, no "already exists").
+    build_data_docs(db, tables, "run-b")
+    runs = {p.name for p in (tmp_path / "w_dq" / "gx" / "uncommitted" / "validations").glob("*/*")}
+    assert {"run-a", "run-b"} <= runs
+    assert {p.stem for p in (tmp_path / "w_dq" / "gx" / "expectations").glob("*.json")} == {"articles", "quotes"}
+    assert "articles" in index.read_text(encoding="utf-8")
+
+
+def test_report_flow_publishes_artifacts(warehouse: Path, prefect_harness) -> None:
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.report import report_flow
+
+    path = report_flow(str(warehouse))
+    assert Path(path).name == "run-run-3.html" and Path(path).exists()
+
+    async def latest(key: str):
+        async with get_client() as client:
+            found = await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
+            return sorted(found, key=lambda a: a.created)[-1]
+
+    markdown = asyncio.run(latest("warta-run-report"))
+    assert "# warta run run-3: failed" in markdown.data
+    table = asyncio.run(latest("warta-dq-results"))
+    assert "batch_not_empty(articles)" in str(table.data)
