@@ -65,3 +65,16 @@ def test_compatible_periods() -> None:
     assert compatible((date(2024, 2, 1), "month"), day)
     assert not compatible(day, (date(2024, 2, 10), "day"))
     assert compatible(None, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value", "precision"),
+    [
+        ("dalam KTT di Apulia pada 13-15 Juni untuk", date(2024, 6, 17), date(2024, 6, 13), "day"),
+        ("Pekan lalu, wakil menteri itu berkunjung", date(2024, 7, 27), date(2024, 7, 1), "month"),
+        ("dijadwalkan berkunjung pekan depan", date(2024, 4, 29), date(2024, 5, 1), "month"),
+    ],
+)
+def test_day_ranges_without_year_and_weeks(text: str, published: date, value: date, precision: str) -> None:
+    (d,) = find_dates(text, published)
+    assert (d.value, d.precision) == (value, precision)

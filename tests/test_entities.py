@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from transforms import lexicon
-from transforms.entities import entities_frame, find_mentions, resolve, states_in, unknown_name
+from transforms.entities import entities_frame, find_mentions, resolve, states_in, titled_persons, unknown_name
 from warehouse.entities import ENTITIES
 
 
@@ -75,3 +75,41 @@ def test_entities_frame() -> None:
     df = entities_frame(["Xi Jinping", "Budi Santoso", "Xi Jinping"])
     assert df.schema == ENTITIES.polars_schema()
     assert df.rows() == [("Xi Jinping", "person", "Q15031", True), ("Budi Santoso", "unknown", None, False)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Menteri Perdagangan Budi Santoso", "Budi Santoso"),
+        ("Duta Besar Rusia untuk Indonesia Sergei Tolchenov", "Sergei Tolchenov"),
+        ("Wakil Menteri Investasi/Wakil Kepala Badan Koordinasi Penanaman Modal (BKPM) Yuliot Tanjung",
+         "Yuliot Tanjung"),
+        ("Juru bicara Kemlu, Lalu Iqbal", "Lalu Iqbal"),
+    ],
+)
+def test_unknown_names_lose_the_whole_title(phrase: str, name: str) -> None:
+
+
+    assert unknown_name(phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Duta Besar Rusia untuk Indonesia Sergei Tolchenov bertemu Menteri Perdagangan Budi Santoso di Jakarta.",
+         ["Sergei Tolchenov", "Budi Santoso"]),
+        ("Wakil Presiden AS Kamala Harris, yang mewakili Presiden Joe Biden, hadir.", ["Kamala Harris"]),
+        ("Presiden Rusia Vladimir Putin bertemu Xi Jinping.", []),
+    ],
+)
+def test_titled_persons(text: str, names: list[str]) -> None:
+
+
+    assert [m.entity.name for m in titled_persons(text)] == names
+
+
+def test_a_deputy_title_is_not_the_title() -> None:
+
+
+    found = find_mentions("Wakil Presiden AS Kamala Harris tiba.", date(2024, 6, 16))
+    assert "Joe Biden" not in [m.entity.name for m in found]

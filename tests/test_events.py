@@ -97,3 +97,38 @@ def test_events_frame_from_facts() -> None:
                                                        "participants", "place")},
     )
     assert_frame_equal(got, want)
+
+
+def _rows(text: str, published: date) -> list[tuple]:
+    return [(e.event_type, e.event_date, sorted(e.participants), e.place) for e in extract(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Two events in one sentence, each with its own date.
+        ("Presiden China Xi Jinping dan Presiden Amerika Serikat Joe Biden berbicara melalui sambungan telepon "
+         "pada Selasa (2/4/2024), percakapan pertama kedua pemimpin sejak pertemuan mereka di San Francisco "
+         "pada November tahun lalu.", date(2024, 4, 3),
+         [("call", date(2024, 4, 2), ["Joe Biden", "Xi Jinping"], None),
+          ("meeting", date(2023, 11, 1), ["Joe Biden", "Xi Jinping"], "San Francisco")]),
+        # An undated sentence that continues the one before takes its date; `kedua pemimpin`
+        # are the article's two leaders.
+        ("Putin tiba di Beijing pada Kamis (16/5) dan disambut Presiden China Xi Jinping. Kedua pemimpin "
+         "kemudian menggelar pembicaraan tertutup di Aula Besar Rakyat.", date(2024, 5, 18),
+         [("visit", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], "Beijing"),
+          ("meeting", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], "Aula Besar Rakyat")]),
+        # People known only by their titles take part.
+        ("Duta Besar Rusia untuk Indonesia Sergei Tolchenov bertemu Menteri Perdagangan Budi Santoso di Jakarta, "
+         "Selasa (12/11/2024).", date(2024, 11, 13),
+         [("meeting", date(2024, 11, 12), ["Budi Santoso", "Sergei Tolchenov"], "Jakarta")]),
+        # The place comes from the event's own clause.
+        ("Pada pertemuan puncak tahun lalu, kelompok tersebut mengkritik bantuan militer Barat ke Kiev.",
+         date(2024, 7, 3), [("summit", date(2023, 1, 1), [], None)]),
+        # A summit's body takes part in it.
+        ("Para pemimpin G7 sebelumnya sepakat dalam KTT di Apulia, Italia, pada 13-15 Juni.", date(2024, 6, 17),
+         [("summit", date(2024, 6, 13), ["G7"], "Apulia")]),
+    ],
+)
+def test_events_general_rules(text: str, published: date, expected: list[tuple]) -> None:
+    assert _rows(text, published) == expected

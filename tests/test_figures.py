@@ -78,3 +78,27 @@ def test_money_gets_measure_parties_and_period() -> None:
 def test_currency_words_name_no_party() -> None:
     (f,) = extract("Perdagangan antarnegara anggota mencapai 3,2 triliun dolar AS.", date(2024, 7, 4))
     assert f.parties == []
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("pertumbuhan hanya akan berkisar 3-4 persen tahun ini", "3-4 persen", 3.0),
+        ("diperkirakan 2 hingga 3 persen", "2 hingga 3 persen", 2.0),
+        ("pertumbuhan ekonomi tercatat 5.05%.", "5.05%", 5.05),
+    ],
+)
+def test_percent_ranges_and_english_decimals(text: str, raw: str, value: float) -> None:
+    (f,) = find_figures(text)
+    assert (f.raw, f.value, f.unit) == (raw, value, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Indonesia mendukung solusi dua negara bagi Palestina.", []),
+        ("Sekitar 1.200 orang dievakuasi dalam delapan menit.", ["1.200 orang", "delapan menit"]),
+    ],
+)
+def test_names_with_numbers_are_not_counts(text: str, counts: list[str]) -> None:
+    assert [f.raw for f in find_figures(text)] == counts

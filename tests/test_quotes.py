@@ -105,3 +105,22 @@ def test_apostrophes_are_not_quotes() -> None:
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
     spans = quote_spans('"Kami siap bekerja sama\nParagraf berikutnya tanpa kutipan.')
     assert len(spans) == 1 and spans[0].close == len('"Kami siap bekerja sama')
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A speaker named by surname or first name after a titled mention gets the full name.
+        ('Duta Besar Rusia untuk Indonesia Sergei Tolchenov tiba di Jakarta.\n'
+         '"Kami ingin perdagangan terus tumbuh," kata Tolchenov.',
+         ["Sergei Tolchenov"]),
+        ('Menteri Perdagangan Budi Santoso hadir.\n"Pasar Rusia masih terbuka lebar," ujar Budi.',
+         ["Budi Santoso"]),
+        # -nya points at the titled subject, not at the person named in her apposition.
+        ('Wakil Presiden AS Kamala Harris, yang mewakili Presiden Joe Biden, hadir. "Ini bukan amal," ujarnya.',
+         ["Kamala Harris"]),
+    ],
+)
+def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:
+    quotes, _ = extract(normalise(text), date(2024, 6, 16))
+    assert [q.speaker for q in quotes] == speakers

@@ -59,7 +59,7 @@ def _patterns() -> _Patterns:
     wd = rf"(?:{_alt(list(weekdays))})"
     season = rf"(?P<season>{_alt(list(seasons))})"
     preps = _alt(lexicon.words("dates", "date_prepositions"))
-    rel = {**data["relative_years"], **data["relative_months"], **data["relative_days"]}
+    rel = {**data["relative_years"], **data["relative_months"], **data["relative_weeks"], **data["relative_days"]}
     i = re.IGNORECASE
     rules = [
         ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
@@ -70,6 +70,7 @@ def _patterns() -> _Patterns:
         ("mdy", re.compile(rf"\b{mon}\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b", i)),
         ("dm_paren", re.compile(rf"(?:\b{wd},?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", i)),
         ("dm_slash", re.compile(r"\bpada\s+(?:tanggal\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?!/)", i)),
+        ("dm_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{{1,2}}\s+{mon}(?![\w])", i)),
         ("dm", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}(?![\w])", i)),
         ("my", re.compile(rf"\b{mon}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
         ("season_y", re.compile(rf"\b{season}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
@@ -142,7 +143,7 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
     if kind in ("dm_paren", "dm_slash"):
         v = _infer_year(int(g["m"]), int(g["d"]), published)
         return (v, "day") if v else None
-    if kind == "dm":
+    if kind in ("dm", "dm_range"):
         v = _infer_year(p.months[_key(g["mon"])], int(g["d"]), published)
         return (v, "day") if v else None
     if kind == "my":
@@ -174,6 +175,9 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
             return date(published.year + int(data["relative_years"][phrase]), 1, 1), "year"
         if phrase in data["relative_months"]:
             return _add_months(published.replace(day=1), int(data["relative_months"][phrase])), "month"
+        if phrase in data["relative_weeks"]:
+            day = published + timedelta(weeks=int(data["relative_weeks"][phrase]))
+            return day.replace(day=1), "month"
         return published + timedelta(days=int(data["relative_days"][phrase])), "day"
     if kind in ("wd", "wd_rel"):
         target = p.weekdays[_key(g["wd"])]

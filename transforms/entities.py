@@ -72,7 +72,7 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
     for m in pattern.finditer(text):
         key = re.sub(r"\s+", " ", m.group()).lower()
         holders = [e for e, t in index.get(key, []) if t.holds_on(on)]
-        if len(holders) == 1:
+        if len(holders) == 1 and not _deputy_before(text, m.start()):
             found.append(Mention(m.start(), m.end(), m.group(), holders[0], via_title=True))
     pattern, aliases = _alias_index()
     for m in pattern.finditer(text):
@@ -87,6 +87,16 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda x: x.start)
+
+
+@cache
+def _deputy_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.words("titles", "not_before_title"))
+    return re.compile(rf"(?<![\w])(?:{words})\s+$", re.IGNORECASE)
+
+
+def _deputy_before(text: str, at: int) -> bool:
+    return bool(_deputy_pattern().search(text[max(0, at - 20):at]))
 
 
 def resolve(phrase: str, on: date | None = None) -> Entity | None:
@@ -114,6 +124,10 @@ def unknown_name(phrase: str) -> str | None:
         if name and not _title_words().match(part):
             return name
     for part in parts:
+        if _title_words().match(part):
+            name = strip_title(part)
+            if name:
+                return name
         rest = part
         while True:
             m = _title_words().match(rest)
@@ -124,6 +138,90 @@ def unknown_name(phrase: str) -> str | None:
         if name:
             return name
     return None
+
+
+@cache
+def _title_lex() -> tuple[re.Pattern[str], set[str], set[str]]:
+    heads = lexicon.words("titles", "heads")
+    words = {w.lower() for w in lexicon.words("titles", "words")} | {
+        p.lower() for h in heads + lexicon.words("speech", "titles") for p in h.split()}
+    return word_pattern(heads, ignore_case=True), words, set(lexicon.words("titles", "not_names"))
+
+
+# A title phrase as written: capitalised words, acronyms in brackets, `/` and a few connectors.
+_TITLE_RUN = re.compile(r"(?:[\s/]+(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{1,12}\)|untuk|dan|bidang|urusan))+")
+
+
+def strip_title(phrase: str, on: date | None = None) -> str | None:
+    """The name in a title phrase: `Menteri Perdagangan Budi Santoso` → `Budi Santoso`,
+    `Duta Besar Rusia untuk Indonesia Sergei Tolchenov` → `Sergei Tolchenov`. Title words,
+    connectors, acronyms and states or bodies in front are dropped; None when no name is left."""
+    _, words, not_names = _title_lex()
+    toks = [t for t in re.split(r"[\s/]+", phrase.strip()) if t]
+    known = {m.start for m in find_mentions(phrase, on) if m.entity.kind != "person"}
+    spans = []
+    pos = 0
+    for t in toks:
+        pos = phrase.find(t, pos)
+        spans.append(pos)
+        pos += len(t)
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        bare = t.strip(".,()")
+        if bare.lower() in words or re.fullmatch(r"\(?[A-Z][A-Za-z-]{1,11}\)?", t) and t.startswith("(") \
+                or bare.isupper() and len(bare) <= 6:
+            k += 1
+            continue
+        ahead = find_mentions(phrase[spans[k]:], on)
+        hit = next((m for m in ahead if m.start == 0 and m.entity.kind != "person"), None)
+        if hit is not None or spans[k] in known:
+            k += len(phrase[spans[k]:spans[k] + (hit.end if hit else len(t))].split())
+            continue
+        break
+    if k == 0 and not _title_words().match(phrase.strip()):
+        return None
+    rest = [t for t in toks[k:]]
+    run: list[str] = []
+    for t in rest:
+        if t in not_names or not (re.fullmatch(NAME_WORD, t) or (run and t in NAME_PARTICLES)):
+            break
+        run.append(t)
+    while run and run[-1] in NAME_PARTICLES:
+        run.pop()
+    name = " ".join(run[:4]).strip(" .,'’")
+    return name or None
+
+
+def titled_persons(text: str, on: date | None = None) -> list[Mention]:
+    """People the gazetteer does not know, introduced by a title (`Menteri Perdagangan Budi
+    Santoso`): mentions whose entity is an ad-hoc person named by the words after the title."""
+    heads, _, _ = _title_lex()
+    out: list[Mention] = []
+    gaz = [m for m in find_mentions(text, on) if m.entity.kind == "person"]
+    for h in heads.finditer(text):
+        if out and h.start() < out[-1].end or not text[h.start()].isupper():
+            continue
+        run = _TITLE_RUN.match(text, h.end())
+        if not run:
+            continue
+        phrase = text[h.start():run.end()]
+        name = strip_title(phrase, on)
+        if not name or len(name.split()) < 2:
+            continue
+        start = text.find(name, h.start())
+        if start < 0 or any(m.start <= start < m.end for m in gaz) or resolve(name, on) is not None:
+            continue
+        person = Entity(name=name, kind="person", aliases=(name,), titles=())
+        out.append(Mention(start, start + len(name), name, person))
+    return out
+
+
+def full_name(name: str, people: list[str]) -> str:
+    """The fullest form of a name among people named before (`Budi` → `Budi Santoso`)."""
+    toks = set(name.split())
+    fuller = [p for p in people if toks < set(p.split())]
+    return fuller[0] if fuller else name
 
 
 def _name_run(text: str) -> str | None:

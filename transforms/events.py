@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -61,6 +61,8 @@ class _Lex:
     planned: re.Pattern[str]
     medium: dict[str, re.Pattern[str]]
     not_places: set[str]
+    sequence: re.Pattern[str]
+    possessive: set[str]
 
 
 @cache
@@ -74,6 +76,8 @@ def _lex() -> _Lex:
         planned=word_pattern(data["planned_cues"], ignore_case=True),
         medium={k: word_pattern(v, ignore_case=True) for k, v in data["medium"].items()},
         not_places={w.lower() for w in data["not_places"]},
+        sequence=word_pattern(data["sequence_cues"], ignore_case=True),
+        possessive={w.lower() for w in data["possessive_anaphora"]},
     )
 
 
@@ -101,6 +105,30 @@ def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
     for etype in lex.priority:
         if etype in hits:
             return etype, hits[etype]
+    return None
+
+
+def _second(sentence: str, first: re.Match[str], first_date: DateMention | None,
+            published: date | None) -> tuple[str, re.Match[str], DateMention] | None:
+    """A second event in the same sentence: a trigger after the first one, with a date of its
+    own that follows it closely (`berbicara melalui telepon pada Selasa (2/4), ... sejak
+    pertemuan mereka di San Francisco pada November tahun lalu`)."""
+    lex = _lex()
+    for etype, pattern in lex.triggers.items():
+        for m in pattern.finditer(sentence, first.end()):
+            after = sentence[m.end():m.end() + 12].split()
+            word = after[0].lower().strip(".,") if after else ""
+            if word in lex.anaphora and word not in lex.possessive:
+                continue
+            if m.start() - first.end() < 15:
+                continue
+            dates = [d for d in find_dates(sentence[m.end():m.end() + 60], published)]
+            if not dates:
+                continue
+            d = dates[0]
+            if first_date is not None and d.value == first_date.value:
+                continue
+            return etype, m, replace(d, start=d.start + m.end(), end=d.end + m.end())
     return None
 
 
@@ -158,13 +186,26 @@ def mask_spans(body: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    """The clause of a sentence around offset `at`: between commas or semicolons."""
+    starts = [m.end() for m in re.finditer(r"[,;]\s", sentence[:at])]
+    start = starts[-1] if starts else 0
+    end_m = re.search(r"[,;]\s", sentence[at:])
+    return start, at + end_m.start() if end_m else len(sentence)
+
+
 def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
-    """One event per sentence that reports one, before merging. `quoted` spans (direct speech)
-    are not read: what a speaker says is not the article's report."""
+    """The events told by each sentence (at most two: the first trigger's, and a later one with
+    a date of its own), before merging. `quoted` spans (direct speech) are not read: what a
+    speaker says is not the article's report. An undated sentence that continues the one before
+    (`Kedua pemimpin kemudian ...`) takes the date of the last dated event."""
     lex = _lex()
     text = mask_spans(body, quoted or [])
     pair = leaders(body, published)
+    titled = ents.titled_persons(text, published)
+    titled_names = [m.entity.name for m in titled]
     out: list[Event] = []
+    last_dated: Event | None = None
     for sent in sentences(text):
         found = _trigger(sent.text)
         if found is None:
@@ -173,29 +214,61 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         s = sent.text
         planned = bool(lex.planned.search(s))
         d = _date(s, trig.start(), published, forward=planned)
-        persons = list(dict.fromkeys(m.entity.name for m in ents.find_mentions(s, published)
-                                     if m.entity.kind == "person"))
-        place = None if etype == "call" else _place(s, trig.start(), lex)
-        if not persons and PAIR_CUES.search(s):
-            persons = list(pair)
-        if not persons:
-            persons = [x for x in ents.states_in(s, published) if x != place]
-        status = "planned" if planned or (d is not None and published and d.value > published) \
-            else "happened"
-        medium = None
-        if etype == "call":
-            medium = next((k for k in ("phone", "video") if lex.medium[k].search(s)), None)
-        out.append(Event(
-            event_type=etype,
-            event_date=d.value if d else None,
-            date_precision=d.precision if d else None,
-            participants=persons,
-            place=place,
-            status=status,
-            medium=medium,
-            evidence=body[sent.start:sent.end].strip(),
-            start=sent.start,
-        ))
+        second = _second(s, trig, d, published)
+        told = [(etype, trig, d, (0, second[1].start()) if second else (0, len(s)))]
+        if second:
+            told.append((second[0], second[1], second[2], (second[1].start(), len(s))))
+        for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
+            part = s[a:b]
+            at = trig_k.start() - a
+            persons = list(dict.fromkeys(m.entity.name for m in ents.find_mentions(part, published)
+                                         if m.entity.kind == "person"))
+            persons += [n for n in _people_named(part, titled_names) if n not in persons]
+            ca, cb = _clause(part, at)
+            # The place comes from the event's own clause, not from another one of the sentence
+            # (`... bantuan militer Barat ke Kiev` is no summit's place).
+            place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex)
+            if (not persons or k > 0) and PAIR_CUES.search(part):
+                persons = list(pair) if k == 0 or not out else list(out[-1].participants)
+            if etype_k == "summit" and not persons:
+                # The body that holds a summit (`para pemimpin G7 ... dalam KTT`) takes part in it.
+                persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
+            if not persons or persons and all(lex.summit_bodies.fullmatch(x) for x in persons):
+                persons += [x for x in ents.states_in(part, published) if x != place]
+            inherited = False
+            if d_k is None and last_dated is not None and k == 0 and lex.sequence.search(s) \
+                    and sent.start - last_dated.start < 600:
+                inherited = True
+            status = "planned" if planned or (d_k is not None and published and d_k.value > published) \
+                else "happened"
+            medium = None
+            if etype_k == "call":
+                medium = next((x for x in ("phone", "video") if lex.medium[x].search(part)), None)
+            ev = Event(
+                event_type=etype_k,
+                event_date=d_k.value if d_k else (last_dated.event_date if inherited and last_dated else None),
+                date_precision=d_k.precision if d_k else (last_dated.date_precision if inherited and last_dated
+                                                            else None),
+                participants=persons,
+                place=place,
+                status=status,
+                medium=medium,
+                evidence=body[sent.start:sent.end].strip(),
+                start=sent.start + a,
+            )
+            out.append(ev)
+            if d_k is not None and k == 0:
+                last_dated = ev
+    return out
+
+
+def _people_named(text: str, people: list[str]) -> list[str]:
+    """People known only from their titled mention, named again in `text` in full or by one of
+    their names (`Tolchenov`)."""
+    out = []
+    for name in people:
+        if any(re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", text) for t in name.split() if len(t) > 3):
+            out.append(name)
     return out
 
 

@@ -84,7 +84,9 @@ def _units() -> _Units:
                               rf"(?:\s*(?P<scale>(?i:{_alt(list(scales))}))(?![\w]))?")
     money_suffix = re.compile(rf"(?<![\w.,]){num}{scale}\s*(?P<cur>{_alt(list(suffixes))})(?![\w])", i)
     pct_words = _alt([w for w in data["percent_words"] if w != "%"])
-    percent = re.compile(rf"(?<![\w.,]){num}\s*(?P<pct>%|{pct_words}(?![\w]))", i)
+    # A range (`3-4 persen`) is one figure, valued at its lower end.
+    low = rf"(?:(?P<low>{NUMBER})\s*(?:-|–|hingga|sampai)\s*)?"
+    percent = re.compile(rf"(?<![\w.,]){low}{num}\s*(?P<pct>%|{pct_words}(?![\w]))", i)
     count = re.compile(rf"(?<![\w.,/-]){num}{scale}\s+(?P<unit>{_alt(data['count_units'])})(?![\w])", i)
     measure_of = {str(k).lower(): str(v) for k, v in data["measures"].items()}
     return _Units(
@@ -155,6 +157,11 @@ def _value(m: re.Match[str]) -> float | None:
     return base * (u.scales[scale.lower()] if scale else 1.0)
 
 
+@cache
+def _not_count_after() -> set[str]:
+    return {w.lower() for w in lexicon.words("units", "not_count_after")}
+
+
 def find_figures(text: str) -> list[Figure]:
     """Money, percent and count figures in a text, left to right, without measure/parties."""
     u = _units()
@@ -177,6 +184,8 @@ def find_figures(text: str) -> list[Figure]:
             taken.append((m.start(), m.end()))
     for m in u.percent.finditer(text):
         v = _value(m)
+        if m.group("low"):
+            v = _value(re.match(rf"(?P<num>{NUMBER})(?P<scale>)", m.group("low")))
         if v is not None and free(m.start(), m.end()):
             found.append(Figure(m.group().strip(), v, "percent", m.start(), m.end()))
             taken.append((m.start(), m.end()))
@@ -189,6 +198,9 @@ def find_figures(text: str) -> list[Figure]:
             continue
         # `ke-75 tahun`, `tahun 2024`: ordinals and years are not counts.
         if re.search(r"ke-\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue
+        before = text[max(0, m.start() - 20):m.start()].split()
+        if before and before[-1].lower() in _not_count_after():
             continue
         unit = re.sub(r"\s+", " ", m.group("unit")).lower()
         found.append(Figure(m.group().strip(), v, unit, m.start(), m.end()))

@@ -313,6 +313,11 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
         for m in ents.find_mentions(body, published)
         if m.entity.kind == "person" and not inside(m.start)
     ]
+    # People the gazetteer does not know, named with their title (`Menteri Perdagangan Budi
+    # Santoso`): pronouns may stand for them, and a later `kata Budi` names them in full.
+    titled = [m for m in ents.titled_persons(body, published) if not inside(m.start)]
+    persons = sorted(persons + [(m.start, m.entity.name) for m in titled])
+    known_people = [m.entity.name for m in titled]
     ctx = _Context(body, published, para_of, persons)
 
     def para_bounds(pos: int) -> tuple[int, int]:
@@ -398,6 +403,8 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
         elif is_speech and not attributed:
             speaker = ctx.previous_actor(span.open)
 
+        if speaker and ents.entity(speaker) is None:
+            speaker = ents.full_name(speaker, known_people)
         if not is_speech:
             fragments.append(Fragment(text, _fragment_speaker(pre, sent_start, ctx, w), span.open, span.close))
             continue
