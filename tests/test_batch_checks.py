@@ -10,9 +10,9 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import polars as pl
 import pytest
+from helpers.db import query
 
 from expectations.batch import BatchCheckFailed, batch_checks, gate, schema_drift
 from expectations.cross import validate_batch
@@ -87,12 +87,6 @@ def process(db: Path, tables: dict[str, pl.DataFrame], run_id: str, *, documents
     return checked
 
 
-def query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def good_batch() -> dict[str, pl.DataFrame]:

@@ -6,8 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
+from helpers.db import query, snapshot
 from typer.testing import CliRunner
 
 from flows.pipeline import etl
@@ -17,20 +17,8 @@ FACT_TABLES = ("articles", "quotes", "fragments", "figures", "events", "entities
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
-def snapshot(db: Path) -> dict[str, list]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: sorted(map(repr, con.execute(f"select * from {t}").fetchall())) for t in FACT_TABLES}
-    finally:
-        con.close()
 
 
-def query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -57,13 +45,13 @@ def test_sample_corpus_loads_five_articles_with_facts(loaded) -> None:
 
 def test_second_run_changes_no_row(loaded) -> None:
     db, _ = loaded
-    before = snapshot(db)
+    before = snapshot(db, FACT_TABLES)
     summary = etl(inputs=[str(Path(__file__).parent.parent / "corpus" / "samples" / "text")], db=str(db))
     assert summary["articles_unchanged"] == 5 and summary["articles_loaded"] == 0
-    assert snapshot(db) == before
+    assert snapshot(db, FACT_TABLES) == before
     # Forcing re-extraction rewrites the same rows: ids are stable and loads replace, never append.
     etl(inputs=[str(Path(__file__).parent.parent / "corpus" / "samples" / "text")], db=str(db), force=True)
-    assert snapshot(db) == before
+    assert snapshot(db, FACT_TABLES) == before
     assert query(db, "select count(*), count(distinct run_id) from runs") == [(3, 3)]
 
 

@@ -152,15 +152,16 @@ def record_failures(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame, run_
         return 0
     from transforms.ids import stable_id
 
-    rows = []
-    for f in failures.to_dicts():
-        fid = stable_id(f["source"], f["stage"])
-        prior = con.execute("SELECT attempts FROM failures WHERE failure_id = ?", [fid]).fetchall()
-        rows.append({
-            "failure_id": fid, "run_id": run_id, "source": f["source"], "stage": f["stage"],
-            "reason": f["reason"], "raw_ref": f.get("raw_ref"), "attempts": (prior[0][0] if prior else 0) + 1,
-            "failed_at": when, "resolved_at": None,
-        })
+    records = failures.to_dicts()
+    ids = [stable_id(f["source"], f["stage"]) for f in records]
+    # One query for the earlier attempts of the whole batch, not one per failure.
+    prior = dict(con.execute("SELECT failure_id, attempts FROM failures WHERE list_contains(?, failure_id)",
+                             [ids]).fetchall())
+    rows = [
+        {"failure_id": fid, "run_id": run_id, "source": f["source"], "stage": f["stage"], "reason": f["reason"],
+         "raw_ref": f.get("raw_ref"), "attempts": (prior.get(fid) or 0) + 1, "failed_at": when, "resolved_at": None}
+        for fid, f in zip(ids, records, strict=True)
+    ]
     return _insert(con, FAILURES, pl.DataFrame(rows), upsert=True)
 
 
