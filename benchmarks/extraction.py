@@ -45,7 +45,7 @@ import re
 import resource
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 import sys
 import time
 from pathlib import Path
@@ -90,9 +90,9 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", _LEAD_DASH.sub("", text.strip())).strip()
 
 
-@dataclass(frozen=True)
-class PageScore:
-    """One page's scores for one extractor."""
+class PageScore(NamedTuple):
+    """One page's scores for one extractor. (A NamedTuple, not a dataclass: the benchmark's score.py
+    loads this file without registering it in sys.modules, which dataclasses need.)"""
 
     precision: float
     recall: float

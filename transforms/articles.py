@@ -58,6 +58,7 @@ def article_row(doc: dict[str, Any]) -> ArticleRow:
     kind: str = doc["kind"] or "text"
     content: str = doc["content"] or ""
     page_title = page_date = page_site = page_host = page_lang = None
+    link_lines: frozenset[str] | None = None  # HTML only: the page's link lists
     if kind == "html":
         page = extract_html(content, source)
         if not page.text.strip():
@@ -65,12 +66,13 @@ def article_row(doc: dict[str, Any]) -> ArticleRow:
         text = page.text
         page_title, page_date, page_site = page.title, parse_iso_date(page.date), page.sitename
         page_host, page_lang = page.hostname, page.language
+        link_lines = page.link_lines
     else:
         text = content
     lines = normalise(text).split("\n")
     meta = text_metadata(lines)
     title = doc.get("title") or page_title or meta.title
-    paragraphs = clean_lines(lines, title=title, lead_index=meta.lead_index)
+    paragraphs = clean_lines(lines, title=title, lead_index=meta.lead_index, link_lines=link_lines)
     if not any(is_prose(p) for p in paragraphs):
         # Menus or labels alone (what trafilatura's fallback returns for an empty page) are not an article.
         raise NoArticleText("no article sentence left after removing boilerplate")

@@ -41,6 +41,17 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC")
 
 
 @dataclass(frozen=True)
+class LinkListRules:
+    """What makes a block of a page a list of links to other articles (boilerplate.yaml, `link_lists`)."""
+
+    min_items: int = 3
+    max_item_chars: int = 400
+    min_link_words: int = 3
+    min_link_share: float = 0.2
+    item_tags: frozenset[str] = frozenset({"li", "div", "article", "section"})
+
+
+@dataclass(frozen=True)
 class BoilerplateLexicon:
     """Compiled patterns from boilerplate.yaml (see that file for what each list means)."""
 
@@ -48,6 +59,9 @@ class BoilerplateLexicon:
     cut_from: tuple[re.Pattern[str], ...]
     related_head: tuple[re.Pattern[str], ...]
     after_related: tuple[re.Pattern[str], ...]
+    link_label: tuple[re.Pattern[str], ...] = ()
+    link_lists: LinkListRules = LinkListRules()
+    headline_run: int = 3
 
 
 def _compile(patterns: list[str] | None) -> tuple[re.Pattern[str], ...]:
@@ -58,11 +72,17 @@ def _compile(patterns: list[str] | None) -> tuple[re.Pattern[str], ...]:
 def load_boilerplate(path: Path = LEXICON_DIR / "boilerplate.yaml") -> BoilerplateLexicon:
     """The boilerplate lexicon, compiled once per process."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    rules = dict(data.get("link_lists") or {})
+    if "item_tags" in rules:
+        rules["item_tags"] = frozenset(rules["item_tags"])
     return BoilerplateLexicon(
         drop_line=_compile(data.get("drop_line")),
         cut_from=_compile(data.get("cut_from")),
         related_head=_compile(data.get("related_head")),
         after_related=_compile(data.get("after_related")),
+        link_label=tuple(re.compile(rf"(?:{p})\s*:?\s*(?P<rest>.+)", re.IGNORECASE) for p in data.get("link_label") or []),
+        link_lists=LinkListRules(**rules),
+        headline_run=int(data.get("headline_run", 3)),
     )
 
 
@@ -83,8 +103,55 @@ def _fold(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip(" .,;:")
 
 
+# Table cells flattened into a line ("| Baca juga: ... |", "| Editor | : Agung |"): read without the pipes.
+_PIPES = re.compile(r"\s*\|\s*")
+
+
 def _matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    if "|" in line:
+        line = _PIPES.sub(" ", line).strip()
     return any(p.fullmatch(line) for p in patterns)
+
+
+# A menu flattened into one line: "Redaksi · Pedoman Media Siber · Karir · Kotak Pos". Not "|":
+# table rows are article text.
+_MENU_SEPARATORS = re.compile(r"\s+[·•»]\s+")
+
+
+def _is_menu(line: str) -> bool:
+    parts = [p for p in _MENU_SEPARATORS.split(line) if p.strip()]
+    return len(parts) >= 4 and all(len(p.split()) <= 4 for p in parts)
+
+
+def _is_link_label(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    """Whether a line is a "Baca juga"-style label followed by another article's headline."""
+    line = _PIPES.sub(" ", line).strip()
+    return any((m := p.fullmatch(line)) is not None and _is_headline(m["rest"]) for p in patterns)
+
+
+def _is_headline(line: str) -> bool:
+    """Whether a line reads as the headline of another article: a few words, most capitalised,
+    not closed like a sentence or a label ("?" and "!" do close headlines)."""
+    words = line.split()
+    if not 3 <= len(words) <= 20 or line.rstrip(_CLOSERS).endswith((".", ":", ";", ",", "…")):
+        return False
+    alpha = [w for w in words if w[:1].isalpha()]
+    return bool(alpha) and sum(w[:1].isupper() for w in alpha) >= 0.6 * len(alpha)
+
+
+def _drop_headline_tail(lines: list[str], run: int) -> list[str]:
+    """`lines` without a closing run of at least `run` headline lines after the last article sentence:
+    a related or popular list that lost its links. Only the tail: a body paragraph never follows it."""
+    last_prose = max((i for i, line in enumerate(lines) if is_prose(line)), default=-1)
+    tail = lines[last_prose + 1 :]
+    if last_prose < 0 or len(tail) < run or not all(_is_headline(t) for t in tail[-run:]):
+        return lines
+    # Keep the tail lines before the run that are not headlines (a closing subheading stays only if
+    # it is not part of the run).
+    end = len(tail)
+    while end and _is_headline(tail[end - 1]):
+        end -= 1
+    return lines[: last_prose + 1] + tail[:end]
 
 
 def is_prose(line: str) -> bool:
@@ -93,12 +160,21 @@ def is_prose(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith(_SENTENCE_END) and len(line.split()) >= _PROSE_MIN_WORDS
 
 
-def clean_lines(lines: list[str], *, title: str | None = None, lead_index: int | None = None) -> list[str]:
+def clean_lines(
+    lines: list[str],
+    *,
+    title: str | None = None,
+    lead_index: int | None = None,
+    link_lines: frozenset[str] | None = None,
+) -> list[str]:
     """The article paragraphs among `lines` (already normalised), in order.
 
     `title` is the headline when known: lines repeating it (alone, or glued in front of a caption)
     go. `lead_index` is the index of the dateline paragraph when known: what comes before it is the
-    page header (headline, subtitle, date, byline) and goes too.
+    page header (headline, subtitle, date, byline) and goes too. `link_lines` are texts of the page's
+    lists of links to other articles (`find_link_lists`), folded: lines equal to one go. Without
+    them (scraped text, no markup left) a closing run of headline lines after the last article
+    sentence goes instead: the same lists, recognised by their look.
     """
     lex = load_boilerplate()
     folded_title = _fold(title) if title and len(title) >= 20 else None
@@ -118,13 +194,19 @@ def clean_lines(lines: list[str], *, title: str | None = None, lead_index: int |
         if in_related and _matches(lex.after_related, line):
             continue
         in_related = False
-        if _matches(lex.drop_line, line):
+        if _matches(lex.drop_line, line) or _is_menu(line) or _is_link_label(lex.link_label, line):
+            continue
+        if link_lines and _fold(_PIPES.sub(" ", line)) in link_lines:
             continue
         if folded_title and _fold(line).startswith(folded_title):
             # The headline again, alone or glued to a photo caption ("...TerbaikPresiden Rusia, ...").
             continue
         kept.append(line)
         started = started or is_prose(line)
+    if link_lines is None:
+        # Only for text: with the page's markup, lists are found by their links, and a closing
+        # list of the article itself (tour dates, results) looks like headlines too.
+        kept = _drop_headline_tail(kept, lex.headline_run)
     return _dedupe(kept)
 
 
@@ -170,6 +252,120 @@ class Extracted:
     sitename: str | None
     hostname: str | None
     language: str | None
+    link_lines: frozenset[str] = frozenset()
+
+
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "iframe"})
+
+
+def _text(el: object) -> str:
+    return re.sub(r"\s+", " ", el.text_content()).strip()  # type: ignore[attr-defined]
+
+
+def _is_link_item(item: object, rules: LinkListRules) -> bool:
+    """Whether an element is one entry of a list of links to other articles: short, holding a link
+    of a few words (a headline), and mostly that link."""
+    if not isinstance(item.tag, str) or item.tag not in rules.item_tags:  # type: ignore[attr-defined]
+        return False
+    text = _text(item)
+    if not text or len(text) > rules.max_item_chars:
+        return False
+    links = [_text(a) for a in item.iter("a") if a.get("href") and _stands_alone(a)]  # type: ignore[attr-defined]
+    if not any(len(t.split()) >= rules.min_link_words for t in links):
+        return False
+    return sum(len(t) for t in links) >= rules.min_link_share * len(text)
+
+
+def _stands_alone(link: object) -> bool:
+    """Whether a link is a block of its own (a headline), not words inside a sentence: no text
+    right before or after it in its parent."""
+    parent = link.getparent()  # type: ignore[attr-defined]
+    if parent is None:
+        return True
+    if (link.tail or "").strip():  # type: ignore[attr-defined]
+        return False
+    previous = link.getprevious()  # type: ignore[attr-defined]
+    before = previous.tail if previous is not None else parent.text
+    return not (before or "").strip()
+
+
+def _link_items(root: object, rules: LinkListRules) -> list[object]:
+    """The entries of the page's lists of links to other articles: children of one element, at
+    least `min_items` of them link items and most of its visible children so. Only the entries are
+    taken, never their siblings: broken markup can nest the article itself in such a list."""
+    found = []
+    for el in root.iter():  # type: ignore[attr-defined]
+        # Scripts and ad slots interleaved with the entries are not entries.
+        children = [c for c in el if isinstance(c.tag, str) and c.tag not in _INVISIBLE and _text(c)]
+        if len(children) < rules.min_items:
+            continue
+        items = [c for c in children if _is_link_item(c, rules)]
+        if len(items) >= rules.min_items and len(items) >= 0.6 * len(children):
+            found.extend(items)
+    return found
+
+
+@dataclass(frozen=True)
+class LinkLists:
+    """The lists of links to other articles on one page: their texts, folded, and the page without them."""
+
+    texts: frozenset[str]
+    pruned_html: str | None  # None when the page has no such list
+
+
+def find_link_lists(html: str) -> LinkLists:
+    """The page's lists of links to other articles (related, popular, latest, more-stories boxes).
+
+    `texts` holds each entry whole and each of its parts (headline, date, teaser), folded. A text
+    that is also a paragraph outside every such list is left out, so the article's own paragraphs
+    are never among them.
+    """
+    import lxml.html  # lxml comes with trafilatura
+
+    try:
+        # A page that declares its encoding in an XML prolog must be given as bytes.
+        root = lxml.html.fromstring(html.encode("utf-8") if html.lstrip().startswith("<?xml") else html)
+    except (ValueError, lxml.etree.ParserError):  # empty or unparsable page: no lists
+        return LinkLists(frozenset(), None)
+    for junk in root.iter("script", "style", "noscript"):
+        junk.text = ""
+    items = _link_items(root, load_boilerplate().link_lists)
+    if not items:
+        return LinkLists(frozenset(), None)
+    # The entries stay referenced in `blocks`, so lxml hands back these same proxies as ancestors.
+    blocks = set(items)
+    texts: set[str] = set()
+    for block in items:
+        for el in block.iter():
+            if not isinstance(el.tag, str):  # comments and processing instructions
+                continue
+            t = _text(el)
+            if len(t.split()) >= 2:
+                texts.add(_fold(t))
+    outside = {_fold(_text(p)) for p in root.iter("p") if not any(a in blocks for a in p.iterancestors())}
+    for block in items:
+        if block.getparent() is not None and not any(a in blocks for a in block.iterancestors()):
+            block.drop_tree()
+    return LinkLists(frozenset(texts - outside), lxml.html.tostring(root, encoding="unicode"))
+
+
+def _trafilatura(html: str, url: str | None) -> object:
+    import trafilatura  # ~0.3 s to import: only pay for it when HTML comes in
+    from trafilatura.settings import set_date_params
+
+    return trafilatura.bare_extraction(
+        html,
+        url=url if url and url.startswith(("http://", "https://")) else None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params=set_date_params(extensive=False),
+    )
+
+
+def _only_links(text: str, link_lines: frozenset[str]) -> bool:
+    """Whether every sentence of an extracted text belongs to the page's link lists."""
+    return not any(is_prose(line) and _fold(line) not in link_lines for line in normalise(text).split("\n"))
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
@@ -179,17 +375,12 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     The date is read only from markup and the URL (no "extensive" search), because an undated page
     would otherwise get a date from its footer or sidebar.
     """
-    import trafilatura  # ~0.3 s to import: only pay for it when HTML comes in
-    from trafilatura.settings import set_date_params
-
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url if url and url.startswith(("http://", "https://")) else None,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params=set_date_params(extensive=False),
-    )
+    lists = find_link_lists(html)
+    doc = _trafilatura(html, url)
+    if lists.pruned_html is not None and (doc is None or _only_links(doc.text or "", lists.texts)):
+        # trafilatura took a related-news list for the article (it can be the longest block of
+        # text on a page); without the lists it finds the article itself.
+        doc = _trafilatura(lists.pruned_html, url) or doc
     if doc is None:
         return Extracted("", None, None, None, None, None)
     return Extracted(
@@ -199,6 +390,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         sitename=doc.sitename or None,
         hostname=doc.hostname or None,
         language=doc.language or None,
+        link_lines=lists.texts,
     )
 
 
@@ -209,4 +401,5 @@ def extract_article_text(html: str, url: str | None = None) -> str:
 
     found = extract_html(html, url)
     lines = normalise(found.text).split("\n")
-    return "\n".join(clean_lines(lines, title=found.title, lead_index=text_metadata(lines).lead_index))
+    lead = text_metadata(lines).lead_index
+    return "\n".join(clean_lines(lines, title=found.title, lead_index=lead, link_lines=found.link_lines))
