@@ -43,12 +43,12 @@ import importlib.util
 import json
 import re
 import resource
-import unicodedata
-from collections import Counter
-from typing import NamedTuple
 import sys
 import time
+import unicodedata
+from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere: transforms/ is a top-level package
@@ -125,8 +125,9 @@ def score_page(output: str, body: list[str], chrome: list[str]) -> PageScore:
         return any(c == line for line in lines) if len(c.split()) < 2 else any(c in line for line in lines)
 
     left = tuple(c for c in chrome if present(c))
-    return PageScore(precision, recall, len(body) - len(missing), len(body), len(chrome) - len(left), len(chrome),
-                     missing, left)
+    return PageScore(
+        precision, recall, len(body) - len(missing), len(body), len(chrome) - len(left), len(chrome), missing, left
+    )
 
 
 def _total(scores: list[PageScore]) -> str:

@@ -61,6 +61,35 @@ MUST_GO = [
     "Bagikan ke WhatsApp",
     "Kami menggunakan cookie untuk meningkatkan pengalaman Anda. Dengan melanjutkan, Anda setuju "
     "dengan Kebijakan Privasi kami.",
+    # "Baca juga"-style labels in any case, with or without a colon, and table-rendered.
+    "BACA JUGA Harga Cabai Rawit Naik Jelang Lebaran",
+    "baca juga Timnas Putri Lolos ke Final Piala Asia",
+    "Simak Juga Video: Banjir Rob Rendam Pesisir Utara",
+    "| Baca juga: Sekolah Terapung Diresmikan di Kapuas |",
+    # Author boxes rendered as tables, bylines without a label word.
+    "| Penulis | : Rahmi Lestari |",
+    "| Redaktur | : | Dedi Saputra |",
+    "Oleh: Rahmi Lestari",
+    "Laporan Wartawan Warta Contoh, Dedi Saputra",
+    # Photo credits.
+    "(Foto: http://foto.contoh.example/kopi-gayo-123)",
+    "Petani menjemur kopi di rumah pengering © Warta Contoh/Rahmi",
+    # Footers glued to their menu, newsroom contacts, syndication notes.
+    "Copyright © Warta Contoh, All Rights Reserved · Redaksi · Pedoman Media Siber · Karir",
+    "Copyright @ 2026 Media Contoh - wartacontoh. All Rights Reserved",
+    "Redaksi: redaksi[at]contoh.example",
+    "Informasi pemasangan iklan",
+    "Artikel ini telah tayang di Warta Contoh Aceh dan bisa dibaca selengkapnya di sini.",
+    "Beranda · Ekonomi · Daerah · Olahraga · Hiburan",
+    # Share labels and box labels.
+    "Share on Facebook",
+    "17Shares",
+    "More Stories",
+    "Load More...",
+    "Simak Lifestyle Populer Lainnya",
+    "BeritaTerbaru Index »",
+    "FOTO TERKAIT:",
+    "Headline",
 ]
 
 # Lines that close the article: they go, and so does everything after them (bios, tag lists).
@@ -85,6 +114,11 @@ MUST_STAY = [
     "Editor senior kantor berita itu mengatakan laporan tersebut sudah diverifikasi.",
     "Putin, dikutip dari Reuters, menyebut komentar itu tidak berdasar.",
     '"Kami bertujuan untuk memperkuat kerja sama," terang Putin.',
+    "Oleh karena itu",
+    "Oleh karena itu, pemerintah menunda rencana tersebut hingga tahun depan.",
+    "Baca juga laporan lengkap koperasi itu, kata dia, karena hasil panen tercatat rapi.",
+    "| 2 | Kelompok Perahu Alalak Selatan | 88 poin |",
+    "© 2019 Kantor Berita Contoh. All Rights Reserved. Materi ini tidak boleh disiarkan ulang.",
 ]
 
 

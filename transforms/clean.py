@@ -80,7 +80,9 @@ def load_boilerplate(path: Path = LEXICON_DIR / "boilerplate.yaml") -> Boilerpla
         cut_from=_compile(data.get("cut_from")),
         related_head=_compile(data.get("related_head")),
         after_related=_compile(data.get("after_related")),
-        link_label=tuple(re.compile(rf"(?:{p})\s*:?\s*(?P<rest>.+)", re.IGNORECASE) for p in data.get("link_label") or []),
+        link_label=tuple(
+            re.compile(rf"(?:{p})\s*:?\s*(?P<rest>.+)", re.IGNORECASE) for p in data.get("link_label") or []
+        ),
         link_lists=LinkListRules(**rules),
         headline_run=int(data.get("headline_run", 3)),
     )

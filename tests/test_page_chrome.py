@@ -1,0 +1,159 @@
+"""Page chrome that survives trafilatura on Indonesian news pages, on small pages written for the
+tests (`tests/fixtures/pages/`): what must stay and what must go, through the HTML path
+(`extract_article_text`) and through `article_row`, which the pipeline uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sources.documents import Document
+from transforms.articles import article_row
+from transforms.clean import clean_lines, extract_article_text, find_link_lists
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+
+
+def page(name: str) -> str:
+    return (PAGES / f"{name}.html").read_text(encoding="utf-8")
+
+
+def pipeline_body(name: str) -> str:
+    doc = Document(source=f"https://contoh.example/{name}", kind="html", content=page(name))
+    return article_row(vars(doc)).body_text
+
+
+CASES = {
+    "daftar_terkait": (
+        [
+            "Banjarmasin, Warta Contoh - Pedagang sayur dan buah kembali memenuhi Sungai Martapura",
+            "Pemerintah kota mencatat tiga langkah yang ditempuh selama renovasi:",
+            # A body list whose items hold links inside sentences is article text.
+            "Tiang dermaga diganti dengan beton, seperti dijelaskan dalam laporan teknis",
+            "program pendampingan usaha kecil milik pemerintah provinsi.",
+            # So is a results table whose rows hold links.
+            "Kelompok Perahu Alalak Selatan",
+            "Dinas berencana menambah penerangan di sepanjang dermaga",
+        ],
+        [
+            "Wisatawan Mancanegara ke Kalimantan Selatan Naik Dua Kali Lipat",  # related links
+            "Festival Sungai Digelar Tiga Hari di Banjarmasin",
+            "Banjir Rob Rendam Pesisir Utara Jawa Tengah",  # dated popular links
+            "07:55 WIB",
+            "Nelayan Tanah Laut Panen Udang Vaname",  # cards: headline, date, teaser
+            "Hasil panen tahun ini disebut yang terbaik",
+            "Relawan mengajar membaca dan berhitung",
+            "Penurunan terjadi setelah panen raya dimulai lebih awal.",  # headline cards on top
+            "Headline",
+            "Berita Terkait",
+            "Terpopuler",
+        ],
+    ),
+    "kredit_dan_label": (
+        [
+            "Takengon, Warta Contoh - Sebanyak dua puluh kelompok tani kopi",
+            "Ketua koperasi setempat menyebut pengering itu memangkas waktu penjemuran",
+            "Biji kopi tidak lagi berjamur",
+            # "Baca juga" inside a sentence is the reporter's words.
+            "Baca juga laporan lengkap koperasi itu, kata dia",
+            "Pemerintah kabupaten berencana menambah lima puluh unit pengering",
+        ],
+        [
+            "Harga Kopi Arabika Gayo Tembus Rekor Baru",  # BACA JUGA without a colon
+            "Ekspor Kopi Aceh ke Eropa Meningkat Tajam",  # Baca juga:
+            "Menyusuri Kebun Kopi di Lereng Burni Telong",  # simak juga video:
+            "Koperasi Kopi Perempuan Raih Penghargaan Nasional",  # Lihat Juga :
+            "Oleh: Rahmi Lestari",
+            "Rahmi Lestari",  # table-rendered author box
+            "Dedi Saputra",  # Reporter :
+            "Nur Aini",  # Editor:
+            "ANTARA FOTO",  # caption credit
+            "foto.contoh.example",  # credit alone in parentheses
+            "Share on Facebook",
+            "17Shares",
+            "Artikel ini telah tayang",
+            "All Rights Reserved",
+            "Pedoman Media Siber",
+        ],
+    ),
+    "daftar_lebih_panjang": (
+        [
+            "PEKALONGAN - Sebuah mobil perpustakaan keliling mulai menyambangi lima desa pesisir",
+            "Anak-anak menunggu di balai desa sejak pukul tujuh",
+            "Setiap kunjungan membawa sekitar tiga ratus buku cerita",
+        ],
+        [
+            # Teasers are full sentences: only the page's structure says they are not the article.
+            "Pemerintah kota menyerahkan kunci kepada seratus dua puluh keluarga",
+            "Bangunan peninggalan zaman kolonial itu",
+            "Warga Bantaran Kali Dapat Rumah Susun Baru",
+            "BERITA LAINNYA",
+            "More Stories",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("path", ["extract_article_text", "article_row"])
+def test_body_stays_and_chrome_goes(name: str, path: str) -> None:
+    body = extract_article_text(page(name)) if path == "extract_article_text" else pipeline_body(name)
+    keep, go = CASES[name]
+    assert [k for k in keep if k not in body] == []
+    assert [g for g in go if g in body] == []
+
+
+def test_link_lists_leave_out_paragraphs_of_the_article() -> None:
+    lists = find_link_lists(page("daftar_terkait"))
+    assert "festival sungai digelar tiga hari di banjarmasin" in lists.texts
+    assert not any("pedagang sayur dan buah" in t for t in lists.texts)
+    # Links inside sentences of the article do not make a list.
+    assert not any("laporan teknis dinas pekerjaan umum" in t for t in lists.texts)
+    assert lists.pruned_html is not None
+    assert "Festival Sungai Digelar" not in lists.pruned_html
+    assert "Pedagang sayur dan buah" in lists.pruned_html
+
+
+def test_page_without_link_lists_is_left_as_it_is() -> None:
+    lists = find_link_lists("<html><body><p>Satu paragraf saja tanpa tautan apa pun di halaman ini.</p></body></html>")
+    assert lists.texts == frozenset()
+    assert lists.pruned_html is None
+
+
+PROSE = "Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Astana pada Rabu (3/7/2024)."
+
+
+def test_scraped_text_loses_a_closing_run_of_headlines() -> None:
+    lines = [
+        PROSE,
+        "Harga Cabai Rawit Naik Jelang Lebaran",
+        "Timnas Putri Lolos ke Final Piala Asia",
+        "Banjir Rob Rendam Pesisir Utara Jawa",
+    ]
+    assert clean_lines(lines) == [PROSE]
+
+
+def test_scraped_text_keeps_short_runs_and_lists_of_sentences() -> None:
+    two = [PROSE, "Harga Cabai Rawit Naik Jelang Lebaran", "Timnas Putri Lolos ke Final Piala Asia"]
+    assert clean_lines(two) == two
+    sentences = [
+        PROSE,
+        "Kedua pemimpin membahas perdagangan energi dan pembayaran dalam mata uang lokal.",
+        "Mereka juga membicarakan jalur kereta baru yang melintasi Asia Tengah menuju Eropa.",
+        "Pertemuan berikutnya dijadwalkan berlangsung di Beijing pada akhir tahun ini.",
+    ]
+    assert clean_lines(sentences) == sentences
+
+
+def test_html_path_keeps_a_closing_list_that_has_no_links() -> None:
+    html = (
+        "<html><body><article><h1>Jadwal Tur Grup Musik Kampus</h1>"
+        f"<p>{PROSE}</p><p>Grup itu mengumumkan jadwal tur mereka di sepuluh kota tahun ini.</p>"
+        "<p>Jadwal Konser Kota Demi Kota</p><ul>"
+        "<li>Juni 9 – Medan @ Gedung Serbaguna Utama</li><li>Juni 12 – Padang @ Taman Budaya Sumatra</li>"
+        "<li>Juni 15 – Palembang @ Benteng Kuto Besak</li><li>Juni 18 – Bandung @ Sasana Budaya Ganesha</li>"
+        "</ul></article></body></html>"
+    )
+    body = extract_article_text(html)
+    assert "Juni 18 – Bandung @ Sasana Budaya Ganesha" in body
