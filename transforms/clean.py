@@ -269,7 +269,11 @@ def _is_link_item(item: object, rules: LinkListRules) -> bool:
     of a few words (a headline), and mostly that link."""
     if not isinstance(item.tag, str) or item.tag not in rules.item_tags:  # type: ignore[attr-defined]
         return False
-    text = _text(item)
+    raw = item.text_content()  # type: ignore[attr-defined]
+    # Layout whitespace can inflate the raw text: only a text far too long is rejected unread.
+    if len(raw) > 8 * rules.max_item_chars:
+        return False
+    text = re.sub(r"\s+", " ", raw).strip()
     if not text or len(text) > rules.max_item_chars:
         return False
     links = [_text(a) for a in item.iter("a") if a.get("href") and _stands_alone(a)]  # type: ignore[attr-defined]
@@ -297,8 +301,11 @@ def _link_items(root: object, rules: LinkListRules) -> list[object]:
     taken, never their siblings: broken markup can nest the article itself in such a list."""
     found = []
     for el in root.iter():  # type: ignore[attr-defined]
-        # Scripts and ad slots interleaved with the entries are not entries.
-        children = [c for c in el if isinstance(c.tag, str) and c.tag not in _INVISIBLE and _text(c)]
+        # Scripts and empty ad slots interleaved with the entries are not entries.
+        children = [c for c in el if isinstance(c.tag, str) and c.tag not in _INVISIBLE]
+        if len(children) < rules.min_items:  # cheap test first: text_content walks the subtree
+            continue
+        children = [c for c in children if c.text_content().strip()]
         if len(children) < rules.min_items:
             continue
         items = [c for c in children if _is_link_item(c, rules)]
