@@ -75,8 +75,13 @@ def article_facts(article_id: str, body_text: str | None, published: date | None
                 "value": f.value,
                 "unit": f.unit,
                 "measure": f.measure,
+                "kind": f.kind,
+                "direction": f.direction,
                 "parties": f.parties or None,
                 "period": f.period,
+                "period_start": f.period_start,
+                "period_end": f.period_end,
+                "period_precision": f.period_precision,
                 "position": i,
             }
             for i, f in enumerate(figures)
