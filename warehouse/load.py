@@ -26,6 +26,7 @@ from warehouse.quarantine import QUARANTINE
 from warehouse.runs import RUNS
 from warehouse.schema import Table
 from warehouse.tables import ALL_TABLES, FACT_TABLES
+from warehouse.views import VIEWS
 
 
 class WarehouseBusy(RuntimeError):
@@ -72,8 +73,20 @@ def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = 120
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Tables from their declarations (columns declared since the file was made are added), the
+    analysts' views, and a comment on every table, view and column."""
     for table in ALL_TABLES:
         con.execute(table.ddl())
+        have = {r[0] for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND schema_name = current_schema()",
+            [table.name]).fetchall()}
+        for c in table.columns:
+            if c.name not in have:
+                con.execute(f"ALTER TABLE {table.name} ADD COLUMN {c.name} {c.sql_type}")
+    for view in VIEWS:
+        con.execute(view.sql)
+    for statement in [s for t in (*ALL_TABLES, *VIEWS) for s in t.comments()]:
+        con.execute(statement)
 
 
 def known_articles(db_path: str | Path, wait_s: float = 120.0) -> dict[str, str]:
