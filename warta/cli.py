@@ -124,14 +124,15 @@ def sql(
     import duckdb
     from rich.console import Console
 
+    from warehouse.load import WarehouseBusy, connect
     from warta import sql as prompt
     from warta.settings import get_settings
-    from warehouse.load import WarehouseBusy, connect
 
     if fmt not in prompt.FORMATS:
         raise typer.BadParameter(f"one of {', '.join(prompt.FORMATS)}", param_hint="--format")
     if not db.exists():
-        raise typer.BadParameter(f"{db} does not exist; load it first with `warta run --db {db}`", param_hint="--db")
+        hint = f"{db} does not exist; load it first with `warta run --db {db}`"
+        raise typer.BadParameter(hint, param_hint="--db")
     console = Console(width=None if sys.stdout.isatty() else 200)
     try:
         with connect(db, read_only=True, wait_s=get_settings().lock_wait_s) as con:

@@ -10,6 +10,7 @@ warehouse, and it is held only while the prompt is open (a scheduled load waits 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -59,9 +60,10 @@ def render(df: pl.DataFrame, console: Console, max_rows: int = MAX_ROWS) -> None
     console.print(f"{df.height} row{'s' if df.height != 1 else ''}{more}", style="dim")
 
 
-def write(df: pl.DataFrame, fmt: str, output: Path | None, stdout: TextIO = sys.stdout) -> None:
+def write(df: pl.DataFrame, fmt: str, output: Path | None, stdout: TextIO | None = None) -> None:
     """A result as CSV, JSON (one array of objects) or Parquet, to `output` or standard output
     (Parquet needs a file)."""
+    stdout = stdout or sys.stdout
     if fmt == "parquet":
         if output is None:
             raise ValueError("--format parquet needs --output FILE")
@@ -88,10 +90,11 @@ def describe_objects(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def describe(con: duckdb.DuckDBPyConnection, name: str) -> pl.DataFrame:
-    return con.execute("""
-        SELECT column_name AS "column", data_type AS type, comment AS meaning
+    rows = con.execute("""
+        SELECT column_name, data_type, comment
         FROM duckdb_columns() WHERE table_name = ? AND schema_name = current_schema()
-        ORDER BY column_index""", [name]).pl()
+        ORDER BY column_index""", [name]).fetchall()
+    return pl.DataFrame(rows, schema=["column", "type", "meaning"], orient="row")
 
 
 def history_path() -> Path:
@@ -120,8 +123,11 @@ class Prompt:
                 continue
             stripped = line.strip()
             if not buffer and stripped.startswith("."):
-                if not self.command(stripped):
-                    return
+                try:
+                    if not self.command(stripped):
+                        return
+                except duckdb.Error as exc:
+                    self.console.print(f"error: {str(exc).splitlines()[0]}", style="red", markup=False)
                 continue
             if stripped:
                 buffer.append(line)
@@ -163,10 +169,8 @@ def interactive(con: duckdb.DuckDBPyConnection, console: Console) -> None:
         readline = None  # type: ignore[assignment]
     history = history_path()
     if readline is not None:
-        try:
+        with contextlib.suppress(OSError):
             readline.read_history_file(history)
-        except OSError:
-            pass
         readline.set_history_length(2000)
     try:
         Prompt(con, console).run()
