@@ -149,3 +149,12 @@ def test_percent_ranges_and_english_decimals(text: str, raw: str, value: float) 
 )
 def test_names_with_numbers_are_not_counts(text: str, counts: list[str]) -> None:
     assert [f.raw for f in find_figures(text)] == counts
+
+
+def test_a_headlines_figures_count_once() -> None:
+    body = "Perdagangan Rusia dan China mencapai USD 200 miliar tahun lalu."
+    title = "Dagang Rusia-China Tembus USD 200 Miliar"
+    got = [(f.raw, f.value, f.unit) for f in extract(body, date(2024, 2, 9), title=title)]
+    assert got == [("USD 200 Miliar", 200e9, "USD"), ("USD 200 miliar", 200e9, "USD")]
+    # A body that opens with its headline does not count the headline twice.
+    assert len(extract(f"{title}\n{body}", date(2024, 2, 9), title=title)) == 2

@@ -330,9 +330,19 @@ def article_pair(body: str, published: date | None) -> list[str]:
     return [s for s, _ in counts.most_common(2)]
 
 
-def extract(body: str, published: date | None = None, *, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
-    """Figures of an article body, with measure, parties and period for money and percent."""
+def extract(body: str, published: date | None = None, *, skip: list[tuple[int, int]] | None = None,
+            title: str | None = None) -> list[Figure]:
+    """Figures of an article body, with measure, parties and period for money and percent.
+    A headline's figures (`Dagang Rusia-China Tembus USD 200 Miliar`) come first when the body
+    does not open with the headline; their positions are within the headline."""
     pair = article_pair(body, published)
+    head: list[Figure] = []
+    if title and not body.lstrip().startswith(title.strip()):
+        head = _figures_in(title, published, pair)
+    return head + _figures_in(body, published, pair)
+
+
+def _figures_in(body: str, published: date | None, pair: list[str]) -> list[Figure]:
     out: list[Figure] = []
     for sent in sentences(body):
         for f in find_figures(sent.text):
