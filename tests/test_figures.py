@@ -23,6 +23,7 @@ from transforms.figures import extract, find_figures, parse_number
         ("kurs Rp 15.654 per dolar AS", "Rp 15.654", 15654.0, "IDR/USD"),
         ("rupiah ditutup di Rp15.660 per dolar AS", "Rp15.660", 15660.0, "IDR/USD"),
         ("kurs Rp15.660 pada penutupan", "Rp15.660", 15660.0, "IDR/USD"),
+        ("ditutup 15.700 rupiah per dolar AS", "15.700 rupiah", 15700.0, "IDR/USD"),
         ("nilai ekonomi digital Rp 2,9 kuadriliun", "Rp 2,9 kuadriliun", 2.9e15, "IDR"),
         ("Dagang Rusia-China Tembus USD 200 Miliar", "USD 200 Miliar", 200e9, "USD"),
         ("tumbuh tujuh persen", "tujuh persen", 7.0, "percent"),

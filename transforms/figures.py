@@ -201,7 +201,8 @@ def find_figures(text: str) -> list[Figure]:
         v = _value(m)
         cur = re.sub(r"\s+", " ", m.group("cur")).lower()
         if v is not None and free(m.start(), m.end()):
-            found.append(Figure(m.group().strip(), v, u.suffixes[cur], m.start(), m.end()))
+            unit = _rate_unit(text, m.start(), m.end(), u.suffixes[cur])
+            found.append(Figure(m.group().strip(), v, unit, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in u.percent.finditer(text):
         v = _value(m)
@@ -249,7 +250,7 @@ def _measure(sentence: str, at: int, end: int) -> str | None:
     after = [m for m in u.measures.finditer(sentence) if m.start() >= end]
     pick = before[-1] if before else (after[0] if after else None)
     if pick is None:
-        return "exchange rate" if rate_word(sentence[:at]) else None
+        return None
     measure = u.measure_of[re.sub(r"\s+", " ", pick.group()).lower()]
     # Only a change word right before the figure (`naik 5 persen`, `turun hingga 11,6 persen`)
     # makes it a change: in `melonjak 26,3% menjadi US$ 240 miliar` the money is a level.
@@ -257,11 +258,6 @@ def _measure(sentence: str, at: int, end: int) -> str | None:
     if u.change.search(window) and "change" not in measure:
         measure = f"{measure} change"
     return measure
-
-
-def rate_word(before: str) -> bool:
-    """Whether the words before a figure name an exchange rate (`kurs`, `nilai tukar`)."""
-    return bool(_units().rate_before.search(before[-30:]))
 
 
 def _kind(before: str) -> str:
