@@ -114,7 +114,7 @@ def report(
 
 @app.command("sql")
 def sql(
-    statement: Annotated[str | None, typer.Argument(help="one SQL statement to run; without it, a prompt opens")] = None,
+    statement: Annotated[str | None, typer.Argument(help="one SQL statement; without it, a prompt opens")] = None,
     db: Annotated[Path, typer.Option(help="the DuckDB file (opened read-only)")] = DEFAULT_DB,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or parquet")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the result to this file")] = None,
