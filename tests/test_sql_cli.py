@@ -120,3 +120,17 @@ def test_the_prompt_runs_statements_through_a_terminal(db: Path, tmp_path: Path)
             proc.wait()
         os.close(main)
     assert "who_said_what" in history.read_text()
+
+
+def test_the_end_of_run_hint_names_a_command_that_runs(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shlex
+
+    from warta.cli import print_summary
+
+    print_summary({"db": str(db), "run_id": "r", "documents_in": 5, "articles_unchanged": 0, "quarantined": 0,
+                   "failures": 0, "totals": {}, "loaded": {}})
+    hint = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Query it:"))
+    args = shlex.split(hint.removeprefix("Query it:"))
+    assert args[:2] in (["warta", "sql"], [sys.argv[0], "sql"])
+    result = CliRunner().invoke(app, args[1:])
+    assert result.exit_code == 0 and "event_type" in result.output

@@ -60,7 +60,10 @@ def print_summary(summary: dict) -> None:
         typer.echo(f"\nRun report: {summary['report']}")
     if summary.get("data_docs"):
         typer.echo(f"Data Docs:  {summary['data_docs']}")
-    typer.echo(f"\nQuery it:  warta sql --db {summary['db']} \"select * from event_timeline order by event_end desc\"")
+    # The command as it was typed (`.venv/bin/warta` when the venv is not on PATH), so the hint runs.
+    warta = sys.argv[0] if Path(sys.argv[0]).name == "warta" else "warta"
+    query = "select * from event_timeline order by event_end desc"
+    typer.echo(f"\nQuery it:  {warta} sql --db {summary['db']} \"{query}\"")
 
 
 @app.command()
