@@ -116,3 +116,21 @@ def test_parquet_export_reads_back_with_the_same_row_counts(warehouse: Path, tmp
             frame = pl.read_parquet(tmp_path / "out" / f"{table.name}.parquet")
         assert frame.height == counts[table.name] == query(warehouse, f"SELECT count(*) FROM {table.name}")[0][0]
     assert counts["articles"] == 5 and counts["quotes"] > 0
+
+
+def test_an_older_file_gets_the_declared_columns_and_keeps_its_rows(tmp_path: Path) -> None:
+    from warehouse.entities import ENTITIES
+    from warehouse.load import connect
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE entities (name VARCHAR PRIMARY KEY, kind VARCHAR, wikidata_id VARCHAR, known BOOLEAN)")
+    con.execute("INSERT INTO entities VALUES ('Rusia', 'state', 'Q159', true)")
+    con.close()
+    with connect(db):
+        pass
+    columns = {r[0] for r in query(db, "DESCRIBE entities")}
+    assert columns == set(ENTITIES.column_names)
+    assert query(db, "SELECT name, wikidata_id, aliases FROM entities") == [("Rusia", "Q159", None)]
+    uncommented = "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'entities' AND comment IS NULL"
+    assert query(db, uncommented) == [(0,)]

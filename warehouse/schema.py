@@ -78,6 +78,10 @@ class Table:
         return comment_statements("TABLE", self.name, self.description,
                                   {c.name: c.description for c in self.columns})
 
+    def comment_targets(self) -> list[tuple[str, str | None, str]]:
+        """(table, column or None, comment) of each statement of `comments()`, in order."""
+        return comment_targets(self.name, self.description, {c.name: c.description for c in self.columns})
+
     def empty(self) -> pl.DataFrame:
         return pl.DataFrame(schema=self.polars_schema())
 
@@ -105,3 +109,7 @@ def comment_statements(kind: str, name: str, description: str, columns: dict[str
             raise ValueError(f"{name}.{col} has no description: every column is documented in the file")
         out.append(f"COMMENT ON COLUMN {name}.{col} IS {sql_literal(text)}")
     return out
+
+
+def comment_targets(name: str, description: str, columns: dict[str, str]) -> list[tuple[str, str | None, str]]:
+    return [(name, None, description), *((name, col, text) for col, text in columns.items())]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from warehouse.schema import comment_statements
+from warehouse.schema import comment_statements, comment_targets
 
 SQL_DIR = Path(__file__).with_name("sql")
 
@@ -29,6 +29,9 @@ class View:
 
     def comments(self) -> list[str]:
         return comment_statements("VIEW", self.name, self.description, self.columns)
+
+    def comment_targets(self) -> list[tuple[str, str | None, str]]:
+        return comment_targets(self.name, self.description, self.columns)
 
 
 @cache
