@@ -49,7 +49,7 @@ def _cell(value: object) -> str:
 
 def render(df: pl.DataFrame, console: Console, max_rows: int = MAX_ROWS) -> None:
     """A result as a table on the console, at most `max_rows` rows, then how many there were."""
-    table = Table(show_lines=False, header_style="bold", pad_edge=False)
+    table = Table(show_lines=False, header_style="bold")
     for name, dtype in df.schema.items():
         numeric = dtype.is_numeric()
         table.add_column(name, justify="right" if numeric else "left", overflow="fold")
