@@ -92,10 +92,11 @@ def bars(items: Sequence[tuple[str, float]], title: str, width: int = 480, max_i
     return _svg(width, height, body, title)
 
 
-def small_multiples(points: Sequence[tuple[date, str, float]], width: int = 1000, max_units: int = 6) -> str:
-    """Figures by unit over time: one panel per unit (the most frequent first), each figure a dot
-    at its article's publication date, values on a log scale (money spans many magnitudes)."""
-    label = "Figures by unit over time"
+def small_multiples(points: Sequence[tuple[date, str, float]], width: int = 1000, max_units: int = 6,
+                    label: str = "Figures by unit over time") -> str:
+    """Figures over time by a key (unit, or measure and unit): one panel per key (the most frequent
+    first), each figure a dot at its article's publication date, values on a log scale (money spans
+    many magnitudes)."""
     points = [p for p in points if p[0] is not None and p[2] is not None and p[2] > 0]
     if not points:
         return _empty(width, label, "no dated figures")

@@ -149,13 +149,15 @@ def draw_charts(con: duckdb.DuckDBPyConnection, trend_runs: list[dict[str, Any]]
         "FROM events e LEFT JOIN articles a USING (article_id) WHERE e.event_date IS NOT NULL "
         "ORDER BY e.event_date").fetchall()
     speakers = con.execute("SELECT coalesce(speaker, '(unknown)'), count(*) FROM quotes GROUP BY 1").fetchall()
+    # Money and percent only, one panel per measure and unit: counts are not what analysts chart.
     figures = con.execute(
-        "SELECT a.published_at, f.unit, f.value FROM figures f JOIN articles a USING (article_id) "
-        "WHERE a.published_at IS NOT NULL").fetchall()
+        "SELECT published_at, coalesce(measure, 'unspecified') || ' · ' || unit, value FROM figures_cited "
+        "WHERE published_at IS NOT NULL").fetchall()
     return {
         "timeline": charts.timeline([(_as_date(d), t, label) for d, t, label in events]),
         "speakers": charts.bars([(s, n) for s, n in speakers], "Quotes per speaker", width=460),
-        "figures": charts.small_multiples([(_as_date(d), u, v) for d, u, v in figures], width=520),
+        "figures": charts.small_multiples([(_as_date(d), m, v) for d, m, v in figures], width=520,
+                                          label="Money and percent by measure over time"),
         "trend": charts.trend([(r["label"], r["failed"], r["quarantined"] or 0) for r in trend_runs]),
     }
 

@@ -46,6 +46,8 @@ def test_a_text_document_becomes_one_clean_article() -> None:
             "outlet": ["Liputan6.com"],
             "title": [None],
             "published_at": [dt.date(2024, 2, 9)],
+            # The text has no header date: the news day in its body, a fallback the row records.
+            "published_source": ["body"],
             "language": ["id"],
             "dateline": ["Beijing"],
             "body_text": [f"{LEAD}\n{SECOND}"],

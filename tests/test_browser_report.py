@@ -44,7 +44,7 @@ def test_report_renders_charts_and_shows_script_as_text(chromium: Path, tmp_path
     assert SCRIPT_TITLE in text
     assert "<script>document.title='pwned'</script>" in text
     charts = {svg.get("aria-label"): svg for svg in doc.xpath("//svg")}
-    assert set(charts) == {"Events timeline", "Quotes per speaker", "Figures by unit over time",
+    assert set(charts) == {"Events timeline", "Quotes per speaker", "Money and percent by measure over time",
                            "Failed expectations and quarantined rows per run"}
     for label, svg in charts.items():
         marks = svg.xpath(".//*[@class='mark']")

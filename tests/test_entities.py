@@ -74,7 +74,21 @@ def test_gazetteer_is_well_formed() -> None:
 def test_entities_frame() -> None:
     df = entities_frame(["Xi Jinping", "Budi Santoso", "Xi Jinping"])
     assert df.schema == ENTITIES.polars_schema()
-    assert df.rows() == [("Xi Jinping", "person", "Q15031", True), ("Budi Santoso", "unknown", None, False)]
+    assert df.rows() == [
+        ("Xi Jinping", "person", "Q15031", "China", ["Xi", "Presiden Xi"], True),
+        ("Budi Santoso", "unknown", None, None, [], False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "state"),
+    [("Rusia", "Rusia"), ("Russia", "Rusia"), ("Federasi Rusia", "Rusia"), ("Tiongkok", "China"),
+     ("RRT", "China"), ("Amerika Serikat", "Amerika Serikat"), ("United States", "Amerika Serikat")],
+)
+def test_a_state_has_one_name_whatever_language_the_text_uses(written: str, state: str) -> None:
+    assert states_in(f"Hubungan {written} dengan Indonesia", None) == [state, "Indonesia"]
+    (row,) = entities_frame([state]).iter_rows(named=True)
+    assert row["kind"] == "state" and row["wikidata_id"] and (written == state or written in row["aliases"])
 
 
 @pytest.mark.parametrize(

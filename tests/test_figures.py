@@ -20,14 +20,18 @@ from transforms.figures import extract, find_figures, parse_number
         ("senilai 5 miliar dolar AS", "5 miliar dolar AS", 5e9, "USD"),
         ("sebesar 200 juta yuan", "200 juta yuan", 200e6, "CNY"),
         ("denda 10 juta rubel", "10 juta rubel", 10e6, "RUB"),
-        ("kurs Rp 15.654 per dolar AS", "Rp 15.654", 15654.0, "IDR"),
+        ("kurs Rp 15.654 per dolar AS", "Rp 15.654", 15654.0, "IDR/USD"),
+        ("rupiah ditutup di Rp15.660 per dolar AS", "Rp15.660", 15660.0, "IDR/USD"),
+        ("kurs Rp15.660 pada penutupan", "Rp15.660", 15660.0, "IDR/USD"),
+        ("ditutup 15.700 rupiah per dolar AS", "15.700 rupiah", 15700.0, "IDR/USD"),
+        ("nilai ekonomi digital Rp 2,9 kuadriliun", "Rp 2,9 kuadriliun", 2.9e15, "IDR"),
+        ("Dagang Rusia-China Tembus USD 200 Miliar", "USD 200 Miliar", 200e9, "USD"),
+        ("tumbuh tujuh persen", "tujuh persen", 7.0, "percent"),
         ("naik 27,8%", "27,8%", 27.8, "percent"),
         ("turun 11,6 persen", "11,6 persen", 11.6, "percent"),
         ("naik 5 persen", "5 persen", 5.0, "percent"),
-        ("berbicara selama delapan menit", "delapan menit", 8.0, "menit"),
-        ("merayakan 75 tahun hubungan diplomatik", "75 tahun", 75.0, "tahun"),
-        ("dua puluh lima orang tewas", "dua puluh lima orang", 25.0, "orang"),
-        ("tiga belas negara", "tiga belas negara", 13.0, "negara"),
+        ("25 orang tewas", "25 orang", 25.0, "orang"),
+        ("diikuti 13 negara", "13 negara", 13.0, "negara"),
         ("1.000 ton gandum", "1.000 ton", 1000.0, "ton"),
     ],
 )
@@ -49,6 +53,13 @@ def test_figures(text: str, raw: str, value: float, unit: str) -> None:
         "kedua negara",
         "COVID-19 dan F-16",
         "Pasal 5 NATO",
+        # Durations, anniversaries, multiples and counts written as words are not figures.
+        "berbicara selama delapan menit",
+        "merayakan 75 tahun hubungan diplomatik",
+        "perundingan berlangsung 90 menit",
+        "naik dua kali lipat",
+        "dua puluh lima orang tewas",
+        "menyepakati empat poin",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -73,6 +84,43 @@ def test_money_gets_measure_parties_and_period() -> None:
     assert (usd200.measure, sorted(usd200.parties), usd200.period) == ("trade", ["China", "Rusia"], "2023")
     pct = figs["11,6 persen"]
     assert (pct.measure, pct.parties, pct.period) == ("trade change", ["China", "Amerika Serikat"], "2023")
+    # The 200 billion is the target that trade beat; the 11.6 percent is a fall, for the year 2023.
+    assert (usd200.kind, usd200.direction) == ("target", "none")
+    assert (figs["USD 664 miliar"].kind, pct.kind, pct.direction) == ("actual", "actual", "fall")
+    assert (pct.period_start, pct.period_end, pct.period_precision) == (date(2023, 1, 1), date(2023, 12, 31), "year")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "direction"),
+    [
+        ("Ekspor naik 5 persen.", "actual", "rise"),
+        ("Impor anjlok hingga 3 persen.", "actual", "fall"),
+        ("Pemerintah menargetkan investasi USD 10 miliar.", "target", "none"),
+        ("Pertumbuhan diperkirakan 2 hingga 3 persen.", "forecast", "rise"),
+        ("Defisit anggaran dibatasi maksimal 3 persen.", "limit", "none"),
+        ("Perdagangan bisa menembus US$ 300 miliar pada 2030.", "forecast", "none"),
+        ("Perdagangan melonjak 26,3% menjadi US$ 240 miliar.", "actual", "rise"),
+    ],
+)
+def test_kind_and_direction(sentence: str, kind: str, direction: str) -> None:
+    f = extract(sentence, date(2024, 2, 9))[0]
+    assert (f.kind, f.direction) == (kind, direction)
+
+
+def test_second_figure_does_not_take_the_first_ones_cue() -> None:
+    first, second = extract("Perdagangan melonjak 26,3% menjadi US$ 240 miliar.", date(2024, 2, 9))
+    assert (first.direction, second.direction) == ("rise", "none")
+
+
+def test_month_period_is_typed() -> None:
+    (f,) = extract("Ekspor pada Mei 2023 turun 4 persen.", date(2024, 2, 9))
+    assert (f.period, f.period_start, f.period_end, f.period_precision) == (
+        "2023-05", date(2023, 5, 1), date(2023, 5, 31), "month")
+
+
+def test_exchange_rate_is_a_rate_not_an_amount() -> None:
+    (f,) = extract("Di pasar domestik, rupiah melemah ke level Rp 15.654 per dolar AS pada Jumat.", date(2024, 1, 12))
+    assert (f.unit, f.measure) == ("IDR/USD", "exchange rate")
 
 
 def test_currency_words_name_no_party() -> None:
@@ -97,8 +145,17 @@ def test_percent_ranges_and_english_decimals(text: str, raw: str, value: float) 
     ("text", "counts"),
     [
         ("Indonesia mendukung solusi dua negara bagi Palestina.", []),
-        ("Sekitar 1.200 orang dievakuasi dalam delapan menit.", ["1.200 orang", "delapan menit"]),
+        ("Sekitar 1.200 orang dievakuasi dalam delapan menit.", ["1.200 orang"]),
     ],
 )
 def test_names_with_numbers_are_not_counts(text: str, counts: list[str]) -> None:
     assert [f.raw for f in find_figures(text)] == counts
+
+
+def test_a_headlines_figures_count_once() -> None:
+    body = "Perdagangan Rusia dan China mencapai USD 200 miliar tahun lalu."
+    title = "Dagang Rusia-China Tembus USD 200 Miliar"
+    got = [(f.raw, f.value, f.unit) for f in extract(body, date(2024, 2, 9), title=title)]
+    assert got == [("USD 200 Miliar", 200e9, "USD"), ("USD 200 miliar", 200e9, "USD")]
+    # A body that opens with its headline does not count the headline twice.
+    assert len(extract(f"{title}\n{body}", date(2024, 2, 9), title=title)) == 2

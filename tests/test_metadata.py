@@ -154,3 +154,53 @@ def test_language_detection() -> None:
     assert detect_language(REST + " Pertemuan itu menjadi yang kedua dalam waktu kurang dari dua bulan.") == "id"
     assert detect_language("The two leaders met in Astana on Wednesday to discuss their partnership.") == "en"
     assert detect_language("") == "id"
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://nasional.kontan.co.id/news/x", "Kontan"),
+        ("https://www.merdeka.com/dunia/x.html", "Merdeka.com"),
+        ("https://tirto.id/x", "Tirto.id"),
+        ("https://www.dw.com/id/x/a-1", "DW Indonesia"),
+        ("https://www.dw.com/en/x/a-1", None),
+    ],
+)
+def test_outlet_from_more_indonesian_hosts(url: str, outlet: str | None) -> None:
+    assert outlet_from_host(url) == outlet
+
+
+def test_header_date_is_metadata_and_the_body_only_a_fallback() -> None:
+    from transforms.metadata import published_in_text
+
+    header = ["Judul", "30 Desember 2022 17:54 WIB", "Xi dan Putin bicara pada Senin, 24 Februari 2025, lewat video."]
+    assert published_in_text(header) == (dt.date(2022, 12, 30), "header")
+    assert published_in_text(header[2:]) == (dt.date(2025, 2, 24), "body")
+    assert published_in_text(["Tanpa tanggal sama sekali di teks yang cukup panjang ini."]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://www.liputan6.com/global/read/2024/02/09/xi-putin", dt.date(2024, 2, 9)),
+        ("https://example.id/berita/2024-07-03/astana", dt.date(2024, 7, 3)),
+        ("https://example.id/20241002/xi", dt.date(2024, 10, 2)),
+        ("https://example.id/read/5520311/xi-putin", None),
+        ("file:///data/2024/02/09/a.txt", None),
+    ],
+)
+def test_date_from_url(url: str, day: dt.date | None) -> None:
+    from transforms.metadata import date_from_url
+
+    assert date_from_url(url) == day
+
+
+def test_publication_date_prefers_metadata_over_the_body() -> None:
+    from transforms.articles import publication_date
+
+    body_day, page_day = dt.date(2024, 2, 8), dt.date(2024, 2, 9)
+    assert publication_date(None, page_day, None, body_day, "body") == (page_day, "page")
+    assert publication_date(None, None, page_day, body_day, "body") == (page_day, "url")
+    assert publication_date(None, None, None, body_day, "body") == (body_day, "body")
+    assert publication_date(body_day, page_day, None, None, None) == (body_day, "record")
+    assert publication_date(None, None, None, None, None) == (None, None)

@@ -108,3 +108,26 @@ def test_score_db_reads_the_same_tables(tmp_path: Path) -> None:
 def test_format_score_ends_with_the_summary_line() -> None:
     text = format_score(_result("seeds"), verbose=True)
     assert text.splitlines()[-1].startswith("quotes_f1=")
+
+
+@pytest.mark.parametrize("which", ["seeds", "miniatures"])
+def test_figure_kind_and_direction_match_the_gold(which: str) -> None:
+    """Gold figures annotated with `kind` and `direction` are read that way (the USD 200 miliar
+    row of the seeds is the target, the 11,6 persen row a fall)."""
+    got = {(r["article_id"], r["raw"]): r for r in _tables(which)["figures"].iter_rows(named=True)}
+    by_file = {u.rsplit("/", 1)[-1]: a for u, a in _tables(which)["articles"].select("url", "article_id").iter_rows()}
+    checked = 0
+    for g in sorted(GOLD[which].glob("*.json")):
+        d = json.loads(g.read_text(encoding="utf-8"))
+        for f in d["figures"]:
+            if "kind" not in f:
+                continue
+            row = got[(by_file[d["file"]], f["raw"])]
+            assert (row["unit"], row["kind"], row["direction"]) == (f["unit"], f["kind"], f["direction"]), f["raw"]
+            checked += 1
+    assert checked >= 3
+
+
+def test_no_duration_or_anniversary_is_a_figure() -> None:
+    units = set(_tables("seeds")["figures"]["unit"]) | set(_tables("blind")["figures"]["unit"])
+    assert not units & {"tahun", "bulan", "menit", "jam", "hari", "kali", "kali lipat"}

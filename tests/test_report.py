@@ -78,13 +78,15 @@ def test_report_of_a_run_with_quarantine_and_warnings(warehouse: Path) -> None:
 def test_charts_are_drawn_from_the_warehouse(warehouse: Path) -> None:
     html = write_report(warehouse, "run-2").read_text(encoding="utf-8")
     charts = svgs(html)
-    assert set(charts) == {"Events timeline", "Quotes per speaker", "Figures by unit over time",
+    assert set(charts) == {"Events timeline", "Quotes per speaker", "Money and percent by measure over time",
                            "Failed expectations and quarantined rows per run"}
     # One mark per loaded event (3: the summit dated after its article was quarantined), per speaker,
     # per dated figure, and two bars per run in the trend.
     assert charts["Events timeline"].count('class="mark"') == 3
     assert charts["Quotes per speaker"].count('class="mark"') == 3  # Putin, Xi, Peskov
-    assert charts["Figures by unit over time"].count('class="mark"') == 4
+    assert charts["Money and percent by measure over time"].count('class="mark"') == 4
+    # One panel per measure and unit; counts and durations are not charted.
+    assert re.search(r">\w[\w ]* · USD <tspan", charts["Money and percent by measure over time"])
     assert charts["Failed expectations and quarantined rows per run"].count('class="mark"') == 2 * 2
     assert ">Vladimir Putin</text>" in charts["Quotes per speaker"]
 

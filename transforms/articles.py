@@ -20,6 +20,7 @@ from transforms.clean import clean_lines, extract_html, is_prose, normalise
 from transforms.ids import stable_id
 from transforms.metadata import (
     canonical_outlet,
+    date_from_url,
     detect_language,
     language_code,
     outlet_from_host,
@@ -38,6 +39,7 @@ class ArticleRow:
     outlet: str | None
     title: str | None
     published_at: dt.date | None
+    published_source: str | None
     language: str | None
     dateline: str | None
     body_text: str
@@ -77,6 +79,8 @@ def article_row(doc: dict[str, Any]) -> ArticleRow:
         # Menus or labels alone (what trafilatura's fallback returns for an empty page) are not an article.
         raise NoArticleText("no article sentence left after removing boilerplate")
     body = "\n".join(paragraphs)
+    published, published_source = publication_date(
+        parse_iso_date(doc.get("published")), page_date, date_from_url(source), meta.published, meta.published_source)
     outlet = (
         doc.get("outlet")
         or meta.outlet
@@ -90,13 +94,25 @@ def article_row(doc: dict[str, Any]) -> ArticleRow:
         url=source,
         outlet=outlet,
         title=title,
-        published_at=parse_iso_date(doc.get("published")) or page_date or meta.published,
+        published_at=published,
+        published_source=published_source,
         language=language_code(doc.get("language")) or language_code(page_lang) or detect_language(body),
         dateline=meta.dateline,
         body_text=body,
         source_kind=kind,
         content_hash=doc["content_hash"],
     )
+
+
+def publication_date(
+    record: dt.date | None, page: dt.date | None, url: dt.date | None, text: dt.date | None, text_source: str | None,
+) -> tuple[dt.date | None, str | None]:
+    """The publication date and where it came from, metadata first: what a record states, the
+    page's markup, the URL's path, the text's header; the body's news day only as a fallback."""
+    for value, source in ((record, "record"), (page, "page"), (url, "url"), (text, text_source)):
+        if value is not None:
+            return value, source
+    return None, None
 
 
 def articles_with_failures(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:

@@ -256,12 +256,16 @@ def states_in(text: str, on: date | None = None) -> list[str]:
 
 def entities_frame(names: list[str]) -> pl.DataFrame:
     """The `entities` table rows for names used by the facts: gazetteer entries carry their
-    kind and Wikidata id; other names come as `unknown`, not known."""
+    kind, state, Wikidata id and aliases; other names come as `unknown`, not known. Every state
+    (and each of its own states' people) is keyed by one canonical name whatever the text wrote
+    (`Russia`, `Federasi Rusia` -> `Rusia`), so the aliases are what the texts said."""
     rows = []
     for name in dict.fromkeys(n for n in names if n):
         e = entity(name)
         if e is not None:
-            rows.append({"name": e.name, "kind": e.kind, "wikidata_id": e.wikidata, "known": True})
+            rows.append({"name": e.name, "kind": e.kind, "wikidata_id": e.wikidata, "state": e.state,
+                         "aliases": [a for a in e.aliases if a != e.name], "known": True})
         else:
-            rows.append({"name": name, "kind": "unknown", "wikidata_id": None, "known": False})
+            rows.append({"name": name, "kind": "unknown", "wikidata_id": None, "state": None, "aliases": [],
+                         "known": False})
     return ENTITIES.conform(pl.DataFrame(rows, schema=ENTITIES.polars_schema()))

@@ -38,11 +38,13 @@ def _as_date(value: Any) -> date | None:
     return None
 
 
-def article_facts(article_id: str, body_text: str | None, published: date | None) -> dict[str, list[dict]]:
+def article_facts(article_id: str, body_text: str | None, published: date | None,
+                  title: str | None = None) -> dict[str, list[dict]]:
     """The fact rows of one article, as lists of dicts keyed by table name."""
     body = normalise(body_text or "")
     quotes, fragments = qt.extract(body, published)
-    figures = fig.extract(body, published)
+    # Every mention of a figure counts, the headline's too (GOLD conventions).
+    figures = fig.extract(body, published, title=normalise(title) if title else None)
     events = ev.extract(body, published, quoted=[(q.start, q.end) for q in quotes])
     return {
         "quotes": [
@@ -75,8 +77,13 @@ def article_facts(article_id: str, body_text: str | None, published: date | None
                 "value": f.value,
                 "unit": f.unit,
                 "measure": f.measure,
+                "kind": f.kind,
+                "direction": f.direction,
                 "parties": f.parties or None,
                 "period": f.period,
+                "period_start": f.period_start,
+                "period_end": f.period_end,
+                "period_precision": f.period_precision,
                 "position": i,
             }
             for i, f in enumerate(figures)
@@ -104,8 +111,10 @@ def facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Fact frames of a batch of articles: keys `quotes`, `fragments`, `figures`, `events`,
     `entities`, each conformed to its warehouse table."""
     rows: dict[str, list[dict]] = {"quotes": [], "fragments": [], "figures": [], "events": []}
-    for art in articles.select("article_id", "body_text", "published_at").iter_rows(named=True):
-        got = article_facts(art["article_id"], art["body_text"], _as_date(art["published_at"]))
+    # A frame without headlines (tests, older callers) has no headline figures.
+    titled = articles if "title" in articles.columns else articles.with_columns(title=pl.lit(None, pl.String))
+    for art in titled.select("article_id", "body_text", "published_at", "title").iter_rows(named=True):
+        got = article_facts(art["article_id"], art["body_text"], _as_date(art["published_at"]), art["title"])
         for table, found in got.items():
             rows[table].extend(found)
     tables = {"quotes": QUOTES, "fragments": FRAGMENTS, "figures": FIGURES, "events": EVENTS}

@@ -1,15 +1,20 @@
-"""Numbers an article states as facts: money, percentages, counts and durations.
+"""Numbers an article states as facts: money, percentages, exchange rates and counts.
 
 Numbers are read in Indonesian format (`15.654` is fifteen thousand, `11,6` eleven point six;
-`1.5` before an English scale word is one point five) or as words (`delapan`, `dua puluh`).
+`1.5` before an English scale word is one point five) or as words (`tujuh persen`).
 A number is a figure only when a currency, a percent sign or word, or a unit word stands with it,
-so years and dates (`pada 2019`, `7 Oktober`, `(8/2/2024)`) never are. Money and percentages also
-get what they measure, the states they are about and the period they are for.
-Currencies, scales, number words, units and measures come from `transforms/lexicon/units.yaml`.
+so years and dates (`pada 2019`, `7 Oktober`, `(8/2/2024)`) never are. Durations and anniversaries
+(`delapan menit`, `75 tahun`), multiples (`dua kali lipat`) and counts written as words
+(`empat poin`) are not figures. Money and percentages also get what they measure, the states they
+are about, the period they are for (as typed dates), their kind (`actual`, `target`, `forecast`,
+`limit`) and, for changes, their direction (`rise`, `fall`).
+Currencies, scales, number words, units, measures and cue words come from
+`transforms/lexicon/units.yaml`.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -43,6 +48,11 @@ class Figure:
     measure: str | None = None
     parties: list[str] = field(default_factory=list)
     period: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    period_precision: str | None = None
+    kind: str | None = None
+    direction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,10 @@ class _Units:
     measures: re.Pattern[str]
     measure_of: dict[str, str]
     change: re.Pattern[str]
+    rise: re.Pattern[str]
+    kinds: list[tuple[re.Pattern[str], str]]
+    rate_before: re.Pattern[str]
+    rate_after: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -87,12 +101,18 @@ def _units() -> _Units:
     # A range (`3-4 persen`) is one figure, valued at its lower end.
     low = rf"(?:(?P<low>{NUMBER})\s*(?:-|–|hingga|sampai)\s*)?"
     percent = re.compile(rf"(?<![\w.,]){low}{num}\s*(?P<pct>%|{pct_words}(?![\w]))", i)
-    count = re.compile(rf"(?<![\w.,/-]){num}{scale}\s+(?P<unit>{_alt(data['count_units'])})(?![\w])", i)
+    # Counts are digit-written only: `empat poin`, `delapan menit` are not figures.
+    count = re.compile(rf"(?<![\w.,/-])(?P<num>{NUMBER}){scale}\s+(?P<unit>{_alt(data['count_units'])})(?![\w])", i)
     measure_of = {str(k).lower(): str(v) for k, v in data["measures"].items()}
+    kinds = [(word_pattern([str(w) for w in ws], ignore_case=True), str(kind)) for kind, ws in data["kinds"].items()]
+    quote_currencies = _alt([*suffixes, *(p for p in prefixes if p.isalpha())])
+    rate_after = re.compile(rf"^\s*(?:{_alt(data['rate_per'])})\s*(?P<quote>{quote_currencies})(?![\w])", i)
+    rate_before = re.compile(rf"(?<![\w]){_alt(data['rate_before'])}\s+(?:(?:di\s+)?level\s+|sebesar\s+|)$", i)
     return _Units(
         money_prefix, money_suffix, percent, count, prefixes, suffixes, scales, words, mult,
         word_pattern(list(measure_of), ignore_case=True), measure_of,
-        word_pattern(data["change_words"], ignore_case=True),
+        word_pattern([*data["rise_words"], *data["fall_words"]], ignore_case=True),
+        word_pattern(data["rise_words"], ignore_case=True), kinds, rate_before, rate_after,
     )
 
 
@@ -174,13 +194,15 @@ def find_figures(text: str) -> list[Figure]:
     for m in u.money_prefix.finditer(text):
         v = _value(m)
         if v is not None and free(m.start(), m.end()):
-            found.append(Figure(m.group().strip(), v, u.prefixes[m.group("cur")], m.start(), m.end()))
+            unit = _rate_unit(text, m.start(), m.end(), u.prefixes[m.group("cur")])
+            found.append(Figure(m.group().strip(), v, unit, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in u.money_suffix.finditer(text):
         v = _value(m)
         cur = re.sub(r"\s+", " ", m.group("cur")).lower()
         if v is not None and free(m.start(), m.end()):
-            found.append(Figure(m.group().strip(), v, u.suffixes[cur], m.start(), m.end()))
+            unit = _rate_unit(text, m.start(), m.end(), u.suffixes[cur])
+            found.append(Figure(m.group().strip(), v, unit, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in u.percent.finditer(text):
         v = _value(m)
@@ -208,6 +230,20 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
+def _rate_unit(text: str, start: int, end: int, currency: str) -> str:
+    """`IDR/USD` for an exchange rate (`Rp15.660 per dolar AS`, `kurs Rp15.660`), else the currency:
+    a rate is not an amount of rupiah."""
+    u = _units()
+    if m := u.rate_after.match(text[end:end + 40]):
+        quote = re.sub(r"\s+", " ", m.group("quote"))
+        quoted = u.suffixes.get(quote.lower()) or u.prefixes.get(quote)
+        if quoted and quoted != currency:
+            return f"{currency}/{quoted}"
+    if currency != "USD" and u.rate_before.search(text[max(0, start - 30):start]):
+        return f"{currency}/USD"
+    return currency
+
+
 def _measure(sentence: str, at: int, end: int) -> str | None:
     u = _units()
     before = [m for m in u.measures.finditer(sentence) if m.end() <= at]
@@ -224,18 +260,59 @@ def _measure(sentence: str, at: int, end: int) -> str | None:
     return measure
 
 
-def _period(sentence: str, at: int, published: date | None) -> str | None:
+def _kind(before: str) -> str:
+    """`target`, `forecast` or `limit` when a cue word stands in the last words before the
+    figure (`melampaui target sebesar USD 200 miliar`), else `actual`."""
+    window = " ".join(before.split()[-4:])
     best: tuple[int, str] | None = None
+    for pattern, kind in _units().kinds:
+        for m in pattern.finditer(window):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind)
+    return best[1] if best else "actual"
+
+
+def _direction(before: str) -> str:
+    """`rise` or `fall` when a change word stands right before the figure (`turun 11,6 persen`,
+    `naik hingga 5 persen`), else `none`."""
+    u = _units()
+    window = " ".join(before.split()[-2:])
+    changes = list(u.change.finditer(window))
+    if not changes:
+        return "none"
+    return "rise" if u.rise.fullmatch(changes[-1].group()) else "fall"
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a figure is for: a label (`2023`, `2023-05`) and its first and last day."""
+
+    label: str
+    start: date
+    end: date
+    precision: str
+
+
+def _period(sentence: str, at: int, published: date | None) -> Period | None:
+    best: tuple[int, Period] | None = None
     for d in find_dates(sentence, published):
         if COMPARISON_CUES.search(sentence[max(0, d.start - 25):d.start]):
             continue
         if detaching_cues().search(sentence[max(0, d.start - 30):d.start]):
             continue
-        label = str(d.value.year) if d.precision == "year" else d.value.strftime("%Y-%m")
         dist = abs(d.start - at)
         if best is None or dist < best[0]:
-            best = (dist, label)
+            best = (dist, _period_of(d.value, d.precision))
     return best[1] if best else None
+
+
+def _period_of(day: date, precision: str) -> Period:
+    if precision == "year":
+        return Period(str(day.year), date(day.year, 1, 1), date(day.year, 12, 31), "year")
+    if precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return Period(day.strftime("%Y-%m"), day.replace(day=1), day.replace(day=last), "month")
+    return Period(day.isoformat(), day, day, "day")
 
 
 def article_pair(body: str, published: date | None) -> list[str]:
@@ -249,24 +326,46 @@ def article_pair(body: str, published: date | None) -> list[str]:
     return [s for s, _ in counts.most_common(2)]
 
 
-def extract(body: str, published: date | None = None, *, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
-    """Figures of an article body, with measure, parties and period for money and percent."""
+def extract(body: str, published: date | None = None, *, skip: list[tuple[int, int]] | None = None,
+            title: str | None = None) -> list[Figure]:
+    """Figures of an article body, with measure, parties and period for money and percent.
+    A headline's figures (`Dagang Rusia-China Tembus USD 200 Miliar`) come first when the body
+    does not open with the headline; their positions are within the headline."""
     pair = article_pair(body, published)
+    head: list[Figure] = []
+    if title and not body.lstrip().startswith(title.strip()):
+        head = _figures_in(title, published, pair)
+    return head + _figures_in(body, published, pair)
+
+
+def _figures_in(body: str, published: date | None, pair: list[str]) -> list[Figure]:
     out: list[Figure] = []
     for sent in sentences(body):
         for f in find_figures(sent.text):
             f.start += sent.start
             f.end += sent.start
-            if f.unit == "percent" or re.fullmatch(r"[A-Z]{3}", f.unit):
-                _describe(f, sent, published, pair)
+            if f.unit == "percent" or re.fullmatch(r"[A-Z]{3}(?:/[A-Z]{3})?", f.unit):
+                _describe(f, sent, published, pair, [g for g in out if g.start >= sent.start])
             out.append(f)
     return out
 
 
-def _describe(f: Figure, sent: Span, published: date | None, pair: list[str]) -> None:
+def _describe(f: Figure, sent: Span, published: date | None, pair: list[str], earlier: list[Figure]) -> None:
     at, end = f.start - sent.start, f.end - sent.start
     f.measure = _measure(sent.text, at, end)
-    f.period = _period(sent.text, at, published)
+    # Cue words count only after the figure before it, so that one figure's cue is not the next's.
+    before = sent.text[max((g.end - sent.start for g in earlier), default=0):at]
+    f.kind = _kind(before)
+    f.direction = _direction(before)
+    period = _period(sent.text, at, published)
+    if period is not None:
+        f.period, f.period_start, f.period_end, f.period_precision = (
+            period.label, period.start, period.end, period.precision)
+        # A number for a period that starts after the article was written cannot be a result yet.
+        if f.kind == "actual" and published is not None and period.start > published:
+            f.kind = "forecast"
+    if "/" in f.unit:
+        f.measure = "exchange rate"
     # Currency words (`dolar AS`) name no party.
     text = _strip_currencies(sent.text)
     states = ents.states_in(text, published)

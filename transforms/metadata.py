@@ -198,26 +198,50 @@ def _date_of(m: re.Match[str]) -> dt.date | None:
 
 
 def find_published(lines: list[str], lead_index: int | None = None) -> dt.date | None:
-    """The publication date written in a text, or None.
+    """The publication date written in a text, or None (see `published_in_text`)."""
+    return published_in_text(lines, lead_index)[0]
 
-    In order: a date line in the page header; the day next to an attribution in the first
-    paragraphs ("dilansir CNN, Jumat (9/2/2024)": the day the source was read is the article's
-    day, while "Kamis (8/2/2024)" before it is the day of the event); the latest weekday + date in
-    the first paragraphs.
+
+def published_in_text(lines: list[str], lead_index: int | None = None) -> tuple[dt.date | None, str | None]:
+    """The publication date written in a text and where it was read: `header` or `body`.
+
+    The page header's date line is metadata ("30 Desember 2022 17:54 WIB" above the article).
+    Only when there is none is the body read, as a fallback the row records: the day next to an
+    attribution in the first paragraphs ("dilansir CNN, Jumat (9/2/2024)": the day the source was
+    read is the article's day, while "Kamis (8/2/2024)" before it is the day of the event), else the
+    latest weekday + date in the first paragraphs.
     """
     date_line, attributed, news_day = _date_patterns()
     head_end = lead_index if lead_index is not None else min(len(lines), HEAD_LINES)
     for line in lines[:head_end]:
         if line and len(line) <= 60 and (m := date_line.match(line)) and (found := _date_of(m)):
-            return found
+            return found, "header"
     start = lead_index or 0
     paragraphs = [line for line in lines[start:] if len(line.split()) >= 6][:LEAD_PARAGRAPHS]
     for paragraph in paragraphs:
         for m in attributed.finditer(paragraph):
             if found := _date_of(m):
-                return found
+                return found, "body"
     days = [d for p in paragraphs for m in news_day.finditer(p) if (d := _date_of(m))]
-    return max(days) if days else None
+    return (max(days), "body") if days else (None, None)
+
+
+# `/2024/02/09/`, `/2024-02-09/`, `/20240209/` in an article URL's path: the CMS's publication day.
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?=[/_.-]|$)")
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """The publication day an article URL carries in its path (`/read/2024/02/09/...`), else None."""
+    if not url or url.startswith("file:"):
+        return None
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return None
+    try:
+        found = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return found if MIN_DATE <= found <= dt.date.today() + dt.timedelta(days=1) else None
 
 
 def find_title(lines: list[str]) -> str | None:
@@ -275,6 +299,7 @@ class TextMetadata:
     outlet: str | None
     dateline: str | None
     published: dt.date | None
+    published_source: str | None  # `header` (the page header's date line) or `body` (the fallback)
     lead_index: int | None  # index of the dateline line when the lines before it are page header
 
 
@@ -284,10 +309,12 @@ def text_metadata(lines: list[str]) -> TextMetadata:
     lead_index = None
     if line is not None and not any(is_prose(x) for x in lines[: line.index]):
         lead_index = line.index
+    published, published_source = published_in_text(lines, lead_index)
     return TextMetadata(
         title=find_title(lines),
         outlet=line.outlet if line else None,
         dateline=line.place if line else None,
-        published=find_published(lines, lead_index),
+        published=published,
+        published_source=published_source,
         lead_index=lead_index,
     )

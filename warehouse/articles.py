@@ -14,6 +14,9 @@ ARTICLES = Table(
         Column("outlet", "VARCHAR", "the publisher as it names itself"),
         Column("title", "VARCHAR", "headline"),
         Column("published_at", "DATE", "publication date; NULL when it cannot be found"),
+        Column("published_source", "VARCHAR", "where published_at was read: the input record, the page's "
+               "markup, the URL's path, the text's header, or (fallback) the news day in the body",
+               allowed=("record", "page", "url", "header", "body")),
         Column("language", "VARCHAR", "ISO 639-1 code", regex=r"^[a-z]{2}$"),
         Column("dateline", "VARCHAR", "the place of the dateline (`Beijing` in `Liputan6.com, Beijing -`)"),
         Column("body_text", "VARCHAR", "the cleaned article text", nullable=False),

@@ -15,7 +15,7 @@ FAILURES = Table(
         Column("reason", "VARCHAR", "why, in words", nullable=False),
         Column("raw_ref", "VARCHAR", "where the raw input is kept (a path, or the record itself)"),
         Column("attempts", "BIGINT", "how many runs it has failed in"),
-        Column("failed_at", "TIMESTAMP", "", nullable=False),
+        Column("failed_at", "TIMESTAMP", "when it last failed", nullable=False),
         Column("resolved_at", "TIMESTAMP", "when a later run pulled it after all"),
     ),
 )

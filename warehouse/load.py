@@ -26,6 +26,7 @@ from warehouse.quarantine import QUARANTINE
 from warehouse.runs import RUNS
 from warehouse.schema import Table
 from warehouse.tables import ALL_TABLES, FACT_TABLES
+from warehouse.views import VIEWS
 
 
 class WarehouseBusy(RuntimeError):
@@ -72,8 +73,33 @@ def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = 120
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for table in ALL_TABLES:
-        con.execute(table.ddl())
+    """Tables from their declarations (columns declared since the file was made are added), the
+    analysts' views, and a comment on every table, view and column; in one transaction, and only
+    the comments that changed are written (each one is a catalog write)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        have = set(con.execute("SELECT table_name, column_name FROM duckdb_columns() "
+                               "WHERE schema_name = current_schema()").fetchall())
+        for table in ALL_TABLES:
+            con.execute(table.ddl())
+            if any((table.name, c) in have for c in table.column_names):
+                for c in table.columns:
+                    if (table.name, c.name) not in have:
+                        con.execute(f"ALTER TABLE {table.name} ADD COLUMN {c.name} {c.sql_type}")
+        for view in VIEWS:
+            con.execute(view.sql)
+        written = set(con.execute(
+            "SELECT table_name, NULL, comment FROM duckdb_tables() UNION ALL "
+            "SELECT view_name, NULL, comment FROM duckdb_views() WHERE NOT internal UNION ALL "
+            "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE NOT internal").fetchall())
+        for table in (*ALL_TABLES, *VIEWS):
+            for target, statement in zip(table.comment_targets(), table.comments(), strict=True):
+                if target not in written:
+                    con.execute(statement)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
 
 
 def known_articles(db_path: str | Path, wait_s: float = 120.0) -> dict[str, str]:

@@ -16,7 +16,7 @@ QUARANTINE = Table(
         Column("expectation", "VARCHAR", "the expectation it broke", nullable=False),
         Column("reason", "VARCHAR", "why, in words", nullable=False),
         Column("row_json", "VARCHAR", "the whole row as JSON", nullable=False),
-        Column("quarantined_at", "TIMESTAMP", "", nullable=False),
+        Column("quarantined_at", "TIMESTAMP", "when it was rejected", nullable=False),
         Column("released_at", "TIMESTAMP", "when it was released after a rule change"),
     ),
 )

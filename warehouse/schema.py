@@ -72,6 +72,16 @@ class Table:
             cols.append(" ".join(parts))
         return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    " + ",\n    ".join(cols) + "\n)"
 
+    def comments(self) -> list[str]:
+        """`COMMENT ON` statements for the table and each of its columns, from the declaration,
+        so that the DuckDB file says what every column means (`duckdb_columns()`)."""
+        return comment_statements("TABLE", self.name, self.description,
+                                  {c.name: c.description for c in self.columns})
+
+    def comment_targets(self) -> list[tuple[str, str | None, str]]:
+        """(table, column or None, comment) of each statement of `comments()`, in order."""
+        return comment_targets(self.name, self.description, {c.name: c.description for c in self.columns})
+
     def empty(self) -> pl.DataFrame:
         return pl.DataFrame(schema=self.polars_schema())
 
@@ -85,3 +95,21 @@ class Table:
             else:
                 exprs.append(pl.lit(None, dtype=c.polars_type).alias(c.name))
         return df.select(exprs)
+
+
+def sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def comment_statements(kind: str, name: str, description: str, columns: dict[str, str]) -> list[str]:
+    """`COMMENT ON {kind} name` and `COMMENT ON COLUMN name.col` for every column."""
+    out = [f"COMMENT ON {kind} {name} IS {sql_literal(description)}"]
+    for col, text in columns.items():
+        if not text:
+            raise ValueError(f"{name}.{col} has no description: every column is documented in the file")
+        out.append(f"COMMENT ON COLUMN {name}.{col} IS {sql_literal(text)}")
+    return out
+
+
+def comment_targets(name: str, description: str, columns: dict[str, str]) -> list[tuple[str, str | None, str]]:
+    return [(name, None, description), *((name, col, text) for col, text in columns.items())]

@@ -60,7 +60,10 @@ def print_summary(summary: dict) -> None:
         typer.echo(f"\nRun report: {summary['report']}")
     if summary.get("data_docs"):
         typer.echo(f"Data Docs:  {summary['data_docs']}")
-    typer.echo(f"\nQuery it:  duckdb {summary['db']} \"select title, published_at from articles\"")
+    # The command as it was typed (`.venv/bin/warta` when the venv is not on PATH), so the hint runs.
+    warta = sys.argv[0] if Path(sys.argv[0]).name == "warta" else "warta"
+    query = "select * from event_timeline order by event_end desc"
+    typer.echo(f"\nQuery it:  {warta} sql --db {summary['db']} \"{query}\"")
 
 
 @app.command()
@@ -110,6 +113,64 @@ def report(
         typer.secho(f"warta: {exc}", err=True, fg="red")
         raise typer.Exit(1) from exc
     typer.echo(f"Run report: {path}")
+
+
+@app.command("sql")
+def sql(
+    statement: Annotated[str | None, typer.Argument(help="one SQL statement; without it, a prompt opens")] = None,
+    db: Annotated[Path, typer.Option(help="the DuckDB file (opened read-only)")] = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or parquet")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write the result to this file")] = None,
+) -> None:
+    """Ad-hoc SQL against the warehouse, read-only: one statement, or an interactive prompt with
+    history and readable tables (`.tables`, `.schema NAME`, `.quit`)."""
+    import duckdb
+    from rich.console import Console
+
+    from warehouse.load import WarehouseBusy, connect
+    from warta import sql as prompt
+    from warta.settings import get_settings
+
+    if fmt not in prompt.FORMATS:
+        raise typer.BadParameter(f"one of {', '.join(prompt.FORMATS)}", param_hint="--format")
+    if not db.exists():
+        hint = f"{db} does not exist; load it first with `warta run --db {db}`"
+        raise typer.BadParameter(hint, param_hint="--db")
+    console = Console(width=None if sys.stdout.isatty() else 200)
+    try:
+        with connect(db, read_only=True, wait_s=get_settings().lock_wait_s) as con:
+            if statement is None:
+                prompt.interactive(con, console)
+                return
+            result = prompt.query(con, statement)
+            if result is None:
+                return
+            if fmt == "table" and output is None:
+                prompt.render(result, console, max_rows=10_000)
+            else:
+                prompt.write(result, "csv" if fmt == "table" else fmt, output)
+    except (duckdb.Error, ValueError, WarehouseBusy) as exc:
+        typer.secho(f"warta sql: {str(exc).splitlines()[0]}", err=True, fg="red")
+        raise typer.Exit(1) from exc
+
+
+@app.command("export")
+def export(
+    parquet: Annotated[Path, typer.Option("--parquet", help="the folder to write Parquet files into")],
+    db: Annotated[Path, typer.Option(help="the DuckDB file (opened read-only)")] = DEFAULT_DB,
+) -> None:
+    """Write every table as Parquet: fact tables and articles Hive-partitioned by publication
+    month (DIR/quotes/published_month=2024-02/), the others one file each."""
+    from warehouse.export import export_parquet
+    from warehouse.load import connect
+
+    if not db.exists():
+        raise typer.BadParameter(f"{db} does not exist", param_hint="--db")
+    with connect(db, read_only=True) as con:
+        counts = export_parquet(con, parquet)
+    for name, rows in counts.items():
+        typer.echo(f"  {name:<12}{rows:>8} rows")
+    typer.echo(f"Parquet written to {parquet}")
 
 
 quarantine_app = typer.Typer(no_args_is_help=True, help="Rows that expectations rejected: list them, release them.")
