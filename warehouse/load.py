@@ -74,6 +74,13 @@ def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = 120
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table in ALL_TABLES:
         con.execute(table.ddl())
+    present: dict[str, set[str]] = {}
+    for table_name, column in con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'").fetchall():
+        present.setdefault(table_name, set()).add(column)
+    for table in ALL_TABLES:
+        for statement in table.add_column_ddl(present.get(table.name, set())):
+            con.execute(statement)
 
 
 def known_articles(db_path: str | Path, wait_s: float = 120.0) -> dict[str, str]:

@@ -4,6 +4,7 @@ expectation suite are derived."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
@@ -13,6 +14,7 @@ _POLARS_TYPES: dict[str, pl.DataType] = {
     "TIMESTAMP": pl.Datetime("us"),
     "DOUBLE": pl.Float64(),
     "BIGINT": pl.Int64(),
+    "BIGINT[]": pl.List(pl.Int64()),
     "INTEGER": pl.Int32(),
     "BOOLEAN": pl.Boolean(),
     "VARCHAR[]": pl.List(pl.String()),
@@ -72,6 +74,12 @@ class Table:
             cols.append(" ".join(parts))
         return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    " + ",\n    ".join(cols) + "\n)"
 
+    def add_column_ddl(self, present: set[str]) -> list[str]:
+        """ALTER statements adding the declared columns a file made by an older version lacks
+        (declared last, so DuckDB appends them in the declared order)."""
+        return [f"ALTER TABLE {self.name} ADD COLUMN {c.name} {c.sql_type}"
+                for c in self.columns if c.name not in present]
+
     def empty(self) -> pl.DataFrame:
         return pl.DataFrame(schema=self.polars_schema())
 
@@ -85,3 +93,10 @@ class Table:
             else:
                 exprs.append(pl.lit(None, dtype=c.polars_type).alias(c.name))
         return df.select(exprs)
+
+
+def query_frame(con: Any, sql: str, params: object = None) -> pl.DataFrame:
+    """The result of a query on a DuckDB connection, as a polars frame (through Arrow, so list
+    and date columns keep their types; DuckDB 2.0 results no longer have `.pl()`)."""
+    table = con.sql(sql, params=params).to_arrow_table()
+    return pl.from_arrow(table)  # type: ignore[return-value]  # a Table gives a DataFrame
