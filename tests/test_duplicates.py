@@ -15,11 +15,9 @@ STORY = (
     "hingga triliunan rupiah setiap tahun. Para nelayan menyambut baik langkah itu, tetapi meminta agar aturan "
     "turunannya segera diterbitkan supaya tidak berhenti di atas kertas."
 )
-# The same agency story as another outlet runs it: its own dateline, one sentence cut, one added.
+# The same agency story as another outlet runs it: its own dateline, a last sentence of its own.
 REPUBLISHED = (
-    "Kota Pelabuhan (Kantor Berita) - " + STORY.replace(
-        " Para nelayan menyambut baik langkah itu, tetapi meminta agar aturan turunannya segera diterbitkan supaya "
-        "tidak berhenti di atas kertas.", "")
+    "Kota Pelabuhan (Kantor Berita) - " + STORY
     + " Penandatanganan berlangsung tertutup dan hanya dihadiri pejabat kedua kementerian."
 )
 # The same news, written independently: not a copy.
