@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import polars as pl
 from rapidfuzz import fuzz
@@ -79,17 +79,20 @@ def _gazetteer() -> dict[str, _Known]:
     return index
 
 
+@lru_cache(maxsize=65536)
 def _fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+@lru_cache(maxsize=65536)
 def canonical_name(name: str) -> str:
     """The gazetteer's name for a participant or place (`Moscow` -> `Moskow`), else the name."""
     known = _gazetteer().get(_fold(name))
     return known.name if known else " ".join(name.split())
 
 
+@lru_cache(maxsize=65536)
 def _state_of(name: str) -> str | None:
     known = _gazetteer().get(_fold(name))
     if known is None:
@@ -97,11 +100,13 @@ def _state_of(name: str) -> str | None:
     return known.name if known.kind == "state" else known.state
 
 
+@lru_cache(maxsize=65536)
 def _is_state(name: str) -> bool:
     known = _gazetteer().get(_fold(name))
     return known is not None and known.kind == "state"
 
 
+@lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
     """Whether two canonical names can be one person (or state): equal when folded, or the same
     words spelled another way (`Yury Ushakov`/`Yuri Ushakov`; not `Kim Jong Un`/`Kim Jong Il`)."""
@@ -117,6 +122,7 @@ def same_name(a: str, b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def same_participant(a: str, b: str) -> bool:
     """Same name, or a state and one of its people (a report may name only the states)."""
     a, b = canonical_name(a), canonical_name(b)
@@ -142,6 +148,7 @@ def shared(a: Iterable[str], b: Iterable[str]) -> int:
     return count
 
 
+@lru_cache(maxsize=65536)
 def places_agree(a: str | None, b: str | None) -> bool:
     """One unknown, the same place, or a city and its state (`Moskow`, `Rusia`)."""
     if a is None or b is None:
@@ -217,30 +224,87 @@ def _when(row: dict) -> When | None:
     return row["event_date"], row["date_precision"]
 
 
-def _score(c: _Canonical, ev: dict, tolerance: int) -> tuple[int, int, int, int] | None:
+@dataclass(frozen=True)
+class _Report:
+    """An event to link, with what scoring needs worked out once."""
+
+    row: dict
+    when: When | None
+    people: list[str]
+    place: str | None
+
+    @classmethod
+    def of(cls, row: dict) -> _Report:
+        place = canonical_name(row["place"]) if row["place"] else None
+        return cls(row, _when(row), [canonical_name(p) for p in row["participants"] or []], place)
+
+
+def _score(c: _Canonical, ev: _Report, tolerance: int) -> tuple[int, int, int, int] | None:
     """How well an event fits a canonical event (lower is better), or None when it cannot be it."""
-    if ev["article_id"] in c.articles or ev["event_type"] != c.event_type:
+    if ev.row["article_id"] in c.articles or ev.row["event_type"] != c.event_type:
         return None
-    distance = date_distance(c.when, _when(ev), tolerance)
-    if distance is None or not places_agree(c.place, ev["place"]):
+    distance = date_distance(c.when, ev.when, tolerance)
+    if distance is None or not places_agree(c.place, ev.place):
         return None
-    people = [canonical_name(p) for p in ev["participants"] or []]
-    common = shared(people, c.participants)
-    same_place = ev["place"] is not None and c.place is not None and canonical_name(ev["place"]) == canonical_name(
-        c.place)
+    common = shared(ev.people, c.participants)
+    same_place = ev.place is not None and c.place is not None and ev.place == canonical_name(c.place)
     # A summit gathers many and a report names some of them; one attendee can be at one summit a
     # day. Bilateral events need both sides (Putin's calls with Xi and with Modi on one day).
-    needed = min(1 if c.event_type == "summit" else 2, len(people), len(c.participants))
+    needed = min(1 if c.event_type == "summit" else 2, len(ev.people), len(c.participants))
     # Nobody named on one side: only the place can tell; a summit is also known by its place.
     if (needed == 0 or common < needed) and not (same_place and (needed == 0 or c.event_type == "summit")):
         return None
     return distance, -common, 0 if same_place else 1, c.order
 
 
-def _years(when: When | None) -> list[int | None]:
-    if when is None:
-        return [None]
-    return [when[0].year - 1, when[0].year, when[0].year + 1]
+def _name_keys(name: str) -> frozenset[str]:
+    """Blocking keys of a participant: two names that can match share one: the folded name, its
+    last word (spelling variants, `Yuri`/`Yury Ushakov`, keep the family name), and its state,
+    since a state matches its people. Variants in the last word are not looked for."""
+    return _name_keys_of(canonical_name(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys_of(name: str) -> frozenset[str]:
+    folded = _fold(name)
+    keys = {folded, folded.rsplit(" ", 1)[-1]}
+    state = _state_of(name)
+    if state:
+        keys.add("state:" + _fold(state))
+    return frozenset(keys)
+
+
+def _keys(participants: Iterable[str], place: str | None) -> set[str]:
+    keys = {k for p in participants for k in _name_keys(p)}
+    if place:
+        keys.add("place:" + _fold(canonical_name(place)))
+    return keys
+
+
+class _Index:
+    """Canonical events by type, blocking key and year, so that an event is scored only against
+    those it could match (same type, a participant or the place in common, a year near)."""
+
+    def __init__(self) -> None:
+        self.by_year: dict[tuple[str, str, int | None], dict[int, _Canonical]] = {}
+        self.by_key: dict[tuple[str, str], dict[int, _Canonical]] = {}
+
+    def put(self, c: _Canonical) -> None:
+        year = c.when[0].year if c.when else None
+        for key in _keys(c.participants, c.place):
+            self.by_year.setdefault((c.event_type, key, year), {})[c.order] = c
+            self.by_key.setdefault((c.event_type, key), {})[c.order] = c
+
+    def pool(self, ev: _Report) -> list[_Canonical]:
+        found: dict[int, _Canonical] = {}
+        kind = ev.row["event_type"]
+        for key in _keys(ev.people, ev.place):
+            if ev.when is None:
+                found.update(self.by_key.get((kind, key), {}))
+                continue
+            for year in (ev.when[0].year - 1, ev.when[0].year, ev.when[0].year + 1, None):
+                found.update(self.by_year.get((kind, key, year), {}))
+        return list(found.values())
 
 
 def assign(canonical: pl.DataFrame, events: pl.DataFrame, *, tolerance: int = DAY_TOLERANCE) -> pl.DataFrame:
@@ -253,21 +317,12 @@ def assign(canonical: pl.DataFrame, events: pl.DataFrame, *, tolerance: int = DA
     A new canonical event takes its id from the event that founds it, so the same input gives the
     same ids on every run.
     """
-    known: list[_Canonical] = []
-    by_bucket: dict[tuple[str, int | None], list[_Canonical]] = {}
-
-    def add(c: _Canonical) -> None:
-        known.append(c)
-        year = c.when[0].year if c.when else None
-        by_bucket.setdefault((c.event_type, year), []).append(c)
-
+    index = _Index()
+    count = 0
     for r in canonical.iter_rows(named=True):
-        add(_Canonical(r["canonical_event_id"], r["event_type"], _when(r),
-                       [canonical_name(p) for p in r["participants"] or []], r["place"], len(known)))
-
-    by_type: dict[str, list[_Canonical]] = {}
-    for c in known:
-        by_type.setdefault(c.event_type, []).append(c)
+        index.put(_Canonical(r["canonical_event_id"], r["event_type"], _when(r),
+                             [canonical_name(p) for p in r["participants"] or []], r["place"], count))
+        count += 1
 
     ordered = events.sort(
         [pl.col("date_precision").replace_strict(PRECISION_RANK, default=9, return_dtype=pl.Int8),
@@ -275,26 +330,20 @@ def assign(canonical: pl.DataFrame, events: pl.DataFrame, *, tolerance: int = DA
         nulls_last=True,
     )
     links = []
-    for ev in ordered.iter_rows(named=True):
-        when = _when(ev)
-        if when is None:
-            pool = by_type.get(ev["event_type"], [])
-        else:
-            pool = [c for y in {*_years(when), None} for c in by_bucket.get((ev["event_type"], y), [])]
-        scored = sorted((s, c.order, c) for c in pool if (s := _score(c, ev, tolerance)) is not None)
+    for row in ordered.iter_rows(named=True):
+        ev = _Report.of(row)
+        scored = sorted((s, c.order, c) for c in index.pool(ev) if (s := _score(c, ev, tolerance)) is not None)
         # An undated report names no time: it joins only a happening it cannot be confused with.
-        if scored and (when is not None or len(scored) == 1):
+        if scored and (ev.when is not None or len(scored) == 1):
             target = scored[0][2]
         else:
-            target = _Canonical(stable_id("canonical", ev["event_id"]), ev["event_type"], None, [], None, len(known))
-            add(target)
-            by_type.setdefault(target.event_type, []).append(target)
-        year_before = target.when[0].year if target.when else None
-        target.absorb(ev)
-        if target.when and target.when[0].year != year_before:
-            by_bucket[(target.event_type, year_before)].remove(target)
-            by_bucket.setdefault((target.event_type, target.when[0].year), []).append(target)
-        links.append({"event_id": ev["event_id"], "canonical_event_id": target.canonical_event_id})
+            target = _Canonical(stable_id("canonical", row["event_id"]), row["event_type"], None, [], None, count)
+            count += 1
+        target.absorb(row)
+        # Under its new date, participants and place too (entries under the old ones only cost
+        # a comparison that the date then refuses).
+        index.put(target)
+        links.append({"event_id": row["event_id"], "canonical_event_id": target.canonical_event_id})
     return pl.DataFrame(links, schema=LINK_SCHEMA)
 
 
@@ -311,34 +360,41 @@ def consolidate(members: pl.DataFrame) -> pl.DataFrame:
     union; the place is the one most reports name, a city before its own state; the status is
     `happened` once a report says so.
     """
-    rows = []
-    for (cid,), group in members.sort("published_at", "report", nulls_last=True).group_by(
-            "canonical_event_id", maintain_order=True):
-        reports = group.unique(["report", "event_date", "date_precision", "place"], maintain_order=True)
-        dated = [(r["event_date"], r["date_precision"]) for r in reports.iter_rows(named=True) if _when(r)]
-        when = None
-        if dated:
-            finest = min((p for _, p in dated), key=PRECISION_RANK.__getitem__)
-            votes = Counter(d for d, p in dated if p == finest)
-            when = min(votes, key=lambda d: (-votes[d], d)), finest
-        places = [canonical_name(p) for p in reports["place"].drop_nulls()]
-        place_votes = Counter(places)
-        for p in list(place_votes):
-            # A city's reports also vote for it over its state.
-            if _is_state(p) and any(_state_of(q) == p and not _is_state(q) for q in place_votes):
-                city = next(q for q in place_votes if _state_of(q) == p and not _is_state(q))
-                place_votes[city] += place_votes.pop(p)
-        place = max(place_votes, key=lambda p: (place_votes[p], -places.index(p))) if place_votes else None
-        people: list[str] = []
-        for p in group["participants"].explode().drop_nulls():
+    groups: dict[str, list[dict]] = {}
+    for r in members.sort("published_at", "report", nulls_last=True).iter_rows(named=True):
+        groups.setdefault(r["canonical_event_id"], []).append(r)
+    rows = [_describe(cid, group) for cid, group in groups.items()]
+    return pl.DataFrame(rows, schema=CANONICAL_SCHEMA)
+
+
+def _describe(cid: str, group: list[dict]) -> dict:
+    """The row of one canonical event from its reports, earliest published first."""
+    # One vote per report and reading: near-copies count once.
+    readings = list(dict.fromkeys((r["report"], _when(r), r["place"]) for r in group))
+    dated = [when for _, when, _ in readings if when]
+    when = None
+    if dated:
+        finest = min((p for _, p in dated), key=PRECISION_RANK.__getitem__)
+        votes = Counter(d for d, p in dated if p == finest)
+        when = min(votes, key=lambda d: (-votes[d], d)), finest
+    places = [canonical_name(p) for _, _, p in readings if p]
+    place_votes = Counter(places)
+    for state in [p for p in place_votes if _is_state(p)]:
+        # A city's reports also vote for it over its state.
+        city = next((q for q in place_votes if not _is_state(q) and _state_of(q) == state), None)
+        if city:
+            place_votes[city] += place_votes.pop(state)
+    place = max(place_votes, key=lambda p: (place_votes[p], -places.index(p))) if place_votes else None
+    people: list[str] = []
+    for r in group:
+        for p in r["participants"] or []:
             name = canonical_name(p)
             if not any(same_name(name, q) for q in people):
                 people.append(name)
-        statuses = set(group["status"].drop_nulls())
-        rows.append({
-            "canonical_event_id": cid, "event_type": group["event_type"][0],
-            "event_date": when[0] if when else None, "date_precision": when[1] if when else None,
-            "participants": sorted(people), "place": place,
-            "status": "happened" if "happened" in statuses else ("planned" if statuses else None),
-        })
-    return pl.DataFrame(rows, schema=CANONICAL_SCHEMA)
+    statuses = {r["status"] for r in group if r["status"]}
+    return {
+        "canonical_event_id": cid, "event_type": group[0]["event_type"],
+        "event_date": when[0] if when else None, "date_precision": when[1] if when else None,
+        "participants": sorted(people), "place": place,
+        "status": "happened" if "happened" in statuses else ("planned" if statuses else None),
+    }
