@@ -41,6 +41,7 @@ import polars as pl
 from rapidfuzz import fuzz
 
 from transforms import lexicon
+from transforms.dates import compatible
 from transforms.ids import stable_id
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -168,17 +169,6 @@ def _finer_place(a: str | None, b: str | None) -> str | None:
 
 # --- dates -----------------------------------------------------------------------------------
 
-def _holds(outer: When, inner: When) -> bool:
-    (o, op), (i, ip) = outer, inner
-    if PRECISION_RANK[op] < PRECISION_RANK[ip]:
-        return False
-    if op == "year":
-        return o.year == i.year
-    if op == "month":
-        return (o.year, o.month) == (i.year, i.month)
-    return o == i
-
-
 def date_distance(a: When | None, b: When | None, tolerance: int = DAY_TOLERANCE) -> int | None:
     """0 for the same date at the same precision, 1 for days up to `tolerance` apart, 2 for one
     period holding the other, 3 when a date is unknown; None when they cannot be one event's."""
@@ -188,7 +178,7 @@ def date_distance(a: When | None, b: When | None, tolerance: int = DAY_TOLERANCE
         return 0
     if a[1] == b[1] == "day":
         return 1 if abs((a[0] - b[0]).days) <= tolerance else None
-    return 2 if _holds(a, b) or _holds(b, a) else None
+    return 2 if compatible(a, b) else None
 
 
 # --- linking ---------------------------------------------------------------------------------
