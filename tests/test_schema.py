@@ -1,5 +1,7 @@
 """The declarations drive the DDL: what DuckDB describes is what the table modules declare."""
 
+import dataclasses
+
 import duckdb
 import polars as pl
 import pytest
@@ -53,9 +55,9 @@ def test_a_file_made_before_a_column_was_declared_gets_it(tmp_path) -> None:
     from warehouse.articles import ARTICLES
 
     path = tmp_path / "old.duckdb"
-    older = [c for c in ARTICLES.columns if c.name != "duplicate_of"]
+    older = dataclasses.replace(ARTICLES, columns=tuple(c for c in ARTICLES.columns if c.name != "duplicate_of"))
     con = duckdb.connect(str(path))
-    con.execute(f"CREATE TABLE articles ({', '.join(f'{c.name} {c.sql_type}' for c in older)})")
+    con.execute(older.ddl())
     con.execute("INSERT INTO articles (article_id, url, body_text, content_hash) VALUES ('a', 'file:///a', 'x', 'h')")
     con.close()
     with connect(path) as con:
