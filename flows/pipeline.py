@@ -53,6 +53,8 @@ def etl(inputs: list[str], db: str, force: bool = False, batch_size: int | None 
             failures=failures.height,
         )
         result = tasks.load(db, validation, failures, run, settings)
+        linked = tasks.link(db, settings)
+        result = {"loaded": {**result["loaded"], **linked["loaded"]}, "totals": linked["totals"]}
     except Exception as exc:
         run.update(status="failed", ended_at=tasks.now(), message=f"{type(exc).__name__}: {exc}")
         try:

@@ -95,6 +95,18 @@ def load(db: str, validation, failures: pl.DataFrame, run: dict[str, object], se
     return {"loaded": counts.rows, "totals": totals}
 
 
+@task(name="link", cache_policy=NO_CACHE)
+def link(db: str, settings: Settings) -> dict:
+    """Near-copies and canonical events of what the load left pending (warta/linking.py)."""
+    from warta.linking import link as link_pending
+
+    with warehouse.connect(db, wait_s=settings.lock_wait_s) as con:
+        counts = link_pending(con, threshold=settings.near_duplicate_threshold,
+                              window_days=settings.near_duplicate_window_days)
+        totals = warehouse.table_counts(con)
+    return {"loaded": counts, "totals": totals}
+
+
 @task(name="record-failed-run", cache_policy=NO_CACHE)
 def record_failed_run(db: str, run: dict[str, object], settings: Settings, results: pl.DataFrame | None = None) -> None:
     with warehouse.connect(db, wait_s=settings.lock_wait_s) as con:

@@ -53,6 +53,7 @@ def test_a_text_document_becomes_one_clean_article() -> None:
             "body_text": [f"{LEAD}\n{SECOND}"],
             "source_kind": ["text"],
             "content_hash": [doc.content_hash],
+            "duplicate_of": [None],
         },
         schema=ARTICLES.polars_schema(),
     )

@@ -1,5 +1,7 @@
 """The declarations drive the DDL: what DuckDB describes is what the table modules declare."""
 
+import dataclasses
+
 import duckdb
 import polars as pl
 import pytest
@@ -47,3 +49,19 @@ def test_schema_creation_is_repeatable(tmp_path) -> None:
     con = duckdb.connect(str(path), read_only=True)
     assert {t.name for t in ALL_TABLES} <= {r[0] for r in con.execute("show tables").fetchall()}
     con.close()
+
+
+def test_a_file_made_before_a_column_was_declared_gets_it(tmp_path) -> None:
+    from warehouse.articles import ARTICLES
+
+    path = tmp_path / "old.duckdb"
+    older = dataclasses.replace(ARTICLES, columns=tuple(c for c in ARTICLES.columns if c.name != "duplicate_of"))
+    con = duckdb.connect(str(path))
+    con.execute(older.ddl())
+    con.execute("INSERT INTO articles (article_id, url, body_text, content_hash) VALUES ('a', 'file:///a', 'x', 'h')")
+    con.close()
+    with connect(path) as con:
+        described = con.execute("DESCRIBE articles").fetchall()
+        rows = con.execute("SELECT article_id, duplicate_of FROM articles").fetchall()
+    assert [r[0] for r in described] == ARTICLES.column_names
+    assert rows == [("a", None)]

@@ -23,5 +23,8 @@ ARTICLES = Table(
         Column("source_kind", "VARCHAR", "how it came in", allowed=("html", "text")),
         Column("content_hash", "VARCHAR", "sha256 of the raw input, to skip unchanged articles",
                nullable=False),
+        # Set after the load, by linking (warta/linking.py); NULL until then and for originals.
+        Column("duplicate_of", "VARCHAR", "the earlier article this one is a near-copy of; NULL when none",
+               regex=r"^[0-9a-f]{16}$"),
     ),
 )

@@ -20,5 +20,8 @@ EVENTS = Table(
         Column("medium", "VARCHAR", "phone or video, for calls", allowed=("phone", "video")),
         Column("evidence", "VARCHAR", "the sentence it was read from"),
         Column("position", "INTEGER", "order in the article", min_value=0),
+        # Set after the load, by linking (warta/linking.py); NULL until then.
+        Column("canonical_event_id", "VARCHAR", "-> canonical_events: the same for every report of one real event",
+               regex=r"^[0-9a-f]{16}$"),
     ),
 )

@@ -78,14 +78,15 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     the comments that changed are written (each one is a catalog write)."""
     con.execute("BEGIN TRANSACTION")
     try:
-        have = set(con.execute("SELECT table_name, column_name FROM duckdb_columns() "
-                               "WHERE schema_name = current_schema()").fetchall())
         for table in ALL_TABLES:
             con.execute(table.ddl())
-            if any((table.name, c) in have for c in table.column_names):
-                for c in table.columns:
-                    if (table.name, c.name) not in have:
-                        con.execute(f"ALTER TABLE {table.name} ADD COLUMN {c.name} {c.sql_type}")
+        present: dict[str, set[str]] = {}
+        for table_name, column in con.execute(
+                "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = current_schema()").fetchall():
+            present.setdefault(table_name, set()).add(column)
+        for table in ALL_TABLES:
+            for statement in table.add_column_ddl(present.get(table.name, set())):
+                con.execute(statement)
         for view in VIEWS:
             con.execute(view.sql)
         written = set(con.execute(

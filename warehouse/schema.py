@@ -4,6 +4,7 @@ expectation suite are derived."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
@@ -13,6 +14,7 @@ _POLARS_TYPES: dict[str, pl.DataType] = {
     "TIMESTAMP": pl.Datetime("us"),
     "DOUBLE": pl.Float64(),
     "BIGINT": pl.Int64(),
+    "BIGINT[]": pl.List(pl.Int64()),
     "INTEGER": pl.Int32(),
     "BOOLEAN": pl.Boolean(),
     "VARCHAR[]": pl.List(pl.String()),
@@ -82,6 +84,12 @@ class Table:
         """(table, column or None, comment) of each statement of `comments()`, in order."""
         return comment_targets(self.name, self.description, {c.name: c.description for c in self.columns})
 
+    def add_column_ddl(self, present: set[str]) -> list[str]:
+        """ALTER statements adding the declared columns a file made by an older version lacks
+        (declared last, so DuckDB appends them in the declared order)."""
+        return [f"ALTER TABLE {self.name} ADD COLUMN {c.name} {c.sql_type}"
+                for c in self.columns if c.name not in present]
+
     def empty(self) -> pl.DataFrame:
         return pl.DataFrame(schema=self.polars_schema())
 
@@ -113,3 +121,9 @@ def comment_statements(kind: str, name: str, description: str, columns: dict[str
 
 def comment_targets(name: str, description: str, columns: dict[str, str]) -> list[tuple[str, str | None, str]]:
     return [(name, None, description), *((name, col, text) for col, text in columns.items())]
+
+def query_frame(con: Any, sql: str, params: object = None) -> pl.DataFrame:
+    """The result of a query on a DuckDB connection, as a polars frame (through Arrow, so list
+    and date columns keep their types; DuckDB 2.0 results no longer have `.pl()`)."""
+    table = con.sql(sql, params=params).to_arrow_table()
+    return pl.from_arrow(table)  # type: ignore[return-value]  # a Table gives a DataFrame

@@ -53,9 +53,9 @@ def print_summary(summary: dict) -> None:
     typer.echo(f"  documents pulled: {summary['documents_in']}, unchanged and skipped: "
                f"{summary['articles_unchanged']}, rows quarantined: {summary['quarantined']}, "
                f"inputs failed: {summary['failures']}")
-    typer.echo(f"  {'table':<12}{'this run':>10}{'in file':>10}")
+    typer.echo(f"  {'table':<20}{'this run':>10}{'in file':>10}")
     for name, total in summary["totals"].items():
-        typer.echo(f"  {name:<12}{summary['loaded'].get(name, 0):>10}{total:>10}")
+        typer.echo(f"  {name:<20}{summary['loaded'].get(name, 0):>10}{total:>10}")
     if summary.get("report"):
         typer.echo(f"\nRun report: {summary['report']}")
     if summary.get("data_docs"):

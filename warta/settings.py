@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     # At most this many article URLs taken from one feed or sitemap (index) per run.
     max_urls_per_source: int = 500
     # --- end of fetching settings ---
+    # Near-copies (warta/linking.py): estimated Jaccard similarity of word 3-grams from which two
+    # articles are the same story, and how many days apart they may have been published.
+    near_duplicate_threshold: float = 0.5
+    near_duplicate_window_days: int = 31
 
 
 def get_settings() -> Settings:

@@ -1,5 +1,5 @@
 """A small real warehouse file built from the sample texts without Prefect: pull, articles,
-facts and the real loader, for tests of what analysts read from the file."""
+facts, the real loader and the link step, for tests of what analysts read from the file."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from transforms.facts import facts
 from warehouse.dq_results import DQ_RESULTS
 from warehouse.load import connect, load
 from warehouse.quarantine import QUARANTINE
+from warta.linking import link
 
 SAMPLE_TEXT = Path(__file__).resolve().parents[2] / "corpus" / "samples" / "text"
 
@@ -27,4 +28,5 @@ def build_warehouse(db: Path, folder: Path = SAMPLE_TEXT) -> dict[str, pl.DataFr
     run = {"run_id": "test", "started_at": datetime(2024, 1, 1), "status": "completed"}
     with connect(db) as con:
         load(con, tables, quarantine=QUARANTINE.empty(), results=DQ_RESULTS.empty(), failures=failures, run=run)
+        link(con)  # near-copies and canonical events, as the flow does after each load
     return tables

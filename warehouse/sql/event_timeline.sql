@@ -1,20 +1,15 @@
 -- event_timeline: one row per event, in date order, with how it was reported.
 -- `event_date` is the first day of the event's day, month or year and `event_end` the last, so that
 -- "the latest" sorts on `event_end` and a year-precision event never passes for 1 January.
--- The `reported` block is the only source: one row per event report today; it becomes one row per
--- real-world event by reading `canonical_events` there instead (same columns).
+-- One row per real-world event (`canonical_events`), however many articles report it.
 CREATE OR REPLACE VIEW event_timeline AS
 WITH reported AS (
     SELECT
-        e.event_id AS event_key,
-        e.event_type, e.event_date, e.date_precision, e.participants, e.place,
-        coalesce(e.status, 'happened') AS status,
-        1 AS reports,
-        1 AS outlets,
-        a.published_at AS first_reported,
-        a.published_at AS last_reported
-    FROM events e
-    JOIN articles a USING (article_id)
+        canonical_event_id AS event_key,
+        event_type, event_date, date_precision, participants, place,
+        coalesce(status, 'happened') AS status,
+        reports, outlets, first_reported, last_reported
+    FROM canonical_events
 )
 SELECT
     event_key,

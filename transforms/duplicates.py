@@ -1,0 +1,152 @@
+"""Near-duplicate articles: the same story at two URLs (a page and its scraped text, an agency story
+republished by another outlet).
+
+An article is a set of word 3-grams ("shingles"); two articles are near-copies when the Jaccard
+similarity of their sets reaches a threshold. datasketch's MinHash estimates that similarity from
+fixed-size signatures and its LSH index finds the candidates without comparing every pair: both
+are maintained, tested and the standard tool for this, and a signature is 128 integers that the
+warehouse can keep, so an article loaded later is compared with those loaded before without
+re-reading their texts.
+
+Near-copies form groups; every member but the earliest (publication date, then the one already
+known, then the id) names the earliest as `duplicate_of`, so that a group counts once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import polars as pl
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+NUM_PERM = 128
+SHINGLE_WORDS = 3
+# Fewer distinct shingles than this and a text is too short to call a copy of anything: two
+# one-line texts share most of their few shingles by chance.
+MIN_SHINGLES = 20
+SEED = 1
+# datasketch's hashing scheme since 2.0 (32-bit values, which BIGINT[] holds).
+SCHEME = "affine32"
+# Stored with each signature: a signature made another way cannot be compared with these.
+METHOD = f"minhash-{SCHEME}-{NUM_PERM}-seed{SEED}-w{SHINGLE_WORDS}"
+
+SIGNATURE_SCHEMA = pl.Schema({
+    "article_id": pl.String(), "method": pl.String(), "text_hash": pl.String(),
+    "minhash": pl.List(pl.Int64()), "duplicate_of": pl.String(),
+})
+CHANGE_SCHEMA = pl.Schema({"article_id": pl.String(), "duplicate_of": pl.String()})
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[bytes]:
+    """The word 3-grams of a text, case and Unicode forms folded."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def signature(text: str) -> list[int] | None:
+    """The MinHash signature of a text; None when it is too short to compare."""
+    found = shingles(text)
+    if len(found) < MIN_SHINGLES:
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m.update_batch(list(found))
+    return [int(v) for v in m.hashvalues]
+
+
+def _minhash(values: list[int]) -> LeanMinHash:
+    return LeanMinHash(seed=SEED, hashvalues=np.asarray(values, dtype=np.uint32), scheme=SCHEME)
+
+
+@dataclass
+class NearDuplicates:
+    """`signatures`: one row per new article (SIGNATURE_SCHEMA, its `duplicate_of` set);
+    `changes`: known articles whose `duplicate_of` must change (a new article is earlier than
+    their group's first, or their first was re-read and is no longer a copy)."""
+
+    signatures: pl.DataFrame
+    changes: pl.DataFrame
+
+
+def near_duplicates(known: pl.DataFrame, new: pl.DataFrame, *, threshold: float = 0.5) -> NearDuplicates:
+    """Find the near-copies of `new` articles among themselves and among `known` ones.
+
+    known: article_id, published_at, minhash (list of ints or null), duplicate_of — articles
+      already signed: those of the publication window around the new ones, those whose group's
+      first is among the new ones, and the firsts of all of these (a group is seen whole).
+    new: article_id, published_at, body_text, text_hash — articles never signed, or re-read.
+    """
+    new_sigs = {r["article_id"]: signature(r["body_text"] or "") for r in new.iter_rows(named=True)}
+    new_ids = set(new_sigs)
+    known = known.filter(~pl.col("article_id").is_in(list(new_ids)))
+    known_rows = {r["article_id"]: r for r in known.iter_rows(named=True)}
+    sigs: dict[str, list[int]] = {a: s for a, s in new_sigs.items() if s is not None}
+    sigs.update({a: r["minhash"] for a, r in known_rows.items() if r["minhash"] is not None})
+    published = {r["article_id"]: r["published_at"] for r in known.iter_rows(named=True)}
+    published.update({r["article_id"]: r["published_at"] for r in new.iter_rows(named=True)})
+
+    minhashes = {a: _minhash(s) for a, s in sigs.items()}
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    for a in sorted(minhashes):
+        lsh.insert(a, minhashes[a])
+
+    parent = {a: a for a in [*known_rows, *new_ids]}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    # Who is looked at again: the new articles, and known ones whose group's first was re-read
+    # (their link ran through it; they may still be copies of each other).
+    again = sorted(new_ids | {a for a, r in known_rows.items() if r["duplicate_of"] in new_ids})
+    for a in again:
+        if a not in minhashes:
+            continue
+        for b in lsh.query(minhashes[a]):
+            # LSH candidates are likely, not certain: confirm with the estimated similarity.
+            if b != a and minhashes[a].jaccard(minhashes[b]) >= threshold:
+                union(a, b)
+    # Groups among known articles stand unless one of their members was re-read.
+    for a, r in known_rows.items():
+        first = r["duplicate_of"]
+        if first is not None and first in parent and first not in new_ids and a not in again:
+            union(a, first)
+
+    def order(a: str) -> tuple[bool, date, bool, str]:
+        day = published.get(a)
+        return (day is None, day or date.min, a in new_ids, a)
+
+    groups: dict[str, list[str]] = {}
+    for a in parent:
+        groups.setdefault(find(a), []).append(a)
+    # Only groups with a new or re-read member are decided again; the others keep what they have.
+    first_of = {a: r["duplicate_of"] for a, r in known_rows.items()}
+    for members in groups.values():
+        if not (set(members) & (new_ids | set(again))):
+            continue
+        first = min(members, key=order)
+        for a in members:
+            first_of[a] = None if a == first else first
+
+    signatures = pl.DataFrame(
+        [{"article_id": r["article_id"], "method": METHOD, "text_hash": r["text_hash"],
+          "minhash": new_sigs[r["article_id"]], "duplicate_of": first_of[r["article_id"]]}
+         for r in new.iter_rows(named=True)],
+        schema=SIGNATURE_SCHEMA,
+    )
+    changes = pl.DataFrame(
+        [{"article_id": a, "duplicate_of": first_of[a]} for a, r in sorted(known_rows.items())
+         if first_of[a] != r["duplicate_of"]],
+        schema=CHANGE_SCHEMA,
+    )
+    return NearDuplicates(signatures, changes)

@@ -1,0 +1,106 @@
+"""`article_signatures`: what near-duplicate detection keeps of each article, so that an article
+loaded later is compared with those loaded before without re-reading their texts; and the SQL that
+reads and writes it.
+
+`duplicate_of` here is the truth that `articles.duplicate_of` mirrors: a reloaded article row
+comes without it, and `sync_duplicate_of` puts it back.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import duckdb
+import polars as pl
+
+from warehouse.schema import Column, Table, query_frame
+
+ARTICLE_SIGNATURES = Table(
+    name="article_signatures",
+    description="MinHash signature of each article's text and the near-copy group it belongs to.",
+    key="article_id",
+    article_key=None,
+    columns=(
+        Column("article_id", "VARCHAR", "-> articles", nullable=False, regex=r"^[0-9a-f]{16}$"),
+        Column("method", "VARCHAR", "how the signature was made; another method's cannot be compared",
+               nullable=False),
+        Column("text_hash", "VARCHAR", "md5 of the body_text signed: a changed text is signed again",
+               nullable=False),
+        Column("minhash", "BIGINT[]", "the MinHash signature; NULL when the text is too short to compare"),
+        Column("duplicate_of", "VARCHAR", "the earliest article of its near-copy group; NULL for that one",
+               regex=r"^[0-9a-f]{16}$"),
+    ),
+)
+
+
+def pending_articles(con: duckdb.DuckDBPyConnection, method: str) -> pl.DataFrame:
+    """Articles never signed, signed from another text or by another method: article_id,
+    published_at, body_text, text_hash."""
+    return query_frame(
+        con,
+        """
+        SELECT a.article_id, a.published_at, a.body_text, md5(coalesce(a.body_text, '')) AS text_hash
+        FROM articles a LEFT JOIN article_signatures s USING (article_id)
+        WHERE s.article_id IS NULL OR s.method <> ? OR s.text_hash <> md5(coalesce(a.body_text, ''))
+        ORDER BY a.article_id
+        """,
+        [method],
+    )
+
+
+def known_around(con: duckdb.DuckDBPyConnection, pending: pl.DataFrame, method: str, window_days: int) -> pl.DataFrame:
+    """Signed articles a pending one may copy or be copied by: published within `window_days` of
+    a pending one (all when one is undated), those whose group's first is pending, and the
+    firsts of all of these. Columns: article_id, published_at, minhash, duplicate_of."""
+    days = pending["published_at"]
+    everything = days.null_count() > 0
+    low = None if everything else days.min() - timedelta(days=window_days)
+    high = None if everything else days.max() + timedelta(days=window_days)
+    ids = pending["article_id"].to_list()
+    return query_frame(
+        con,
+        """
+        WITH signed AS (
+            SELECT s.article_id, a.published_at, s.minhash, s.duplicate_of
+            FROM article_signatures s JOIN articles a USING (article_id)
+            WHERE s.method = $method AND NOT list_contains($ids, s.article_id)
+        ), near AS (
+            SELECT * FROM signed
+            WHERE $low IS NULL OR published_at IS NULL OR published_at BETWEEN $low AND $high
+               OR list_contains($ids, duplicate_of)
+        )
+        SELECT * FROM near
+        UNION
+        SELECT * FROM signed WHERE article_id IN (SELECT duplicate_of FROM near)
+        ORDER BY article_id
+        """,
+        {"method": method, "ids": ids, "low": low, "high": high},
+    )
+
+
+def write(con: duckdb.DuckDBPyConnection, signatures: pl.DataFrame, changes: pl.DataFrame) -> None:
+    """Store new signatures and the changed groups; every member then names its group's first."""
+    if signatures.height:
+        frame = ARTICLE_SIGNATURES.conform(signatures).to_arrow()  # noqa: F841 - read by name below
+        cols = ", ".join(ARTICLE_SIGNATURES.column_names)
+        con.execute(f"INSERT OR REPLACE INTO article_signatures ({cols}) SELECT {cols} FROM frame")
+    if changes.height:
+        moved = changes.to_arrow()  # noqa: F841 - read by name below
+        con.execute("UPDATE article_signatures s SET duplicate_of = m.duplicate_of FROM moved m "
+                    "WHERE s.article_id = m.article_id")
+    # A group whose first became a copy of an earlier article: its other members, outside the
+    # window that was compared, follow to the new first. Firsts name no one, so one pass does.
+    con.execute(
+        "UPDATE article_signatures s SET duplicate_of = f.duplicate_of FROM article_signatures f "
+        "WHERE s.duplicate_of = f.article_id AND f.duplicate_of IS NOT NULL"
+    )
+
+
+def sync_duplicate_of(con: duckdb.DuckDBPyConnection) -> int:
+    """Copy each article's group into `articles.duplicate_of`; the number of rows changed."""
+    return con.execute(
+        """
+        UPDATE articles a SET duplicate_of = s.duplicate_of FROM article_signatures s
+        WHERE a.article_id = s.article_id AND a.duplicate_of IS DISTINCT FROM s.duplicate_of
+        """
+    ).fetchall()[0][0]
