@@ -10,7 +10,7 @@ import pytest
 
 from sources.documents import Document
 from transforms.articles import article_row
-from transforms.clean import clean_lines, extract_article_text, find_link_lists
+from transforms.clean import clean_lines, extract_article_text, find_link_lists, repair_markup
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
@@ -92,6 +92,37 @@ CASES = {
             "More Stories",
         ],
     ),
+    "label_dan_kartu": (
+        [
+            "Wamena, Warta Contoh - Warga dua desa di Lembah Baliem",
+            "Dulu anak-anak harus menunggu air surut",
+            "Jembatan sepanjang delapan puluh meter",
+        ],
+        [
+            "SOSOK DAERAH",  # rubric label over the headline
+            "Headline",
+            "Sebanyak 70% pedagang kembali berjualan",  # a lone teaser card of another article
+            "Pasar Apung Kembali Ramai Pembeli",
+            "Petani Kopi Lembah Baliem Panen Raya",  # a must-read box of two entries
+            "Bandara Wamena Tambah Rute",
+        ],
+    ),
+    "teks_lepas": (
+        [
+            # The lead written straight into the container, between <br>s, before the <p>s.
+            "Kupang, Warta Contoh – Murid sebuah sekolah dasar di pinggir kota",
+            "Menurut kepala sekolah, kebun itu dibuat agar anak-anak belajar menanam sawi hijau dan kangkung",
+            # Words in separate inline elements keep their space.
+            "Kalau lama enggak disiram",
+            "menurut Antara.",
+        ],
+        [
+            "ANTARA",  # agency credit alone on the closing line
+            "JANGAN LEWATKAN",
+            "Lomba Masak Sayur Antarsekolah",  # loose links between <br>s are not a lead
+            "Taman Kota Baru Dibuka",
+        ],
+    ),
 }
 
 
@@ -157,3 +188,79 @@ def test_html_path_keeps_a_closing_list_that_has_no_links() -> None:
     )
     body = extract_article_text(html)
     assert "Juni 18 – Bandung @ Sasana Budaya Ganesha" in body
+
+
+def _tree(html: str) -> object:
+    import lxml.html
+
+    return lxml.html.fromstring(html)
+
+
+def test_loose_lead_is_wrapped_into_paragraphs_and_link_runs_are_not() -> None:
+    root = _tree(
+        "<html><body><div><br><strong>Kupang</strong> – Murid sekolah memanen sayur pertama dari kebun"
+        " sekolah mereka.<br><br>Kebun itu dibuat agar anak-anak belajar menanam sendiri di rumah."
+        "<p>Paragraf pertama yang sudah rapi di dalam tanda paragraf.</p><p>Paragraf kedua.</p>"
+        "<br><a href='/a'>Lomba Masak Sayur Antarsekolah Digelar Bulan Depan, Ayo Ikut Sekarang!</a><br></div>"
+        "</body></html>"
+    )
+    assert repair_markup(root)
+    paragraphs = [p.text_content() for p in root.iter("p")]
+    assert paragraphs[:2] == [
+        "Kupang – Murid sekolah memanen sayur pertama dari kebun sekolah mereka.",
+        "Kebun itu dibuat agar anak-anak belajar menanam sendiri di rumah.",
+    ]
+    assert not any("Lomba Masak" in p for p in paragraphs)
+    assert root.find(".//a").text.startswith("Lomba Masak")  # the link is left where it was
+
+
+def test_loose_text_is_left_alone_without_paragraph_siblings() -> None:
+    root = _tree(
+        "<html><body><div>Satu kalimat lepas yang cukup panjang untuk dibaca di sini.<p>Satu.</p></div></body></html>"
+    )
+    assert not repair_markup(root)
+    assert [p.text_content() for p in root.iter("p")] == ["Satu."]
+
+
+def test_space_between_inline_elements_stays_a_space() -> None:
+    root = _tree("<html><body><p>kalau lama <em>enggak</em> <em>ngobrol</em> misalnya</p></body></html>")
+    assert repair_markup(root)
+    assert root.find(".//em").text == "enggak "
+    assert root.find(".//p").text_content() == "kalau lama enggak ngobrol misalnya"
+    broken = _tree("<html><body><p><strong>Wajib</strong>\n  <a href='#'>tutup</a></p></body></html>")
+    assert not repair_markup(broken)  # a line break between them is left to trafilatura
+
+
+def test_rubric_label_goes_only_above_the_article() -> None:
+    second = "Kedua pemimpin membahas perdagangan energi dan pembayaran dalam mata uang lokal."
+    lines = ["TRAVEL NEWS", PROSE, "Persaingan", second]
+    assert clean_lines(lines, link_lines=frozenset()) == [PROSE, "Persaingan", second]
+    # A long line in a script without spaces is one "word" but not a label.
+    japanese = "パソコンでそのまま読みたい時もありますがデスクトップアプリが用意されています"
+    assert clean_lines([japanese, PROSE], link_lines=frozenset()) == [japanese, PROSE]
+    assert clean_lines(["BAAR, SWITZERLAND", PROSE], link_lines=frozenset())[0] == "BAAR, SWITZERLAND"
+
+
+def test_two_entry_list_of_headline_links_is_a_link_list_but_two_sentences_are_not() -> None:
+    lists = find_link_lists(
+        "<html><body><p>" + PROSE + "</p><ul>"
+        "<li><span>Kamis, 11/07/2024 07:10 WIB</span><h5><a href='/1'>Petani Kopi Panen Raya Lebih Awal</a></h5></li>"
+        "<li><span>Kamis, 11/07/2024 06:45 WIB</span><h5><a href='/2'>Bandara Tambah Rute Perintis</a></h5></li>"
+        "</ul><ul><li>Tiang dermaga diganti dengan beton, seperti dijelaskan"
+        " <a href='/t'>laporan teknis dinas</a> kemarin.</li>"
+        "<li>Jalan setapak diperlebar menurut <a href='/r'>rencana tata kota yang baru</a> tahun ini.</li>"
+        "</ul></body></html>"
+    )
+    assert "petani kopi panen raya lebih awal" in lists.texts
+    assert not any("tiang dermaga" in t or "jalan setapak" in t for t in lists.texts)
+
+
+def test_teaser_card_is_found_but_the_article_header_is_not() -> None:
+    lists = find_link_lists(
+        "<html><body><div class='card'><h5>Headline</h5><div><a href='/p'>Pasar Apung Kembali Ramai</a></div>"
+        "<p>Sebanyak 70% pedagang kembali berjualan.</p></div>"
+        "<div class='header'><h1><a href='/ini'>Jembatan Gantung Baru di Lembah Baliem</a></h1>"
+        "<p>Warga dua desa kini menyeberang tanpa rakit.</p></div></body></html>"
+    )
+    assert "sebanyak 70% pedagang kembali berjualan" in lists.texts
+    assert not any("warga dua desa" in t for t in lists.texts)

@@ -36,6 +36,9 @@ _MULTI_SPACE = re.compile(r" {2,}")
 _PROSE_MIN_WORDS = 8
 _SENTENCE_END = (".", "!", "?", "…")
 _CLOSERS = "\"'”’)"
+# A rubric label over the headline has at most this many words.
+_LABEL_MAX_WORDS = 3
+_LABEL_MAX_CHARS = 30
 _ELLIPSIS_TAIL = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC")
 
@@ -49,6 +52,11 @@ class LinkListRules:
     min_link_words: int = 3
     min_link_share: float = 0.2
     item_tags: frozenset[str] = frozenset({"li", "div", "article", "section"})
+    # A shorter list ("must read" boxes of two) counts only when every entry is a list item and mostly link.
+    short_list_items: int = 2
+    short_list_link_share: float = 0.5
+    # A lone teaser card: a headline link over one short paragraph of at most this many characters.
+    card_teaser_chars: int = 200
 
 
 @dataclass(frozen=True)
@@ -156,6 +164,19 @@ def _drop_headline_tail(lines: list[str], run: int) -> list[str]:
     return lines[: last_prose + 1] + tail[:end]
 
 
+def _is_section_label(line: str) -> bool:
+    """Whether a line reads as a rubric label: one to three words and a few characters (scripts
+    without spaces write whole sentences as one "word"), no figures, no comma (a dateline such as
+    "BAAR, SWITZERLAND"), not closed like a sentence or a label with a colon."""
+    return (
+        len(line.split()) <= _LABEL_MAX_WORDS
+        and len(line) <= _LABEL_MAX_CHARS
+        and "," not in line
+        and not any(ch.isdigit() for ch in line)
+        and not line.rstrip(_CLOSERS).endswith((*_SENTENCE_END, ":"))
+    )
+
+
 def is_prose(line: str) -> bool:
     """Whether a line reads as a sentence of article text (not a label, heading or link)."""
     # Plain string tests, not a regex: a regex over words backtracks badly on 10k-character lines.
@@ -199,6 +220,9 @@ def clean_lines(
         if _matches(lex.drop_line, line) or _is_menu(line) or _is_link_label(lex.link_label, line):
             continue
         if link_lines and _fold(_PIPES.sub(" ", line)) in link_lines:
+            continue
+        if link_lines is not None and not kept and _is_section_label(line):
+            # The rubric over the headline ("TRAVEL NEWS", "FotoBisnis") that trafilatura put on top.
             continue
         if folded_title and _fold(line).startswith(folded_title):
             # The headline again, alone or glued to a photo caption ("...TerbaikPresiden Rusia, ...").
@@ -264,9 +288,10 @@ def _text(el: object) -> str:
     return re.sub(r"\s+", " ", el.text_content()).strip()  # type: ignore[attr-defined]
 
 
-def _is_link_item(item: object, rules: LinkListRules) -> bool:
+def _is_link_item(item: object, rules: LinkListRules, share: float | None = None) -> bool:
     """Whether an element is one entry of a list of links to other articles: short, holding a link
-    of a few words (a headline), and mostly that link."""
+    of a few words (a headline), and mostly that link (at least `share` of its text, by default the
+    rules' `min_link_share`)."""
     if not isinstance(item.tag, str) or item.tag not in rules.item_tags:  # type: ignore[attr-defined]
         return False
     raw = item.text_content()  # type: ignore[attr-defined]
@@ -279,7 +304,7 @@ def _is_link_item(item: object, rules: LinkListRules) -> bool:
     links = [_text(a) for a in item.iter("a") if a.get("href") and _stands_alone(a)]  # type: ignore[attr-defined]
     if not any(len(t.split()) >= rules.min_link_words for t in links):
         return False
-    return sum(len(t) for t in links) >= rules.min_link_share * len(text)
+    return sum(len(t) for t in links) >= (rules.min_link_share if share is None else share) * len(text)
 
 
 def _stands_alone(link: object) -> bool:
@@ -303,15 +328,64 @@ def _link_items(root: object, rules: LinkListRules) -> list[object]:
     for el in root.iter():  # type: ignore[attr-defined]
         # Scripts and empty ad slots interleaved with the entries are not entries.
         children = [c for c in el if isinstance(c.tag, str) and c.tag not in _INVISIBLE]
-        if len(children) < rules.min_items:  # cheap test first: text_content walks the subtree
+        # Cheap tests first: text_content walks the subtree.
+        short = len(children) >= rules.short_list_items and all(c.tag == "li" for c in children)
+        if len(children) < rules.min_items and not short:
             continue
         children = [c for c in children if c.text_content().strip()]
-        if len(children) < rules.min_items:
-            continue
         items = [c for c in children if _is_link_item(c, rules)]
         if len(items) >= rules.min_items and len(items) >= 0.6 * len(children):
             found.extend(items)
+        elif (
+            short
+            and len(children) >= rules.short_list_items
+            and all(_is_link_item(c, rules, rules.short_list_link_share) for c in children)
+        ):
+            found.extend(children)
     return found
+
+
+def _teaser_cards(root: object, rules: LinkListRules) -> list[object]:
+    """Lone teaser cards of other articles: a small block holding a headline link and, below it,
+    one short paragraph (the other article's standfirst). The article's own header (with its h1)
+    is never one."""
+    cards = []
+    # From each short paragraph up through a few small containers: walking every container's
+    # subtree instead would cost time on every page.
+    for para in root.iter("p"):  # type: ignore[attr-defined]
+        teaser = _text(para)
+        if not teaser or len(teaser) > rules.card_teaser_chars:
+            continue
+        el = para.getparent()
+        for _ in range(_CARD_DEPTH):
+            if el is None or el.tag not in rules.item_tags or len(el.text_content()) > 8 * rules.max_item_chars:
+                break
+            if _is_card(el, para, rules):
+                cards.append(el)
+            el = el.getparent()
+    return cards
+
+
+# How many containers above a teaser paragraph may make its card.
+_CARD_DEPTH = 3
+
+
+def _is_card(el: object, para: object, rules: LinkListRules) -> bool:
+    """Whether `el` is a small block holding a headline link above `para` and no other paragraph."""
+    if len(_text(el)) > rules.max_item_chars or next(el.iter("h1"), None) is not None:  # type: ignore[attr-defined]
+        return False
+    if any(p is not para for p in el.iter("p")):  # type: ignore[attr-defined]
+        return False
+    for node in el.iter():  # type: ignore[attr-defined]
+        if node is para:
+            return False  # only a headline above the teaser makes a card
+        if node.tag == "a" and _is_headline_link(node, rules):
+            return True
+    return False
+
+
+def _is_headline_link(link: object, rules: LinkListRules) -> bool:
+    return bool(link.get("href")) and _stands_alone(link) and len(_text(link).split()) >= rules.min_link_words  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -320,10 +394,94 @@ class LinkLists:
 
     texts: frozenset[str]
     pruned_html: str | None  # None when the page has no such list
+    repaired_html: str | None = None  # the page after `repair_markup`; None when nothing needed it
+
+
+# Elements that sit inside a line of text: their text and tails belong to the surrounding paragraph.
+_INLINE = frozenset(
+    {"a", "abbr", "b", "cite", "em", "font", "i", "mark", "q", "small", "span", "strong", "sub", "sup", "time", "u"}
+)
+
+
+def _keep_spaces_between_inline(root: object) -> bool:
+    """Moves a space that stands alone between two inline elements ("<em>enggak</em> <em>ngobrol</em>")
+    into the first one: trafilatura drops such whitespace-only text and glues the words."""
+    changed = False
+    # Only in paragraphs: menus of links separated by spaces are left as they are (and the page
+    # then needs no re-serialising).
+    words = [el for para in root.iter("p") for el in para.iter(*_INLINE)]  # type: ignore[attr-defined]
+    for el in words:
+        tail = el.tail
+        following = el.getnext()
+        # Only a space on the same line: a line break between them is trafilatura's line break too.
+        if not tail or tail.strip(" ") or following is None or following.tag not in _INLINE:
+            continue
+        last = el[-1] if len(el) else None
+        if last is not None:
+            last.tail = (last.tail or "") + " "
+        else:
+            el.text = (el.text or "") + " "
+        el.tail = None
+        changed = True
+    return changed
+
+
+def _wrap_loose_text(root: object) -> bool:
+    """Wraps article sentences written straight into a container, between `<br>`s, into paragraphs
+    when the same container also holds `<p>` paragraphs: trafilatura keeps the `<p>`s and drops the
+    loose lead ("<div><strong>Jakarta</strong> – Lead...<br><br>Second...<p>Third</p></div>")."""
+    import lxml.html
+
+    changed = False
+    for box in list(root.iter("div", "td", "section", "article")):  # type: ignore[attr-defined]
+        if sum(1 for c in box if c.tag == "p") < 2:
+            continue
+        if not (box.text or "").strip() and not any((c.tail or "").strip() for c in box):
+            continue
+        # A run: the loose text and inline elements between two blocks or `<br>`s.
+        runs: list[list[object]] = []
+        pieces: list[object] = [box.text or ""]
+        for child in box:
+            if isinstance(child.tag, str) and child.tag in _INLINE:
+                pieces.append(child)
+            else:
+                runs.append(pieces)
+                pieces = [child]  # a block or <br> starts the next run after itself
+            pieces.append(child.tail or "")
+        runs.append(pieces)
+        for run in runs:
+            nodes = [n for n in run if not isinstance(n, str)]
+            lead = nodes[0] if nodes and not (isinstance(nodes[0].tag, str) and nodes[0].tag in _INLINE) else None
+            inline = [n for n in nodes if n is not lead]
+            text = "".join((n if isinstance(n, str) else n.text_content()) for n in run if n is not lead)
+            text = re.sub(r"\s+", " ", text).strip()
+            linked = sum(len(_text(a)) for n in inline for a in n.iter("a"))
+            # Headlines linked one per line ("JANGAN LEWATKAN!!!" boxes) are not the article.
+            if not is_prose(text) or linked > 0.5 * len(text):
+                continue
+            para = lxml.html.Element("p")
+            para.text = text
+            if lead is None:
+                box.text = None
+                box.insert(0, para)
+            else:
+                lead.tail = None
+                lead.addnext(para)
+            for n in inline:
+                box.remove(n)  # with its tail, now in the new paragraph
+            changed = True
+    return changed
+
+
+def repair_markup(root: object) -> bool:
+    """Markup that makes trafilatura lose words or paragraphs, repaired in place; whether any was."""
+    spaces = _keep_spaces_between_inline(root)
+    return _wrap_loose_text(root) or spaces
 
 
 def find_link_lists(html: str) -> LinkLists:
-    """The page's lists of links to other articles (related, popular, latest, more-stories boxes).
+    """The page's lists of links to other articles (related, popular, latest, more-stories boxes)
+    and lone teaser cards, on the page after `repair_markup`.
 
     `texts` holds each entry whole and each of its parts (headline, date, teaser), folded. A text
     that is also a paragraph outside every such list is left out, so the article's own paragraphs
@@ -336,11 +494,14 @@ def find_link_lists(html: str) -> LinkLists:
         root = lxml.html.fromstring(html.encode("utf-8") if html.lstrip().startswith("<?xml") else html)
     except (ValueError, lxml.etree.ParserError):  # empty or unparsable page: no lists
         return LinkLists(frozenset(), None)
+    # Serialised before the scripts are emptied: JSON-LD scripts hold the page's date and title.
+    repaired = lxml.html.tostring(root, encoding="unicode") if repair_markup(root) else None
     for junk in root.iter("script", "style", "noscript"):
         junk.text = ""
-    items = _link_items(root, load_boilerplate().link_lists)
+    rules = load_boilerplate().link_lists
+    items = _link_items(root, rules) + _teaser_cards(root, rules)
     if not items:
-        return LinkLists(frozenset(), None)
+        return LinkLists(frozenset(), None, repaired)
     # The entries stay referenced in `blocks`, so lxml hands back these same proxies as ancestors.
     blocks = set(items)
     texts: set[str] = set()
@@ -355,7 +516,7 @@ def find_link_lists(html: str) -> LinkLists:
     for block in items:
         if block.getparent() is not None and not any(a in blocks for a in block.iterancestors()):
             block.drop_tree()
-    return LinkLists(frozenset(texts - outside), lxml.html.tostring(root, encoding="unicode"))
+    return LinkLists(frozenset(texts - outside), lxml.html.tostring(root, encoding="unicode"), repaired)
 
 
 def _trafilatura(html: str, url: str | None) -> object:
@@ -385,7 +546,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     would otherwise get a date from its footer or sidebar.
     """
     lists = find_link_lists(html)
-    doc = _trafilatura(html, url)
+    doc = _trafilatura(lists.repaired_html or html, url)
     if lists.pruned_html is not None and (doc is None or _only_links(doc.text or "", lists.texts)):
         # trafilatura took a related-news list for the article (it can be the longest block of
         # text on a page); without the lists it finds the article itself.
