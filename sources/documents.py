@@ -25,12 +25,13 @@ DOCUMENT_SCHEMA = pl.Schema(
         # What the article id is made of: the URL, or for a local file a name relative to the
         # input folder, so that the same files loaded from another checkout are the same articles.
         "identity": pl.String(),
+        "origin": pl.String(),  # the input (folder, file, feed, URL) it came from, for per-source health
     }
 )
 
 FAILURE_SCHEMA = pl.Schema(
     {"source": pl.String(), "stage": pl.String(), "reason": pl.String(), "raw_ref": pl.String(),
-     "content_hash": pl.String(), "identity": pl.String()}
+     "content_hash": pl.String(), "identity": pl.String(), "origin": pl.String()}
 )
 
 
@@ -53,6 +54,7 @@ class Document:
     raw_ref: str | None = None
     content_hash: str = field(default="")
     identity: str | None = None
+    origin: str | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -76,6 +78,7 @@ class Failure:
     # The failed input's hash, when there was content: an unchanged input is not tried again.
     content_hash: str | None = None
     identity: str | None = None
+    origin: str | None = None
 
     @property
     def key(self) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -78,6 +78,7 @@ class _Candidate:
     url: str
     outlet: str | None
     published: str | None
+    origin: str  # the feed or sitemap given as input
 
 
 def pull(
@@ -118,26 +119,27 @@ def stream(
     web: list[WebInput] = []
     for item in inputs:
         if item == RAW_STORE_INPUT:
-            yield from iter_stored(settings=settings, db=db)
+            yield from _from(item, iter_stored(settings=settings, db=db))
             continue
         if item.lower().startswith("file:"):
             # A feed or a pasted link must not make the pipeline read files; paths are given as paths.
-            yield Failure(item, "pull", "file:// inputs are not read: give the path itself (warta run --input PATH)")
+            yield Failure(item, "pull", "file:// inputs are not read: give the path itself (warta run --input PATH)",
+                          origin=item)
             continue
         if is_url(item):
             web.append(WebInput(item))
             continue
         path = Path(item).expanduser()
         if not path.exists():
-            yield Failure(item, "pull", f"no such file or folder: {item}")
+            yield Failure(item, "pull", f"no such file or folder: {item}", origin=item)
             continue
         if path.is_file() and has_suffix(path, CONFIG_SUFFIXES):
             try:
                 web.extend(read_sources(path))
             except (OSError, ValueError, yaml.YAMLError) as exc:
-                yield Failure(item, "parse", f"bad sources file: {exc}", str(path))
+                yield Failure(item, "parse", f"bad sources file: {exc}", str(path), origin=item)
             continue
-        yield from iter_path(path, max_bytes=settings.max_bytes, skip_urls=skip)
+        yield from _from(item, iter_path(path, max_bytes=settings.max_bytes, skip_urls=skip))
     if web:
         store = RawStore(root_for(settings.raw_dir, db if db is not None else settings.db))
         own = fetcher is None
@@ -147,6 +149,11 @@ def stream(
         finally:
             if own:
                 fetcher.close()
+
+
+def _from(origin: str, items: Iterator[Item]) -> Iterator[Item]:
+    for item in items:
+        yield replace(item, origin=origin)
 
 
 def pull_stored(*, settings: Settings | None = None, db: str | Path | None = None) -> PullResult:
@@ -204,7 +211,7 @@ class _WebPull:
     def items(self, inputs: list[WebInput]) -> Iterator[Item]:
         for item in inputs:
             self._input(item)
-            yield from self.found
+            yield from _from(item.url, iter(self.found))
             self.found.clear()
         workers = max(1, self.settings.fetch_workers)
         # Pages are fetched a window at a time, so a 5,000-URL sitemap is handed on as it comes
@@ -212,9 +219,10 @@ class _WebPull:
         window = workers * 4
         with ThreadPoolExecutor(max_workers=workers) as pool:
             for start in range(0, len(self.candidates), window):
-                for outcome in pool.map(self._article, self.candidates[start:start + window]):
+                window_of = self.candidates[start:start + window]
+                for candidate, outcome in zip(window_of, pool.map(self._article, window_of), strict=True):
                     if outcome is not None:
-                        yield outcome
+                        yield replace(outcome, origin=candidate.origin)
 
     # discovery ------------------------------------------------------------------------------
 
@@ -237,7 +245,8 @@ class _WebPull:
                 self.queued.add(normalize(url))
                 self.found.append(self._document(body, raw_ref, item.outlet, None))
             return
-        self._listing(url, body, kind, raw_ref, item.outlet, depth=0, budget=[self.settings.max_urls_per_source])
+        self._listing(url, body, kind, raw_ref, item.outlet, depth=0, budget=[self.settings.max_urls_per_source],
+                      origin=url)
 
     def _fetch_listing(self, url: str) -> tuple[Response, str, str] | None:
         """Fetch an input or child sitemap (conditionally when we have validators) and decide what
@@ -282,7 +291,7 @@ class _WebPull:
 
     def _listing(
         self, url: str, response: Response, kind: str, raw_ref: str, outlet: str | None, *, depth: int,
-        budget: list[int],
+        budget: list[int], origin: str,
     ) -> None:
         """Queue the article URLs of a feed or sitemap; follow a sitemap index's children."""
         found: list[tuple[str, str | None]] = []
@@ -308,7 +317,7 @@ class _WebPull:
                         fetched = self._fetch_listing(child.url)
                         if fetched and fetched[1] == "sitemap":
                             self._listing(child.url, fetched[0], "sitemap", fetched[2], outlet,
-                                          depth=depth + 1, budget=budget)
+                                          depth=depth + 1, budget=budget, origin=origin)
                         elif fetched:
                             self._fail(child.url, "parse", "a sitemap index entry is not a sitemap", fetched[2])
                     return
@@ -331,7 +340,7 @@ class _WebPull:
                 continue
             self.queued.add(key)
             budget[0] -= 1
-            self.candidates.append(_Candidate(entry_url, outlet, published))
+            self.candidates.append(_Candidate(entry_url, outlet, published, origin))
 
     def _save_validators(self, url: str, response: Response, raw_ref: str) -> None:
         etag, modified = response.headers.get("etag"), response.headers.get("last-modified")

@@ -16,7 +16,7 @@ def test_flow_runs_its_batches_on_a_local_dask_cluster(tmp_path) -> None:
     runner = DaskTaskRunner(cluster_kwargs={"n_workers": 2, "processes": False, "threads_per_worker": 1})
     db = tmp_path / "dask.duckdb"
     text = Path(__file__).parent.parent / "corpus" / "samples" / "text"
-    summary = etl.with_options(task_runner=runner)(inputs=[str(text)], db=str(db), batch_size=2)
+    summary = etl.with_options(task_runner=runner)(inputs=[str(text)], db=str(db), chunk_size=2)
     assert summary["articles_loaded"] == 5
     con = duckdb.connect(str(db), read_only=True)
     try:

@@ -119,7 +119,7 @@ def articles_with_failures(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.Da
 def _failure(doc: dict[str, Any], reason: str) -> dict[str, Any]:
     # The content hash lets the next run pass over the same unchanged document (warta/chunks.py).
     return {"source": doc["source"], "stage": "extract", "reason": reason, "raw_ref": doc.get("raw_ref"),
-            "content_hash": doc.get("content_hash"), "identity": doc.get("identity")}
+            "content_hash": doc.get("content_hash"), "identity": doc.get("identity"), "origin": doc.get("origin")}
 
 
 def articles(documents: pl.DataFrame) -> pl.DataFrame:

@@ -47,7 +47,9 @@ class Table:
     columns: tuple[Column, ...]
     key: str
     article_key: str | None = "article_id"
-    # How a load writes it: "merge" upserts on the key, "append" only adds rows.
+    # How a load writes it: "merge" upserts on the key, "append" only adds rows (a key seen
+    # before keeps its first row). A table with an `article_key` other than `articles` itself
+    # is replaced per article: a re-loaded article's old rows are deleted first.
     disposition: str = "merge"
     indexes: tuple[str, ...] = field(default=())
 
@@ -71,6 +73,15 @@ class Table:
                 parts.append("NOT NULL")
             cols.append(" ".join(parts))
         return f"CREATE TABLE IF NOT EXISTS {self.name} (\n    " + ",\n    ".join(cols) + "\n)"
+
+    @property
+    def hangs_off_articles(self) -> bool:
+        return self.article_key is not None and self.name != "articles"
+
+    def ddl_migrations(self) -> list[str]:
+        """Columns added since a file was created, for files written by an older release."""
+        return [f"ALTER TABLE {self.name} ADD COLUMN IF NOT EXISTS {c.name} {c.sql_type}"
+                for c in self.columns if c.name != self.key and c.nullable]
 
     def empty(self) -> pl.DataFrame:
         return pl.DataFrame(schema=self.polars_schema())
