@@ -45,6 +45,7 @@ class Chunk:
     documents: list[Document] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     unchanged: Counter[str] = field(default_factory=Counter)  # origin -> inputs skipped as unchanged
+    retried: Counter[str] = field(default_factory=Counter)  # origin -> failed inputs tried again on purpose
 
 
 @dataclass
@@ -70,11 +71,14 @@ def plan(items: Iterable[Item], state: Any, *, chunk_size: int, force: bool = Fa
             chunk.failures.append(item)
         elif not force and state.articles.get(stable_id(item.key)) == item.content_hash:
             chunk.unchanged[item.origin or item.source] += 1
-        elif (not force and not retry_failed
-              and (old := state.failed.get(stable_id(item.key, "extract"))) is not None
+        elif ((old := state.failed.get(stable_id(item.key, "extract"))) is not None
               and old.content_hash == item.content_hash):
-            chunk.failures.append(Failure(item.source, "extract", old.reason, old.raw_ref, item.content_hash,
-                                          item.identity, item.origin))
+            if force or retry_failed:
+                chunk.retried[item.origin or item.source] += 1
+                chunk.documents.append(item)
+            else:
+                chunk.failures.append(Failure(item.source, "extract", old.reason, old.raw_ref, item.content_hash,
+                                              item.identity, item.origin))
         else:
             chunk.documents.append(item)
         if len(chunk.documents) >= chunk_size:
@@ -113,6 +117,8 @@ def _health(chunk: Chunk, extract_failures: pl.DataFrame) -> dict[str, Counter[s
         health.setdefault(failure.origin or failure.source, Counter())["failures"] += 1
     for origin, n in chunk.unchanged.items():
         health.setdefault(origin, Counter())["unchanged"] += n
+    for origin, n in chunk.retried.items():
+        health.setdefault(origin, Counter())["retried"] += n
     return health
 
 
@@ -164,8 +170,10 @@ class RunTally:
             c = self.health.get(origin, Counter())
             if c["articles"] > 0:
                 status = STATUS_OK
-            elif c["documents"] > 0:
-                status = STATUS_NO_ARTICLES  # a site that changed its layout, or pages of boilerplate
+            elif c["documents"] > c["retried"]:
+                # New or changed documents and not one article: a site that changed its layout, or
+                # pages of boilerplate. (Old failures tried again on purpose do not count.)
+                status = STATUS_NO_ARTICLES
             elif c["failures"] > 0 and not c["unchanged"]:
                 status = STATUS_FAILED
             else:

@@ -6,7 +6,16 @@ from __future__ import annotations
 import logging
 import os
 
-FORMAT = "%(asctime)s | %(levelname)-7s | %(processName)s | %(name)s - %(message)s"
+FORMAT = "%(asctime)s | %(levelname)-7s | %(processName)s | %(run_name)s - %(message)s"
+
+
+class _RunFormatter(logging.Formatter):
+    """Names the Prefect task or flow run a line comes from (`load-chunk-3a1`), else the logger."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.run_name = (getattr(record, "task_run_name", None) or getattr(record, "flow_run_name", None)
+                           or record.name)
+        return super().format(record)
 
 
 def attach() -> None:
@@ -21,7 +30,7 @@ def attach() -> None:
     if any(isinstance(h, logging.FileHandler) and h.baseFilename == os.path.abspath(path) for h in root.handlers):
         return
     handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(_RunFormatter(FORMAT))
     handler.setLevel(logging.INFO)
     root.addHandler(handler)
     for name in ("prefect.flow_runs", "prefect.task_runs"):
