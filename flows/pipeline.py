@@ -47,6 +47,7 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
             progress.advance(first)
         else:
             _share_api_with_workers()
+            _import_in_background("great_expectations")  # for the Data Docs at the end, while workers work
             pending: deque = deque()
             for chunk in _chain(first, second, planned):
                 pending.append((chunk, tasks.transform_chunk.submit(
@@ -91,6 +92,15 @@ def _share_api_with_workers() -> None:
 
     if not get_current_settings().api.url:
         os.environ["PREFECT_API_URL"] = str(get_client(sync_client=True).api_url)
+
+
+def _import_in_background(module: str) -> None:
+    """Start importing a slow module (great_expectations: ~5 s) while this process only waits on
+    its workers, so the Data Docs at the end of a long run do not pay for it."""
+    import importlib
+    import threading
+
+    threading.Thread(target=importlib.import_module, args=(module,), daemon=True).start()
 
 
 def _chain(first, second, rest):

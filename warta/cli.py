@@ -60,21 +60,22 @@ def run(
 def task_runner(dask: str | None, workers: int | None):  # -> prefect.task_runners.TaskRunner
     """Worker processes on this machine, or a Dask cluster: `local` starts one with a worker
     process per core; an address (tcp://host:8786) uses a running scheduler and its workers."""
+    from warta.settings import Settings
+
+    workers = workers or Settings().workers
     if dask:
         from prefect_dask import DaskTaskRunner
 
-        if dask == "local":
-            from warta.settings import default_workers
+        from flows.on_dask import dask_runner
 
-            return DaskTaskRunner(cluster_kwargs={"n_workers": workers or default_workers(), "processes": True,
-                                                  "threads_per_worker": 1})
-        return DaskTaskRunner(address=dask)
+        if dask == "local":
+            return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "processes": True, "threads_per_worker": 1})
+        return dask_runner(dask)
     from prefect.task_runners import ProcessPoolTaskRunner
 
     from warta.chunks import warm
-    from warta.settings import default_workers
 
-    return ProcessPoolTaskRunner(max_workers=workers or default_workers(), initializer=warm)
+    return ProcessPoolTaskRunner(max_workers=workers, initializer=warm)
 
 
 def route_logs(db: Path, verbose: bool) -> Path | None:
