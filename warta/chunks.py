@@ -267,7 +267,12 @@ def warm() -> None:
 
     import expectations.check  # noqa: F401
     import transforms.articles  # noqa: F401
-    import transforms.facts  # noqa: F401
+    from transforms.facts import article_facts
+    from transforms.metadata import detect_language
+
+    # The lexicons (YAML) and the language model load on first use: once here, not in a chunk.
+    article_facts("warm", 'Presiden Joko Widodo berkata, "Kami bertemu di Jakarta pada 8 Februari 2024."', None)
+    detect_language("Presiden bertemu menteri di Jakarta.")
 
 
 def now() -> datetime:
