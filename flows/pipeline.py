@@ -1,72 +1,118 @@
 """The ETL flow behind `warta run` and every deployment in prefect.yaml.
 
-    pull -> skip unchanged -> transform (batches) -> validate -> load
+    read the warehouse state once
+    -> stream the inputs in chunks (new or changed documents only)
+    -> transform + check each chunk (worker processes, or a Dask cluster)
+    -> load each chunk in one transaction (this process, the one writer)
+    -> the run row, the report, the Data Docs
 """
 
 from __future__ import annotations
 
-import json
 import uuid
+from collections import deque
 
-import polars as pl
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
+from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows import tasks
 from flows.report import run_report
+from sources.pull import stream
+from warta import chunks, progress
 from warta.settings import Settings
 
-TABLES = ("articles", "quotes", "fragments", "figures", "events", "entities")
 
-
-@flow(name="warta-etl", log_prints=True)
-def etl(inputs: list[str], db: str, force: bool = False, batch_size: int | None = None) -> dict:
+@flow(name="warta-etl", log_prints=True,
+      task_runner=ProcessPoolTaskRunner(max_workers=chunks.default_workers(), initializer=chunks.warm))
+def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = False,
+        chunk_size: int | None = None) -> dict:
     """Pull `inputs` (paths, article URLs, feeds, sitemaps, WARC files) and load their facts into the
-    DuckDB file `db`. Articles whose input has not changed since they were loaded are skipped,
-    unless `force`."""
+    DuckDB file `db`, chunk by chunk. Inputs unchanged since they were loaded, or since they failed,
+    are skipped, unless `force` (everything) or `retry_failed` (the failed ones)."""
     settings = Settings()
     db = tasks.resolve_db(db)
-    run = {"run_id": str(flow_run.get_id() or uuid.uuid4()), "started_at": tasks.now(), "status": "running",
-           "inputs": json.dumps(inputs, ensure_ascii=False)}
+    tally = chunks.RunTally(str(flow_run.get_id() or uuid.uuid4()), inputs)
+    size = chunk_size or settings.chunk_size
     try:
-        known = tasks.known_articles(db, settings)
-        pulled = tasks.fetch(inputs, frozenset() if force else frozenset(known), settings, db)
-        documents, failures = tasks.frames(pulled)
-        unchanged = pl.Series([known.get(s) == h for s, h in zip(documents["source"], documents["content_hash"],
-                                                               strict=True)], dtype=pl.Boolean)
-        if not force and documents.height:
-            documents = documents.filter(~unchanged)
-        futures = [tasks.transform_batch.submit(batch)
-                   for batch in tasks.split(documents, batch_size or settings.batch_size)]
-        outputs = [f.result() for f in futures]
-        tables = {name: pl.concat([o[0][name] for o in outputs], how="vertical_relaxed") for name in TABLES}
-        failures = pl.concat([failures, *[o[1] for o in outputs]], how="vertical_relaxed")
-        validation = tasks.validate(tables, run["run_id"])
-        validation = tasks.check_batch(db, tables, validation, run["run_id"], documents.height, settings)
-        loaded = validation.tables
-        run.update(
-            status="completed", ended_at=tasks.now(), documents_in=len(pulled.documents),
-            articles_loaded=loaded["articles"].height,
-            articles_unchanged=0 if force else int(unchanged.sum()),
-            quotes_loaded=loaded["quotes"].height, figures_loaded=loaded["figures"].height,
-            events_loaded=loaded["events"].height, quarantined=validation.quarantined,
-            failures=failures.height,
-        )
-        result = tasks.load(db, validation, failures, run, settings)
-        linked = tasks.link(db, settings)
-        result = {"loaded": {**result["loaded"], **linked["loaded"]}, "totals": linked["totals"]}
+        state = tasks.read_state(db, settings)
+        tally.newest = state.newest
+        progress.start(inputs)
+        items = stream(inputs, skip_urls=frozenset() if force else frozenset(state.urls), settings=settings, db=db)
+        planned = chunks.plan(items, state, chunk_size=size, force=force, retry_failed=retry_failed)
+        first, second = next(planned), next(planned, None)
+        if second is None:  # one chunk: no worker process is worth starting
+            tally = tasks.load_chunk(db, tasks.transform_chunk(first, tally.run_id, settings.max_quarantine_share,
+                                                               tally.newest), tally, settings)
+            progress.advance(first)
+        else:
+            _share_api_with_workers()
+            _import_in_background("great_expectations")  # for the Data Docs at the end, while workers work
+            pending: deque = deque()
+            for chunk in _chain(first, second, planned):
+                pending.append((chunk, tasks.transform_chunk.submit(
+                    chunk, tally.run_id, settings.max_quarantine_share, tally.newest)))
+                # A few chunks in flight keep every worker busy while memory stays bounded.
+                while len(pending) > 2 * settings.workers:
+                    tally = _load_next(db, pending, tally, settings)
+            while pending:
+                tally = _load_next(db, pending, tally, settings)
+        # Near-copies and canonical events of what the chunks loaded (and of anything left pending).
+        tally.loaded.update(tasks.link(db, settings))
+        run = tally.finish()
+        totals = tasks.record_run(db, run, settings)
     except Exception as exc:
-        run.update(status="failed", ended_at=tasks.now(), message=f"{type(exc).__name__}: {exc}")
+        run = tally.finish(message=f"{type(exc).__name__}: {exc}")
         try:
-            tasks.record_failed_run(db, run, settings, getattr(exc, "results", None))
-            run_report(db, run["run_id"])
+            tasks.record_run(db, run, settings)
+            run_report(db, tally.run_id)
         except Exception as record_exc:  # the file itself may be what failed; the first error matters more
             get_run_logger().error("could not record the failed run in %s: %s", db, record_exc)
         raise
-    docs = tasks.data_docs(db, tables, run["run_id"])
-    report = run_report(db, run["run_id"])
-    summary = {"run_id": run["run_id"], "db": db, "report": report, "data_docs": docs, **{k: run.get(k) for k in (
-        "documents_in", "articles_loaded", "articles_unchanged", "quarantined", "failures")},
-        "loaded": result["loaded"], "totals": result["totals"]}
-    get_run_logger().info("run %s loaded into %s: %s", run["run_id"], db, result["loaded"])
+    finally:
+        progress.stop()
+    docs = tasks.data_docs(db, tally.run_id) if tally.run["chunks"] else None
+    report = run_report(db, tally.run_id)
+    summary = {"run_id": tally.run_id, "db": db, "report": report, "data_docs": docs, "status": run["status"],
+               "message": run.get("message"), "sources": tally.sources(),
+               **{k: run.get(k) for k in ("documents_in", "articles_loaded", "articles_unchanged", "quarantined",
+                                          "failures", "chunks")},
+               "loaded": dict(tally.loaded), "totals": totals}
+    get_run_logger().info("run %s %s into %s: %s", tally.run_id, run["status"], db, dict(tally.loaded))
+    if run["status"] == "failed":
+        raise chunks.RunFailed(str(run["message"]))
     return summary
+
+
+def _share_api_with_workers() -> None:
+    """Worker processes inherit the environment: without a configured API they would each start
+    their own temporary Prefect server (seconds each); point them at this run's instead."""
+    import os
+
+    from prefect.client.orchestration import get_client
+    from prefect.settings import get_current_settings
+
+    if not get_current_settings().api.url:
+        os.environ["PREFECT_API_URL"] = str(get_client(sync_client=True).api_url)
+
+
+def _import_in_background(module: str) -> None:
+    """Start importing a slow module (great_expectations: ~5 s) while this process only waits on
+    its workers, so the Data Docs at the end of a long run do not pay for it."""
+    import importlib
+    import threading
+
+    threading.Thread(target=importlib.import_module, args=(module,), daemon=True).start()
+
+
+def _chain(first, second, rest):
+    yield first
+    yield second
+    yield from rest
+
+
+def _load_next(db: str, pending: deque, tally: chunks.RunTally, settings: Settings) -> chunks.RunTally:
+    chunk, future = pending.popleft()
+    tally = tasks.load_chunk(db, future.result(), tally, settings)
+    progress.advance(chunk)
+    return tally

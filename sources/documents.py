@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -21,11 +22,16 @@ DOCUMENT_SCHEMA = pl.Schema(
         "language": pl.String(),
         "raw_ref": pl.String(),  # where the raw bytes are kept, when they were fetched
         "content_hash": pl.String(),
+        # What the article id is made of: the URL, or for a local file a name relative to the
+        # input folder, so that the same files loaded from another checkout are the same articles.
+        "identity": pl.String(),
+        "origin": pl.String(),  # the input (folder, file, feed, URL) it came from, for per-source health
     }
 )
 
 FAILURE_SCHEMA = pl.Schema(
-    {"source": pl.String(), "stage": pl.String(), "reason": pl.String(), "raw_ref": pl.String()}
+    {"source": pl.String(), "stage": pl.String(), "reason": pl.String(), "raw_ref": pl.String(),
+     "content_hash": pl.String(), "identity": pl.String(), "origin": pl.String()}
 )
 
 
@@ -47,10 +53,17 @@ class Document:
     language: str | None = None
     raw_ref: str | None = None
     content_hash: str = field(default="")
+    identity: str | None = None
+    origin: str | None = None
 
     def __post_init__(self) -> None:
         if not self.content_hash:
             object.__setattr__(self, "content_hash", sha256(self.content))
+
+    @property
+    def key(self) -> str:
+        """What its article id is made of (`identity`, else `source`)."""
+        return self.identity or self.source
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,14 @@ class Failure:
     stage: Literal["pull", "fetch", "parse", "extract"]
     reason: str
     raw_ref: str | None = None
+    # The failed input's hash, when there was content: an unchanged input is not tried again.
+    content_hash: str | None = None
+    identity: str | None = None
+    origin: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.identity or self.source
 
 
 @dataclass
@@ -72,6 +93,18 @@ class PullResult:
     def extend(self, other: PullResult) -> None:
         self.documents.extend(other.documents)
         self.failures.extend(other.failures)
+
+    @classmethod
+    def collect(cls, items: Iterable[Document | Failure]) -> PullResult:
+        """A stream of documents and failures, held whole (for small inputs and tests)."""
+        result = cls()
+        for item in items:
+            (result.documents if isinstance(item, Document) else result.failures).append(item)  # type: ignore[arg-type]
+        return result
+
+
+# What every source generator yields.
+Item = Document | Failure
 
 
 def documents_frame(docs: list[Document]) -> pl.DataFrame:

@@ -15,9 +15,9 @@ kept in the raw store (sources.rawstore), which `pull_stored` reads back for a r
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -26,18 +26,17 @@ import yaml
 from courlan import normalize_url
 from courlan.filters import extension_filter
 
-from sources.documents import Document, Failure, PullResult
+from sources.documents import Document, Failure, Item, PullResult
 from sources.feeds import MalformedFeed, looks_like_feed, parse_feed
 from sources.http import FetchConfig, Fetcher, FetchError, Response, decode_html
-from sources.local import WARC_SUFFIXES, expand, has_suffix, pull_file
+from sources.local import has_suffix, iter_path
 from sources.rawstore import RawStore, root_for
 from sources.sitemaps import MalformedSitemap, looks_like_sitemap, parse_sitemap
-from sources.warc import pull_warc
+from sources.sniff import SNIFF_BYTES, looks_like_html
 from warta.settings import Settings, get_settings
 
 log = logging.getLogger("warta.sources")
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 CONFIG_SUFFIXES = (".yaml", ".yml")
 # A sitemap index of a news site lists every month since its launch: read the newest few.
 MAX_CHILD_SITEMAPS = 20
@@ -79,6 +78,7 @@ class _Candidate:
     url: str
     outlet: str | None
     published: str | None
+    origin: str  # the feed or sitemap given as input
 
 
 def pull(
@@ -90,73 +90,89 @@ def pull(
     skip_hashes: Iterable[str] = frozenset(),
     fetcher: Fetcher | None = None,
 ) -> PullResult:
-    """Every document the inputs stand for, and a failure for every one that could not be pulled.
-
-    URLs in `skip_urls` (already loaded) are not fetched; local files are always read (their content
-    hash decides later), but WARC records of loaded URLs are not decoded. Documents whose content
-    hash is in `skip_hashes` are dropped. Raw responses go to `settings.raw_dir`, or `raw/` beside
-    `db` (default: `settings.db`). Never raises for a bad input: that is a `Failure`."""
-    settings = settings or get_settings()
-    skip = frozenset(skip_urls) | {normalize(u) for u in skip_urls if is_url(u)}
-    result = PullResult()
-    web: list[WebInput] = []
-    for item in inputs:
-        if item == RAW_STORE_INPUT:
-            result.extend(pull_stored(settings=settings, db=db))
-            continue
-        if is_url(item):
-            web.append(WebInput(item))
-            continue
-        path = Path(item.removeprefix("file://")).expanduser()
-        if not path.exists():
-            result.failures.append(Failure(item, "pull", f"no such file or folder: {item}"))
-            continue
-        if path.is_file() and has_suffix(path, CONFIG_SUFFIXES):
-            try:
-                web.extend(read_sources(path))
-            except (OSError, ValueError, yaml.YAMLError) as exc:
-                result.failures.append(Failure(item, "parse", f"bad sources file: {exc}", str(path)))
-            continue
-        files = expand(path)
-        if path.is_dir() and not files:
-            result.failures.append(Failure(item, "pull", "folder holds no .html, .htm, .txt, .jsonl or .warc file"))
-        for file in files:
-            if has_suffix(file, WARC_SUFFIXES):
-                result.extend(pull_warc(file, max_bytes=settings.max_bytes, skip_urls=skip))
-            else:
-                result.extend(pull_file(file))
-    if web:
-        store = RawStore(root_for(settings.raw_dir, db if db is not None else settings.db))
-        own = fetcher is None
-        fetcher = fetcher or Fetcher(FetchConfig.from_settings(settings))
-        try:
-            result.extend(_WebPull(settings, store, fetcher, skip).run(web))
-        finally:
-            if own:
-                fetcher.close()
+    """`stream`, held whole: every document the inputs stand for, and a failure for every one that
+    could not be pulled. Documents whose content hash is in `skip_hashes` are dropped."""
+    result = PullResult.collect(stream(inputs, skip_urls=skip_urls, settings=settings, db=db, fetcher=fetcher))
     hashes = frozenset(skip_hashes)
     if hashes:
         result.documents = [d for d in result.documents if d.content_hash not in hashes]
     return result
 
 
+def stream(
+    inputs: list[str],
+    *,
+    skip_urls: Iterable[str] = frozenset(),
+    settings: Settings | None = None,
+    db: str | Path | None = None,
+    fetcher: Fetcher | None = None,
+) -> Iterator[Item]:
+    """The one dispatcher: each input goes to the generator of its kind, and their documents and
+    failures come out one at a time, so that no input is ever held whole.
+
+    URLs in `skip_urls` (already loaded) are not fetched; local files are always read (their content
+    hash decides later), but WARC records of loaded URLs are not decoded. Raw responses go to
+    `settings.raw_dir`, or `raw/` beside `db` (default: `settings.db`). Never raises for a bad
+    input: that is a `Failure`."""
+    settings = settings or get_settings()
+    skip = frozenset(skip_urls) | {normalize(u) for u in skip_urls if is_url(u)}
+    web: list[WebInput] = []
+    for item in inputs:
+        if item == RAW_STORE_INPUT:
+            yield from _from(item, iter_stored(settings=settings, db=db))
+            continue
+        if item.lower().startswith("file:"):
+            # A feed or a pasted link must not make the pipeline read files; paths are given as paths.
+            yield Failure(item, "pull", "file:// inputs are not read: give the path itself (warta run --input PATH)",
+                          origin=item)
+            continue
+        if is_url(item):
+            web.append(WebInput(item))
+            continue
+        path = Path(item).expanduser()
+        if not path.exists():
+            yield Failure(item, "pull", f"no such file or folder: {item}", origin=item)
+            continue
+        if path.is_file() and has_suffix(path, CONFIG_SUFFIXES):
+            try:
+                web.extend(read_sources(path))
+            except (OSError, ValueError, yaml.YAMLError) as exc:
+                yield Failure(item, "parse", f"bad sources file: {exc}", str(path), origin=item)
+            continue
+        yield from _from(item, iter_path(path, max_bytes=settings.max_bytes, skip_urls=skip))
+    if web:
+        store = RawStore(root_for(settings.raw_dir, db if db is not None else settings.db))
+        own = fetcher is None
+        fetcher = fetcher or Fetcher(FetchConfig.from_settings(settings))
+        try:
+            yield from _WebPull(settings, store, fetcher, skip).items(web)
+        finally:
+            if own:
+                fetcher.close()
+
+
+def _from(origin: str, items: Iterator[Item]) -> Iterator[Item]:
+    for item in items:
+        yield replace(item, origin=origin)
+
+
 def pull_stored(*, settings: Settings | None = None, db: str | Path | None = None) -> PullResult:
+    return PullResult.collect(iter_stored(settings=settings, db=db))
+
+
+def iter_stored(*, settings: Settings | None = None, db: str | Path | None = None) -> Iterator[Item]:
     """Every article page in the raw store, as documents, without fetching: what a reprocess
     re-extracts after the extraction rules changed. Latest response per URL."""
     settings = settings or get_settings()
     store = RawStore(root_for(settings.raw_dir, db if db is not None else settings.db))
-    result = PullResult()
     for page in store.pages():
         try:
             body = store.get(page.raw_ref)
         except OSError as exc:
-            result.failures.append(Failure(page.final_url, "pull", f"raw page missing: {exc}", page.raw_ref))
+            yield Failure(page.final_url, "pull", f"raw page missing: {exc}", page.raw_ref)
             continue
         text, _ = decode_html(body, page.charset)
-        result.documents.append(
-            Document(source=page.final_url, kind="html", content=text, raw_ref=str(store.path(page.raw_ref)))
-        )
-    return result
+        yield Document(source=page.final_url, kind="html", content=text, raw_ref=str(store.path(page.raw_ref)))
 
 
 def read_sources(path: Path) -> list[WebInput]:
@@ -188,23 +204,25 @@ class _WebPull:
         self.store = store
         self.fetcher = fetcher
         self.skip = skip
-        self.result = PullResult()
+        self.found: list[Item] = []  # what discovery met, handed on after each input
         self.queued: set[str] = set()
         self.candidates: list[_Candidate] = []
 
-    def run(self, inputs: list[WebInput]) -> PullResult:
+    def items(self, inputs: list[WebInput]) -> Iterator[Item]:
         for item in inputs:
             self._input(item)
-        with ThreadPoolExecutor(max_workers=max(1, self.settings.fetch_workers)) as pool:
-            outcomes = list(pool.map(self._article, self.candidates))
-        for outcome in outcomes:
-            if outcome is None:
-                continue
-            if isinstance(outcome, Document):
-                self.result.documents.append(outcome)
-            else:
-                self.result.failures.append(outcome)
-        return self.result
+            yield from _from(item.url, iter(self.found))
+            self.found.clear()
+        workers = max(1, self.settings.fetch_workers)
+        # Pages are fetched a window at a time, so a 5,000-URL sitemap is handed on as it comes
+        # in and never sits whole in memory.
+        window = workers * 4
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for start in range(0, len(self.candidates), window):
+                window_of = self.candidates[start:start + window]
+                for candidate, outcome in zip(window_of, pool.map(self._article, window_of), strict=True):
+                    if outcome is not None:
+                        yield replace(outcome, origin=candidate.origin)
 
     # discovery ------------------------------------------------------------------------------
 
@@ -225,9 +243,10 @@ class _WebPull:
         if kind == "html":
             if normalize(url) not in self.queued:
                 self.queued.add(normalize(url))
-                self.result.documents.append(self._document(body, raw_ref, item.outlet, None))
+                self.found.append(self._document(body, raw_ref, item.outlet, None))
             return
-        self._listing(url, body, kind, raw_ref, item.outlet, depth=0, budget=[self.settings.max_urls_per_source])
+        self._listing(url, body, kind, raw_ref, item.outlet, depth=0, budget=[self.settings.max_urls_per_source],
+                      origin=url)
 
     def _fetch_listing(self, url: str) -> tuple[Response, str, str] | None:
         """Fetch an input or child sitemap (conditionally when we have validators) and decide what
@@ -266,13 +285,13 @@ class _WebPull:
             return "feed"
         if looks_like_sitemap(mt, body, response.final_url):
             return "sitemap"
-        if mt in HTML_TYPES or (not mt and body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html"))):
+        if looks_like_html(body[:SNIFF_BYTES], mt):
             return "html"
         return None
 
     def _listing(
         self, url: str, response: Response, kind: str, raw_ref: str, outlet: str | None, *, depth: int,
-        budget: list[int],
+        budget: list[int], origin: str,
     ) -> None:
         """Queue the article URLs of a feed or sitemap; follow a sitemap index's children."""
         found: list[tuple[str, str | None]] = []
@@ -298,7 +317,7 @@ class _WebPull:
                         fetched = self._fetch_listing(child.url)
                         if fetched and fetched[1] == "sitemap":
                             self._listing(child.url, fetched[0], "sitemap", fetched[2], outlet,
-                                          depth=depth + 1, budget=budget)
+                                          depth=depth + 1, budget=budget, origin=origin)
                         elif fetched:
                             self._fail(child.url, "parse", "a sitemap index entry is not a sitemap", fetched[2])
                     return
@@ -321,7 +340,7 @@ class _WebPull:
                 continue
             self.queued.add(key)
             budget[0] -= 1
-            self.candidates.append(_Candidate(entry_url, outlet, published))
+            self.candidates.append(_Candidate(entry_url, outlet, published, origin))
 
     def _save_validators(self, url: str, response: Response, raw_ref: str) -> None:
         etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
@@ -339,7 +358,7 @@ class _WebPull:
         except FetchError as exc:
             return Failure(candidate.url, "fetch", exc.reason)
         mt = response.media_type
-        if mt not in HTML_TYPES and not (not mt and b"<html" in response.body[:2048].lower()):
+        if not looks_like_html(response.body[:SNIFF_BYTES], mt):
             return Failure(candidate.url, "fetch", f"content-type {mt or '(none)'} is not HTML")
         if normalize(response.final_url) in self.skip:
             return None  # a new address for an article already loaded (the redirect is now on record)
@@ -368,7 +387,7 @@ class _WebPull:
 
     def _fail(self, url: str, stage: str, reason: str, raw_ref: str | None = None) -> None:
         log.warning("%s failed at %s: %s", url, stage, reason)
-        self.result.failures.append(
+        self.found.append(
             Failure(url, stage, reason, str(self.store.path(raw_ref)) if raw_ref else None)  # type: ignore[arg-type]
         )
 

@@ -8,24 +8,30 @@ non-HTML records are passed over, as they carry no article.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from sources.documents import Document, Failure, PullResult
+from sources.documents import Document, Failure, Item, PullResult
 from sources.http import declared_charset, decode_html, media_type
-
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+from sources.sniff import HTML_TYPES
 
 
 def pull_warc(path: Path, *, max_bytes: int = 5_000_000, skip_urls: frozenset[str] = frozenset()) -> PullResult:
-    """Documents from the HTML records of a WARC file; a broken archive keeps what came before
-    the break and records a failure. Records whose URL is in `skip_urls` are not decoded."""
+    """`iter_warc`, held whole (small archives and tests)."""
+    return PullResult.collect(iter_warc(path, max_bytes=max_bytes, skip_urls=skip_urls))
+
+
+def iter_warc(path: Path, *, max_bytes: int = 5_000_000, skip_urls: frozenset[str] = frozenset()) -> Iterator[Item]:
+    """Documents from the HTML records of a WARC file, one record at a time; a broken archive
+    yields what came before the break and then a failure. Records whose URL is in `skip_urls`
+    are not decoded."""
     path = Path(path)
     uri = path.resolve().as_uri()
-    result = PullResult()
     count = 0
+    failed = False
     try:
         with path.open("rb") as stream:
             records = ArchiveIterator(stream)
@@ -53,26 +59,26 @@ def pull_warc(path: Path, *, max_bytes: int = 5_000_000, skip_urls: frozenset[st
                 # Only after the body: asking for the offset makes warcio skip to the record's end.
                 where = f"{uri}#offset={records.get_record_offset()}"
                 if len(body) > max_bytes:
-                    result.failures.append(Failure(target, "parse", f"larger than {max_bytes} bytes", where))
+                    failed = True
+                    yield Failure(target, "parse",
+                                  f"record larger than the limit of {max_bytes} bytes (WARTA_MAX_BYTES)", where)
                     continue
                 if getattr(record.raw_stream, "limit", 0) > 0:
                     # The file ended inside this record (an interrupted download); warcio does not
                     # raise for that, but bytes the record declared are missing.
-                    result.failures.append(
-                        Failure(uri, "parse", f"broken WARC after {count} records: the last record is truncated",
-                                str(path))
-                    )
+                    failed = True
+                    yield Failure(uri, "parse", f"broken WARC after {count} records: the last record is truncated",
+                                  str(path))
                     break
                 text, _ = decode_html(body, declared_charset(content_type))
                 if not text.strip():
-                    result.failures.append(Failure(target, "parse", "empty page", where))
+                    failed = True
+                    yield Failure(target, "parse", "empty page", where)
                     continue
-                result.documents.append(Document(source=target, kind="html", content=text, raw_ref=where))
+                yield Document(source=target, kind="html", content=text, raw_ref=where)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         # A truncated download or a file that is not a WARC at all: keep what was read.
-        result.failures.append(
-            Failure(uri, "parse", f"broken WARC after {count} records: {exc}", str(path))
-        )
-    if count == 0 and not result.failures:
-        result.failures.append(Failure(uri, "parse", "broken WARC after 0 records: no WARC record found", str(path)))
-    return result
+        failed = True
+        yield Failure(uri, "parse", f"broken WARC after {count} records: {exc}", str(path))
+    if count == 0 and not failed:
+        yield Failure(uri, "parse", "broken WARC after 0 records: no WARC record found", str(path))

@@ -54,8 +54,9 @@ def partition(mapping: dict[str, str]) -> set[frozenset[str]]:
 def canonical_row(db: Path, url: str) -> dict:
     cols = ["event_type", "event_date", "date_precision", "participants", "place", "reports", "outlets",
             "first_reported", "last_reported"]
-    row = query(db, f"select {', '.join('c.' + c for c in cols)} from canonical_events c join events e using (canonical_event_id) "
-                    f"join articles a using (article_id) where a.url = '{url}'")
+    row = query(db, f"select {', '.join('c.' + c for c in cols)} from canonical_events c "
+                    f"join events e using (canonical_event_id) join articles a using (article_id)"
+                    f" where a.url = '{url}'")
     return dict(zip(cols, row[0], strict=True))
 
 

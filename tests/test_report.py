@@ -41,8 +41,9 @@ def build_warehouse(folder: Path) -> Path:
         events=[event(3, 0, date(2024, 7, 5), kind="meeting"), event(3, 1, date(2024, 8, 1), kind="summit")],
         entities=[entity("Dmitry Peskov", known=False)],
     ), "run-2", now=datetime(2024, 7, 10, 8, 0))
-    with pytest.raises(BatchCheckFailed):
-        process(db, batch([]), "run-3", documents_in=4, now=datetime(2024, 7, 11, 8, 0))
+    with pytest.raises(BatchCheckFailed):  # every article quarantined: more than the allowed share
+        process(db, batch([article(5, language="Bahasa"), article(6, language="Melayu")]), "run-3", documents_in=4,
+                now=datetime(2024, 7, 11, 8, 0))
     return db
 
 
@@ -96,10 +97,10 @@ def test_trend_covers_the_last_runs_and_a_failed_run_says_why(warehouse: Path) -
     assert data.run["run_id"] == "run-3" and data.run["status"] == "failed"
     assert [r["run_id"] for r in data.trend_runs] == ["run-1", "run-2", "run-3"]
     cells = {(row["suite"], row["expectation"]): row["cells"] for row in data.trend_rows}
-    assert cells[("batch", "batch_not_empty(articles)")] == [(True, 0), (True, 0), (False, 4)]
-    assert cells[("articles", "ExpectColumnValuesToMatchRegex(language)")] == [(True, 0), (False, 1), None]
+    assert cells[("batch", "batch_quarantine_share_at_most(0.5)")][::2] == [(True, 0), (False, 2)]
+    assert cells[("articles", "ExpectColumnValuesToMatchRegex(language)")] == [(True, 0), (False, 1), (False, 2)]
     html = write_report(warehouse).read_text(encoding="utf-8")
-    assert "4 documents came in but no article came out" in html
+    assert "2 of 2 rows quarantined" in html
     assert 'class="status failed"' in html
 
 
@@ -128,12 +129,14 @@ def test_cli_report_reads_the_file_without_changing_it(warehouse: Path, tmp_path
 def test_data_docs_are_built_beside_the_db_and_keep_every_run(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     tables = batch([article(1), article(2, language="Indonesian")], quotes=[quote(1, 0, "Vladimir Putin")])
-    index = build_data_docs(db, tables, "run-a")
+    process(db, tables, "run-a")
+    index = build_data_docs(db, "run-a")
     site = tmp_path / "w_dq" / "gx" / "uncommitted" / "data_docs" / "local_site"
     assert index == docs_index(db) == site / "index.html"
     assert index.exists()
     # The saved context is opened again on the next run (add_or_update, no "already exists").
-    build_data_docs(db, tables, "run-b")
+    process(db, tables, "run-b")
+    build_data_docs(db, "run-b")
     runs = {p.name for p in (tmp_path / "w_dq" / "gx" / "uncommitted" / "validations").glob("*/*")}
     assert {"run-a", "run-b"} <= runs
     assert {p.stem for p in (tmp_path / "w_dq" / "gx" / "expectations").glob("*.json")} == {"articles", "quotes"}

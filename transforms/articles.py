@@ -90,7 +90,7 @@ def article_row(doc: dict[str, Any]) -> ArticleRow:
         or page_site
     )
     return ArticleRow(
-        article_id=stable_id(source),
+        article_id=stable_id(doc.get("identity") or source),
         url=source,
         outlet=outlet,
         title=title,
@@ -135,7 +135,9 @@ def articles_with_failures(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.Da
 
 
 def _failure(doc: dict[str, Any], reason: str) -> dict[str, Any]:
-    return {"source": doc["source"], "stage": "extract", "reason": reason, "raw_ref": doc.get("raw_ref")}
+    # The content hash lets the next run pass over the same unchanged document (warta/chunks.py).
+    return {"source": doc["source"], "stage": "extract", "reason": reason, "raw_ref": doc.get("raw_ref"),
+            "content_hash": doc.get("content_hash"), "identity": doc.get("identity"), "origin": doc.get("origin")}
 
 
 def articles(documents: pl.DataFrame) -> pl.DataFrame:

@@ -7,7 +7,8 @@ DQ_RESULTS = Table(
     description="One row per expectation per run.",
     key="result_id",
     article_key=None,
-    disposition="append",
+    # A run's results are rewritten after every chunk with the run's totals so far.
+    disposition="merge",
     columns=(
         Column("result_id", "VARCHAR", "hash of run, suite and expectation", nullable=False),
         Column("run_id", "VARCHAR", "-> runs: the run that checked it", nullable=False),

@@ -17,5 +17,6 @@ FAILURES = Table(
         Column("attempts", "BIGINT", "how many runs it has failed in"),
         Column("failed_at", "TIMESTAMP", "when it last failed", nullable=False),
         Column("resolved_at", "TIMESTAMP", "when a later run pulled it after all"),
+        Column("content_hash", "VARCHAR", "hash of the input that failed: an unchanged input is not tried again"),
     ),
 )

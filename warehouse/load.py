@@ -1,9 +1,11 @@
-"""Loading into DuckDB: schema from the declarations, one transaction per run, idempotent.
+"""Loading into DuckDB: schema from the declarations, one transaction per chunk, idempotent.
 
-Facts hang off their article: a changed article has all its facts deleted and re-inserted in
-the same transaction that upserts it, so running the same input twice leaves the same tables and
-analysts never see half a run. DuckDB lets one process write a file while no other process has it
-open, so `connect` waits, with backoff, for an analyst's session to let go (see README).
+Each table's declaration decides how it is written (`warehouse.schema.Table`): `merge` upserts on
+the key, `append` keeps the first row of a key, and a table that hangs off `articles` has the rows
+of every re-loaded article deleted in the same transaction that upserts the article, so running
+the same input twice leaves the same tables and analysts never see half a chunk.
+DuckDB lets one process write a file while no other process has it open, so `connect` waits,
+with backoff, for an analyst's session to let go (see README).
 """
 
 from __future__ import annotations
@@ -18,14 +20,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from transforms.ids import stable_id
 from warehouse.articles import ARTICLES
-from warehouse.dq_results import DQ_RESULTS
-from warehouse.entities import ENTITIES
 from warehouse.failures import FAILURES
-from warehouse.quarantine import QUARANTINE
 from warehouse.runs import RUNS
 from warehouse.schema import Table
-from warehouse.tables import ALL_TABLES, FACT_TABLES
+from warehouse.tables import ALL_TABLES, BY_NAME
 from warehouse.views import VIEWS
 
 
@@ -103,15 +103,64 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         raise
 
 
+def _tables_in(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
 def known_articles(db_path: str | Path, wait_s: float = 120.0) -> dict[str, str]:
     """url -> content_hash of every loaded article; empty when the file does not exist yet."""
     if not Path(db_path).exists():
         return {}
     with connect(db_path, read_only=True, wait_s=wait_s) as con:
-        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
-        if "articles" not in tables:
+        if "articles" not in _tables_in(con):
             return {}
-        return dict(con.execute("select url, content_hash from articles").fetchall())
+        return dict(con.execute("SELECT url, content_hash FROM articles").fetchall())
+
+
+@dataclass(frozen=True)
+class FailedInput:
+    """An open failure of a document that was pulled but gave no article."""
+
+    source: str
+    stage: str
+    reason: str
+    raw_ref: str | None
+    content_hash: str
+
+
+@dataclass
+class WarehouseState:
+    """What a run needs to know about the warehouse, read once at its start."""
+
+    articles: dict[str, str] = field(default_factory=dict)  # article_id -> content_hash
+    urls: set[str] = field(default_factory=set)  # URLs of loaded web articles (not fetched again)
+    failed: dict[str, FailedInput] = field(default_factory=dict)  # failure_id -> open failure with content
+    newest: object = None  # the newest published_at, for the freshness check
+
+
+def read_state(db_path: str | Path, wait_s: float = 120.0) -> WarehouseState:
+    """Loaded articles, their URLs, open failures of pulled documents and the newest publication date,
+    in one read-only connection; an empty state when the file does not exist yet."""
+    state = WarehouseState()
+    if not Path(db_path).exists():
+        return state
+    with connect(db_path, read_only=True, wait_s=wait_s) as con:
+        present = _tables_in(con)
+        if "articles" in present:
+            for article_id, url, content_hash in con.execute(
+                    "SELECT article_id, url, content_hash FROM articles").fetchall():
+                state.articles[article_id] = content_hash
+                if url.startswith(("http://", "https://")):
+                    state.urls.add(url)
+            state.newest = con.execute("SELECT max(published_at) FROM articles").fetchall()[0][0]
+        columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                             "WHERE table_name = 'failures'").fetchall()}
+        if "content_hash" in columns:
+            for fid, source, stage, reason, raw_ref, content_hash in con.execute(
+                    "SELECT failure_id, source, stage, reason, raw_ref, content_hash FROM failures "
+                    "WHERE resolved_at IS NULL AND content_hash IS NOT NULL").fetchall():
+                state.failed[fid] = FailedInput(source, stage, reason, raw_ref, content_hash)
+    return state
 
 
 def known_urls(db_path: str | Path, wait_s: float = 120.0) -> set[str]:
@@ -125,16 +174,43 @@ class LoadCounts:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame, *, upsert: bool) -> int:
+def _insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> int:
+    """Write a frame as the table's declared disposition says."""
     if df.height == 0:
         return 0
     # DuckDB keeps only the first of duplicate keys inside one INSERT ... ON CONFLICT batch.
-    batch_frame = table.conform(df).unique(subset=[table.key], keep="last", maintain_order=True).to_arrow()
-    verb = "INSERT OR REPLACE" if upsert else "INSERT OR IGNORE"
+    keep = "last" if table.disposition == "merge" else "first"
+    batch_frame = table.conform(df).unique(subset=[table.key], keep=keep, maintain_order=True).to_arrow()
+    verb = "INSERT OR REPLACE" if table.disposition == "merge" else "INSERT OR IGNORE"
     cols = ", ".join(table.column_names)
     # DuckDB reads the local Arrow table `batch_frame` by its name (a replacement scan).
     con.execute(f"{verb} INTO {table.name} ({cols}) SELECT {cols} FROM batch_frame")
     return batch_frame.num_rows
+
+
+def write(con: duckdb.DuckDBPyConnection, rows: dict[str, pl.DataFrame]) -> LoadCounts:
+    """Write frames keyed by table name in one transaction, table by table in declared order
+    (`warehouse.tables.ALL_TABLES`), each by its declared disposition; the rows of tables that
+    hang off articles are replaced for every article in `rows["articles"]`. All or nothing."""
+    counts = LoadCounts()
+    articles = rows.get("articles", ARTICLES.empty())
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if articles.height:
+            batch_ids = articles.select("article_id").to_arrow()  # noqa: F841 - read by name below
+            for table in ALL_TABLES:
+                if table.hangs_off_articles:
+                    con.execute(f"DELETE FROM {table.name} WHERE {table.article_key} IN "
+                                "(SELECT article_id FROM batch_ids)")
+        for table in ALL_TABLES:
+            if table.name in rows:
+                counts.rows[table.name] = _insert(con, table, rows[table.name])
+        resolve_failures(con, articles)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return counts
 
 
 def load(
@@ -147,49 +223,34 @@ def load(
     run: dict[str, object],
 ) -> LoadCounts:
     """Write one validated batch in one transaction: the batch's articles replace their earlier
-    versions together with all their facts; quarantine, failures and results are recorded; the
-    run row is written last. Either all of it is visible afterwards or none."""
-    counts = LoadCounts()
-    articles = tables.get("articles", ARTICLES.empty())
-    con.execute("BEGIN TRANSACTION")
-    try:
-        if articles.height:
-            batch_ids = articles.select("article_id").to_arrow()  # noqa: F841 - read by name below
-            for table in FACT_TABLES:
-                con.execute(f"DELETE FROM {table.name} WHERE article_id IN (SELECT article_id FROM batch_ids)")
-        counts.rows["articles"] = _insert(con, ARTICLES, articles, upsert=True)
-        for table in FACT_TABLES:
-            counts.rows[table.name] = _insert(con, table, tables.get(table.name, table.empty()), upsert=True)
-        counts.rows["entities"] = _insert(con, ENTITIES, tables.get("entities", ENTITIES.empty()), upsert=True)
-        counts.rows["quarantine"] = _insert(con, QUARANTINE, quarantine, upsert=False)
-        counts.rows["dq_results"] = _insert(con, DQ_RESULTS, results, upsert=True)
-        counts.rows["failures"] = record_failures(con, failures, str(run["run_id"]), run["started_at"])
-        resolve_failures(con, articles)
-        counts.rows["runs"] = _insert(con, RUNS, pl.DataFrame([run]), upsert=True)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    return counts
+    versions together with all their facts; quarantine, failures, results and the run row are
+    recorded. Either all of it is visible afterwards or none."""
+    rows = {name: df for name, df in tables.items() if name in BY_NAME}
+    rows.update(quarantine=quarantine, dq_results=results, runs=pl.DataFrame([run]),
+                failures=failure_rows(con, failures, str(run["run_id"]), run["started_at"]))
+    return write(con, rows)
 
 
-def record_failures(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame, run_id: str, when: object) -> int:
-    """Upsert failures by (source, stage): a source that fails again counts one more attempt."""
+def failure_rows(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame, run_id: str, when: object) -> pl.DataFrame:
+    """FAILURES rows keyed by (input, stage): a source that fails again counts one more attempt."""
     if failures.height == 0:
-        return 0
-    from transforms.ids import stable_id
-
+        return FAILURES.empty()
     records = failures.to_dicts()
-    ids = [stable_id(f["source"], f["stage"]) for f in records]
+    ids = [stable_id(f.get("identity") or f["source"], f["stage"]) for f in records]
     # One query for the earlier attempts of the whole batch, not one per failure.
     prior = dict(con.execute("SELECT failure_id, attempts FROM failures WHERE list_contains(?, failure_id)",
                              [ids]).fetchall())
     rows = [
         {"failure_id": fid, "run_id": run_id, "source": f["source"], "stage": f["stage"], "reason": f["reason"],
-         "raw_ref": f.get("raw_ref"), "attempts": (prior.get(fid) or 0) + 1, "failed_at": when, "resolved_at": None}
+         "raw_ref": f.get("raw_ref"), "attempts": (prior.get(fid) or 0) + 1, "failed_at": when, "resolved_at": None,
+         "content_hash": f.get("content_hash")}
         for fid, f in zip(ids, records, strict=True)
     ]
-    return _insert(con, FAILURES, pl.DataFrame(rows), upsert=True)
+    return FAILURES.conform(pl.DataFrame(rows).unique("failure_id", keep="last", maintain_order=True))
+
+
+def record_failures(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame, run_id: str, when: object) -> int:
+    return _insert(con, FAILURES, failure_rows(con, failures, run_id, when))
 
 
 def resolve_failures(con: duckdb.DuckDBPyConnection, articles: pl.DataFrame) -> None:
@@ -203,9 +264,19 @@ def resolve_failures(con: duckdb.DuckDBPyConnection, articles: pl.DataFrame) -> 
     )
 
 
+def read_results(db_path: str | Path, run_id: str, wait_s: float = 120.0) -> pl.DataFrame:
+    """The DQ_RESULTS rows of one run (the Data Docs render them)."""
+    from warehouse.dq_results import DQ_RESULTS
+
+    with connect(db_path, read_only=True, wait_s=wait_s) as con:
+        frame = pl.from_arrow(con.sql("SELECT * FROM dq_results WHERE run_id = $run ORDER BY suite, expectation",
+                                      params={"run": run_id}).to_arrow_table())
+    return DQ_RESULTS.conform(frame)  # type: ignore[arg-type]
+
+
 def record_run(con: duckdb.DuckDBPyConnection, run: dict[str, object]) -> None:
     """Write or overwrite a run row on its own (for runs that failed before their load)."""
-    _insert(con, RUNS, pl.DataFrame([run]), upsert=True)
+    _insert(con, RUNS, pl.DataFrame([run]))
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -7,6 +7,8 @@ QUARANTINE = Table(
     description="Rejected rows, kept whole (as JSON) with the table, the expectation and the reason.",
     key="quarantine_id",
     article_key=None,
+    # A row quarantined again keeps its first record (and its release, if any).
+    disposition="append",
     columns=(
         Column("quarantine_id", "VARCHAR", "hash of table, row key and expectation", nullable=False),
         Column("run_id", "VARCHAR", "the run that rejected it", nullable=False),

@@ -1,4 +1,5 @@
-"""`runs`: one row per pipeline run."""
+"""`runs`: one row per pipeline run. `completed`: every input gave what it could; `degraded`: some
+input failed or gave documents without articles; `failed`: no input worked, or the run broke."""
 
 from warehouse.schema import Column, Table
 
@@ -11,7 +12,8 @@ RUNS = Table(
         Column("run_id", "VARCHAR", "id of the run (the Prefect flow run id when there is one)", nullable=False),
         Column("started_at", "TIMESTAMP", "when the run started", nullable=False),
         Column("ended_at", "TIMESTAMP", "when it ended; NULL while running"),
-        Column("status", "VARCHAR", "how it ended", allowed=("running", "completed", "failed")),
+        Column("status", "VARCHAR", "how it ended: completed, degraded (a source gave nothing), failed",
+               allowed=("running", "completed", "degraded", "failed")),
         Column("inputs", "VARCHAR", "the inputs as a JSON list"),
         Column("documents_in", "BIGINT", "documents pulled"),
         Column("articles_loaded", "BIGINT", "articles written (new or changed)"),
@@ -22,5 +24,8 @@ RUNS = Table(
         Column("quarantined", "BIGINT", "rows sent to quarantine"),
         Column("failures", "BIGINT", "inputs that could not be pulled or parsed"),
         Column("message", "VARCHAR", "why a failed run failed"),
+        Column("sources", "VARCHAR", "per-input health as a JSON list: documents, articles, unchanged, failures, "
+                                     "status (ok, unchanged, no articles, failed)"),
+        Column("chunks", "BIGINT", "chunks loaded (each one transaction)"),
     ),
 )

@@ -49,7 +49,9 @@ class Table:
     columns: tuple[Column, ...]
     key: str
     article_key: str | None = "article_id"
-    # How a load writes it: "merge" upserts on the key, "append" only adds rows.
+    # How a load writes it: "merge" upserts on the key, "append" only adds rows (a key seen
+    # before keeps its first row). A table with an `article_key` other than `articles` itself
+    # is replaced per article: a re-loaded article's old rows are deleted first.
     disposition: str = "merge"
     indexes: tuple[str, ...] = field(default=())
 
@@ -89,6 +91,10 @@ class Table:
         (declared last, so DuckDB appends them in the declared order)."""
         return [f"ALTER TABLE {self.name} ADD COLUMN {c.name} {c.sql_type}"
                 for c in self.columns if c.name not in present]
+
+    @property
+    def hangs_off_articles(self) -> bool:
+        return self.article_key is not None and self.name != "articles"
 
     def empty(self) -> pl.DataFrame:
         return pl.DataFrame(schema=self.polars_schema())

@@ -44,7 +44,8 @@ EVENT_TIMELINE = View(
     description="One row per event (call, meeting, visit, summit, declaration) in date order, with its "
                 "status and date precision.",
     columns={
-        "event_key": "the real-world event: canonical_events.canonical_event_id (events.canonical_event_id lists its reports)",
+        "event_key": ("the real-world event: canonical_events.canonical_event_id "
+                      "(events.canonical_event_id lists its reports)"),
         "event_date": "first day of the period the event is dated to",
         "event_end": "last day of that period: the day itself, the month's or the year's last day",
         "date_precision": "day, month or year",

@@ -15,6 +15,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
 # Prefect's telemetry would try to reach the internet on every ephemeral server start.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# On a busy machine the temporary Prefect server takes longer than Prefect's 20 s default to answer.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 
 @app.command(context_settings={"allow_extra_args": True})
@@ -24,38 +26,87 @@ def run(
                                                     "several may follow one --input")] = None,
     db: Annotated[Path, typer.Option(help="the DuckDB file to load into (created when missing)")] = DEFAULT_DB,
     force: Annotated[bool, typer.Option(help="re-extract articles whose input has not changed")] = False,
-    dask: Annotated[str | None, typer.Option(help="run tasks on Dask: 'local' for a local cluster, or a "
-                                             "scheduler address")] = None,
+    retry_failed: Annotated[bool, typer.Option(help="try again inputs that failed before although they have not "
+                                               "changed (they are skipped otherwise)")] = False,
+    chunk_size: Annotated[int | None, typer.Option(help="documents per chunk (one task, one transaction); "
+                                                   "default WARTA_CHUNK_SIZE or 200")] = None,
+    workers: Annotated[int | None, typer.Option(help="worker processes that transform chunks; default: every core")
+                       ] = None,
+    dask: Annotated[str | None, typer.Option(help="run the chunks on Dask: 'local' for a local cluster, or the "
+                                             "address of an existing scheduler, e.g. tcp://10.0.0.5:8786")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's log lines here instead of only "
+                                          "in the log file beside the DuckDB file")] = False,
 ) -> None:
-    """Pull the inputs, extract their facts, validate and load them into --db."""
+    """Pull the inputs, extract their facts, validate and load them into --db, chunk by chunk."""
     inputs = [*(input or []), *ctx.args] or [str(SAMPLE_CORPUS)]
     if any(a.startswith("-") for a in ctx.args):
         raise typer.BadParameter(f"unknown option among {ctx.args}")
+    log_file = route_logs(db, verbose)
     from flows.pipeline import etl
+    from warta import progress
 
-    flow = etl
-    if dask:
-        from prefect_dask import DaskTaskRunner
-
-        runner = DaskTaskRunner() if dask == "local" else DaskTaskRunner(address=dask)
-        flow = etl.with_options(task_runner=runner)
+    flow = etl.with_options(task_runner=task_runner(dask, workers))
+    progress.enable(sys.stderr.isatty() and not verbose)
     try:
-        summary = flow(inputs=inputs, db=str(db), force=force)
+        summary = flow(inputs=inputs, db=str(db), force=force, retry_failed=retry_failed, chunk_size=chunk_size)
     except Exception as exc:  # the flow has recorded the failed run; say why and exit non-zero
         typer.secho(f"warta: the run failed: {type(exc).__name__}: {exc}", err=True, fg="red")
+        if log_file:
+            typer.secho(f"details: {log_file}", err=True)
         raise typer.Exit(1) from exc
     print_summary(summary)
 
 
+def task_runner(dask: str | None, workers: int | None):  # -> prefect.task_runners.TaskRunner
+    """Worker processes on this machine, or a Dask cluster: `local` starts one with a worker
+    process per core; an address (tcp://host:8786) uses a running scheduler and its workers."""
+    from warta.settings import Settings
+
+    workers = workers or Settings().workers
+    if dask:
+        from prefect_dask import DaskTaskRunner
+
+        from flows.on_dask import dask_runner
+
+        if dask == "local":
+            return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "processes": True, "threads_per_worker": 1})
+        return dask_runner(dask)
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    from warta.chunks import warm
+
+    return ProcessPoolTaskRunner(max_workers=workers, initializer=warm)
+
+
+def route_logs(db: Path, verbose: bool) -> Path | None:
+    """Prefect's per-task lines go to `<db stem>.log` beside the DuckDB file (worker processes
+    too, see warta.chunks.warm) unless --verbose; the terminal keeps the progress bar and summary."""
+    if verbose:
+        return None
+    log_file = db.expanduser().resolve().with_suffix(".log")
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    # Read by Prefect's logging setup, here and in every worker process it starts.
+    os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "CRITICAL"
+    os.environ["WARTA_LOG_FILE"] = str(log_file)
+    from warta.logfile import attach
+
+    attach()
+    return log_file
+
+
 def print_summary(summary: dict) -> None:
     typer.echo("")
-    typer.echo(f"Loaded into {summary['db']} (run {summary['run_id']})")
+    typer.echo(f"Loaded into {summary['db']} (run {summary['run_id']}, {summary.get('status', 'completed')})")
     typer.echo(f"  documents pulled: {summary['documents_in']}, unchanged and skipped: "
                f"{summary['articles_unchanged']}, rows quarantined: {summary['quarantined']}, "
                f"inputs failed: {summary['failures']}")
     typer.echo(f"  {'table':<20}{'this run':>10}{'in file':>10}")
     for name, total in summary["totals"].items():
         typer.echo(f"  {name:<20}{summary['loaded'].get(name, 0):>10}{total:>10}")
+    broken = [s for s in summary.get("sources") or [] if s["status"] in ("failed", "no articles")]
+    for source in broken:
+        typer.secho(f"  input {source['input']}: {source['status']} ({source['documents']} documents, "
+                    f"{source['failures']} failures)", fg="yellow")
     if summary.get("report"):
         typer.echo(f"\nRun report: {summary['report']}")
     if summary.get("data_docs"):
@@ -226,5 +277,24 @@ def quarantine_release(
         typer.echo("no open quarantined rows matched")
 
 
+_exit_code = [0]
+
+
+def _exit_quietly() -> None:
+    """Registered first, so it runs after every other exit handler (Prefect's temporary server
+    stops in one): leave without the interpreter's final teardown, in which native libraries
+    print reference-leak reports that are not ours to act on."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_exit_code[0])
+
+
 def main() -> None:  # pragma: no cover - console entry
-    sys.exit(app())
+    import atexit
+
+    atexit.register(_exit_quietly)
+    try:
+        app()
+    except SystemExit as exc:
+        _exit_code[0] = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        raise

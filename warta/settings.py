@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = PROJECT_ROOT / "corpus" / "samples"
 DEFAULT_DB = PROJECT_ROOT / "warehouse" / "warta.duckdb"
+
+
+def default_workers() -> int:
+    """Every core this process may use."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
 class Settings(BaseSettings):
@@ -17,8 +24,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WARTA_", env_file=".env", extra="ignore")
 
     db: Path = DEFAULT_DB
-    # Articles per Prefect task: tasks carry batches, never one article each.
-    batch_size: int = 200
+    # Documents per chunk: each chunk is transformed by one task and loaded in one transaction, so
+    # memory depends on this, not on the input size. Tasks carry chunks, never one article each.
+    chunk_size: int = 200
+    # Worker processes that transform chunks at once (default: every core this process may use).
+    workers: int = Field(default_factory=lambda: default_workers())
     # Share of a table's rows that may be quarantined before the batch counts as broken.
     max_quarantine_share: float = 0.5
     # Fetching (issue 4): a page larger than this is refused, not truncated.
