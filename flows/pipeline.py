@@ -36,7 +36,7 @@ def etl(inputs: list[str], db: str, force: bool = False, batch_size: int | None 
                                                                strict=True)], dtype=pl.Boolean)
         if not force and documents.height:
             documents = documents.filter(~unchanged)
-        futures = [tasks.transform_batch.submit(batch)
+        futures = [tasks.transform_batch.submit(batch, settings.lexicon_dir_str)
                    for batch in tasks.split(documents, batch_size or settings.batch_size)]
         outputs = [f.result() for f in futures]
         tables = {name: pl.concat([o[0][name] for o in outputs], how="vertical_relaxed") for name in TABLES}

@@ -16,6 +16,7 @@ from prefect.cache_policies import NO_CACHE
 
 from sources.documents import PullResult, documents_frame, failures_frame
 from sources.pull import pull
+from transforms import lexicon
 from transforms.articles import articles_with_failures
 from transforms.facts import facts
 from warehouse import load as warehouse
@@ -37,8 +38,11 @@ def fetch(inputs: list[str], skip_urls: frozenset[str], settings: Settings, db: 
 
 
 @task(name="transform-batch", cache_policy=NO_CACHE)
-def transform_batch(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
-    """Clean a batch of documents into articles and extract their facts."""
+def transform_batch(documents: pl.DataFrame,
+                    lexicon_dir: str | None = None) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """Clean a batch of documents into articles and extract their facts, with the user's lexicon
+    folder (if any) laid over the bundled one; set here because a task may run in a worker process."""
+    lexicon.configure(lexicon_dir)
     articles, failures = articles_with_failures(documents)
     tables = {"articles": articles, **facts(articles)}
     get_run_logger().info("batch of %d documents: %d articles", documents.height, articles.height)

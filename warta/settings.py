@@ -44,6 +44,13 @@ class Settings(BaseSettings):
     # At most this many article URLs taken from one feed or sitemap (index) per run.
     max_urls_per_source: int = 500
     # --- end of fetching settings ---
+    # A folder of the user's own lexicon files (transforms/lexicon/*.yaml names), laid over the
+    # bundled ones: lists are extended, mappings merged, gazetteer entries replaced by name.
+    lexicon_dir: Path | None = None
+
+    @property
+    def lexicon_dir_str(self) -> str | None:
+        return str(self.lexicon_dir) if self.lexicon_dir else None
 
 
 def get_settings() -> Settings:
