@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from transforms import lexicon
 from transforms.text import word_pattern
@@ -49,7 +48,7 @@ def _alt(words: list[str]) -> str:
     )
 
 
-@cache
+@lexicon.derived
 def _patterns() -> _Patterns:
     data = lexicon.load("dates")
     months = {str(k).lower(): int(v) for k, v in data["months"].items()}
@@ -185,6 +184,9 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
         back = (published.weekday() - target) % 7
         if rel in ("depan", "mendatang"):
             return published + timedelta(days=(target - published.weekday()) % 7 or 7), "day"
+        if forward and not rel:
+            # A plan (`akan bertemu pada Selasa`): the coming such day.
+            return published + timedelta(days=(target - published.weekday()) % 7), "day"
         if rel in ("lalu", "kemarin") and back == 0:
             back = 7
         return published - timedelta(days=back), "day"
@@ -208,7 +210,7 @@ def find_dates(text: str, published: date | None, *, forward: bool = False) -> l
     return sorted(found, key=lambda f: f.start)
 
 
-@cache
+@lexicon.derived
 def detaching_cues() -> re.Pattern[str]:
     """Words that tie a date that follows them closely to something else than the event."""
     return word_pattern(lexicon.words("dates", "detaching_cues"), ignore_case=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 import polars as pl
 
@@ -36,7 +35,7 @@ class Mention:
     via_title: bool = False
 
 
-@cache
+@lexicon.derived
 def _by_name() -> dict[str, Entity]:
     return {e.name: e for e in lexicon.entities()}
 
@@ -46,7 +45,7 @@ def entity(name: str | None) -> Entity | None:
     return _by_name().get(name or "")
 
 
-@cache
+@lexicon.derived
 def _alias_index() -> tuple[re.Pattern[str], dict[str, list[Entity]]]:
     index: dict[str, list[Entity]] = {}
     for e in lexicon.entities():
@@ -55,7 +54,7 @@ def _alias_index() -> tuple[re.Pattern[str], dict[str, list[Entity]]]:
     return word_pattern(list(index), ignore_case=False), index
 
 
-@cache
+@lexicon.derived
 def _title_index() -> tuple[re.Pattern[str], dict[str, list[tuple[Entity, lexicon.Title]]]]:
     index: dict[str, list[tuple[Entity, lexicon.Title]]] = {}
     for e in lexicon.entities():
@@ -89,7 +88,7 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
     return sorted(kept, key=lambda x: x.start)
 
 
-@cache
+@lexicon.derived
 def _deputy_pattern() -> re.Pattern[str]:
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.words("titles", "not_before_title"))
     return re.compile(rf"(?<![\w])(?:{words})\s+$", re.IGNORECASE)
@@ -108,9 +107,9 @@ def resolve(phrase: str, on: date | None = None) -> Entity | None:
     return min(mentions, key=lambda m: (KIND_RANK.get(m.entity.kind, 9), m.start)).entity
 
 
-@cache
+@lexicon.derived
 def _title_words() -> re.Pattern[str]:
-    return word_pattern(lexicon.words("speech", "titles"), ignore_case=True)
+    return word_pattern(lexicon.words("titles", "heads") + lexicon.words("titles", "honorifics"), ignore_case=True)
 
 
 def unknown_name(phrase: str) -> str | None:
@@ -140,12 +139,13 @@ def unknown_name(phrase: str) -> str | None:
     return None
 
 
-@cache
+@lexicon.derived
 def _title_lex() -> tuple[re.Pattern[str], set[str], set[str]]:
     heads = lexicon.words("titles", "heads")
     words = {w.lower() for w in lexicon.words("titles", "words")} | {
-        p.lower() for h in heads + lexicon.words("speech", "titles") for p in h.split()}
-    return word_pattern(heads, ignore_case=True), words, set(lexicon.words("titles", "not_names"))
+        p.lower() for h in heads + lexicon.words("titles", "honorifics") for p in h.split()}
+    weekdays = {w.capitalize() for w in lexicon.mapping("dates", "weekdays")}
+    return word_pattern(heads, ignore_case=True), words, set(lexicon.words("titles", "not_names")) | weekdays
 
 
 # A title phrase as written: capitalised words, acronyms in brackets, `/` and a few connectors.

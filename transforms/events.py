@@ -15,18 +15,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 
 from transforms import entities as ents
 from transforms import lexicon
 from transforms.dates import DateMention, compatible, detaching_cues, find_dates
 from transforms.text import sentences, word_pattern
 
-PAIR_CUES = re.compile(r"\b(?:kedua\s+(?:pemimpin|kepala\s+negara|presiden)|keduanya|mereka)\b", re.IGNORECASE)
-PLACE = re.compile(r"\b(?:di|ke|mengunjungi|tiba\s+di)\s+(?:kota\s+|ibu\s+kota\s+|negara\s+)?"
-                   r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 # How far (characters) before a date a detaching cue is looked for.
 CUE_WINDOW = 30
+# How far (characters) after a dated event an undated mention may take its date: the talks of a
+# visit, the sideline meetings of a summit are told in the sentences that follow it.
+INHERIT_WINDOW = 900
 
 
 @dataclass
@@ -63,11 +62,25 @@ class _Lex:
     not_places: set[str]
     sequence: re.Pattern[str]
     possessive: set[str]
+    pair: re.Pattern[str]
+    place: re.Pattern[str]
+    place_before: re.Pattern[str]
+    leader_titles: re.Pattern[str]
+    counterpart: re.Pattern[str]
+    separate: re.Pattern[str]
+    subject_pronoun: re.Pattern[str]
+    groups: re.Pattern[str]
 
 
-@cache
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lexicon.derived
 def _lex() -> _Lex:
     data = lexicon.load("events")
+    preps = _alt(data["place_prepositions"])
+    nouns = _alt(data["place_nouns"])
     return _Lex(
         triggers={t: word_pattern(ws, ignore_case=True) for t, ws in data["triggers"].items()},
         priority=list(data["priority"]),
@@ -78,6 +91,16 @@ def _lex() -> _Lex:
         not_places={w.lower() for w in data["not_places"]},
         sequence=word_pattern(data["sequence_cues"], ignore_case=True),
         possessive={w.lower() for w in data["possessive_anaphora"]},
+        pair=word_pattern(data["pair_cues"], ignore_case=True),
+        # `di Moskow`, `ke ibu kota Beijing`, `tiba di Kota Kazan`: a capitalised run after a preposition.
+        place=re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{nouns})\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})",
+                         re.IGNORECASE),
+        place_before=re.compile(rf"(?:(?<![\w])(?:{preps})\s+(?:(?:{nouns})\s+)?|[A-Z][\w'-]*,\s+)$", re.IGNORECASE),
+        leader_titles=re.compile(rf"(?:{_alt(data['leader_titles'])})(?![\w])", re.IGNORECASE),
+        counterpart=word_pattern(data["counterpart_cues"], ignore_case=True),
+        separate=word_pattern(data["separate_meeting_cues"], ignore_case=True),
+        subject_pronoun=re.compile(rf"^\W*(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
+        groups=re.compile(rf"(?<![\w])(?P<role>{_alt(data['group_roles'])})\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
 
 
@@ -137,6 +160,11 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
     for d in find_dates(sentence, published, forward=forward):
         if detaching_cues().search(sentence[max(0, d.start - CUE_WINDOW):d.start]):
             continue
+        cue = detaching_cues().search(sentence, at, d.start) if d.start > at else None
+        if cue and not _lex().place.search(sentence, cue.end(), d.start):
+            # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
+            # unless a place brings the sentence back to the trip (`sejak perang ... ke Beijing pada`).
+            continue
         dist = d.start - at if d.start >= at else (at - d.end) + 5  # dates after the trigger read first
         if best is None or dist < best[0]:
             best = (dist, d)
@@ -145,7 +173,9 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
 
 def _place(sentence: str, at: int, lex: _Lex) -> str | None:
     cands = []
-    for m in PLACE.finditer(sentence):
+    for m in lex.place.finditer(sentence):
+        if not m.group("place")[0].isupper():
+            continue
         name = m.group("place").strip()
         if name.lower() in lex.not_places:
             continue
@@ -169,8 +199,7 @@ def leaders(body: str, published: date | None) -> list[str]:
 
     def is_leader(name: str) -> bool:
         e = ents.entity(name)
-        return bool(e) and any(re.match(r"(presiden|perdana menteri|pm|pemimpin|kanselir|raja)\b", t.text, re.I)
-                               for t in e.titles)
+        return bool(e) and any(_lex().leader_titles.match(t.text) for t in e.titles)
 
     ranked = sorted(counts, key=lambda n: (not is_leader(n), -counts[n]))
     return ranked[:2]
@@ -194,16 +223,90 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
     return start, at + end_m.start() if end_m else len(sentence)
 
 
+def _persons(part: str, published: date | None, titled_names: list[str]) -> list[tuple[int, str]]:
+    """People a piece of a sentence names, with their offsets: gazetteer people and people known
+    from a titled mention elsewhere in the article."""
+    found = [(m.start, m.entity.name) for m in ents.find_mentions(part, published) if m.entity.kind == "person"]
+    for name in titled_names:
+        for t in name.split():
+            m = re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", part) if len(t) > 3 else None
+            if m:
+                found.append((m.start(), name))
+                break
+    out: dict[str, int] = {}
+    for pos, name in sorted(found):
+        out.setdefault(name, pos)
+    return sorted(((p, n) for n, p in out.items()))
+
+
+def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> list[str]:
+    """States a piece of a sentence names as actors: not the country of a place
+    (`di Bali, Indonesia`, `ke Rusia`)."""
+    out = []
+    for m in ents.find_mentions(part, published):
+        e = m.entity
+        name = e.name if e.kind == "state" else e.state if e.kind == "place" and e.capital else None
+        if not name or name == place or lex.place_before.search(part[:m.start]):
+            continue
+        out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
+    """Unnamed participants as written: a role and its state (`pemimpin India`, `delegasi Rusia`)."""
+    out = []
+    for m in lex.groups.finditer(part):
+        state = ents.resolve(m.group("state"), published)
+        if state is not None and state.kind == "state":
+            out.append(f"{m.group('role').lower()} {m.group('state').split()[0] if len(state.aliases[0].split()) == 1 else m.group('state')}")
+    return list(dict.fromkeys(out))
+
+
+@lexicon.derived
+def _speech_verbs() -> re.Pattern[str]:
+    """A speech verb right after a pronoun (`Ia menjelaskan ...`): the pronoun is a speaker
+    reporting the event, not a participant in it."""
+    verbs = lexicon.words("speech", "before_quote") + lexicon.words("speech", "after_quote")
+    return re.compile(rf"\s+(?:juga\s+|pun\s+)?(?:{_alt(verbs)})(?![\w])", re.IGNORECASE)
+
+
+def _people_in(names: list[str]) -> set[str]:
+    """The names that are people (known ones, and unknown names), not states or bodies."""
+    return {n for n in names if (e := ents.entity(n)) is None and not n.islower() or e is not None and e.kind == "person"}
+
+
+def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subject: list[str],
+                        lex: _Lex) -> list[list[str]] | None:
+    """One meeting per counterpart when a subject met several people told in one list
+    (`mengadakan sejumlah pertemuan bilateral dengan A, B dan C`; `pembicaraan dengan Presiden
+    Xi dan Perdana Menteri Li`): each is a distinct happening. None when it is one meeting."""
+    cue = lex.counterpart.search(part, at)
+    if cue is None or not subject:
+        return None
+    others = [n for p, n in people if p >= cue.start() and n not in subject]
+    if len(others) < 2:
+        return None
+    states = {(ents.entity(n).state if ents.entity(n) else None) for n in others}
+    if lex.separate.search(part) or (len(states) == 1 and None not in states):
+        return [[*subject, n] for n in others]
+    return None
+
+
 def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
     """The events told by each sentence (at most two: the first trigger's, and a later one with
-    a date of its own), before merging. `quoted` spans (direct speech) are not read: what a
-    speaker says is not the article's report. An undated sentence that continues the one before
-    (`Kedua pemimpin kemudian ...`) takes the date of the last dated event."""
+    a date of its own; a meeting with several counterparts listed one by one gives one each),
+    before merging. `quoted` spans (direct speech) are not read: what a speaker says is not the
+    article's report. A sentence opening with `Dia`/`Ia` has the person named last as its
+    subject. An undated mention shortly after a dated event that shares a participant (the
+    talks of a visit, the sideline meetings of a summit) or continues it (`Kedua pemimpin
+    kemudian ...`) takes that event's date. A mention with no participant is no event."""
     lex = _lex()
     text = mask_spans(body, quoted or [])
     pair = leaders(body, published)
     titled = ents.titled_persons(text, published)
     titled_names = [m.entity.name for m in titled]
+    named = sorted([(m.start, m.entity.name) for m in ents.find_mentions(text, published)
+                    if m.entity.kind == "person"] + [(m.start, m.entity.name) for m in titled])
     out: list[Event] = []
     last_dated: Event | None = None
     for sent in sentences(text):
@@ -221,44 +324,56 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
             part = s[a:b]
             at = trig_k.start() - a
-            persons = list(dict.fromkeys(m.entity.name for m in ents.find_mentions(part, published)
-                                         if m.entity.kind == "person"))
-            persons += [n for n in _people_named(part, titled_names) if n not in persons]
+            people = _persons(part, published, titled_names)
+            persons = [n for _, n in people]
+            subject = [n for p, n in people if p < at]
+            pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
+            if pronoun and not _speech_verbs().match(part, pronoun.end()):
+                before = [n for p, n in named if p < sent.start]
+                if before and before[-1] not in persons:
+                    persons.insert(0, before[-1])
+                    subject = [before[-1], *subject]
             ca, cb = _clause(part, at)
             # The place comes from the event's own clause, not from another one of the sentence
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
             place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex)
-            if (not persons or k > 0) and PAIR_CUES.search(part):
+            if (not persons or k > 0) and lex.pair.search(part):
                 persons = list(pair) if k == 0 or not out else list(out[-1].participants)
+            body_names = [m.group() for m in lex.summit_bodies.finditer(part)]
             if etype_k == "summit" and not persons:
                 # The body that holds a summit (`para pemimpin G7 ... dalam KTT`) takes part in it.
                 persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
-            if not persons or persons and all(lex.summit_bodies.fullmatch(x) for x in persons):
-                persons += [x for x in ents.states_in(part, published) if x != place]
-            inherited = False
-            if d_k is None and last_dated is not None and k == 0 and lex.sequence.search(s) \
-                    and sent.start - last_dated.start < 600:
-                inherited = True
+            if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
+                persons += _roles(part, published, lex) or _states(part, published, place, lex)
+            if not persons:
+                continue
+            date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
+            if date_k is None and last_dated is not None and k == 0 and last_dated.when \
+                    and sent.start - last_dated.start < INHERIT_WINDOW \
+                    and (lex.sequence.search(s) or _people_in(persons) & _people_in(last_dated.participants)):
+                date_k = last_dated.when
             status = "planned" if planned or (d_k is not None and published and d_k.value > published) \
                 else "happened"
             medium = None
             if etype_k == "call":
                 medium = next((x for x in ("phone", "video") if lex.medium[x].search(part)), None)
-            ev = Event(
-                event_type=etype_k,
-                event_date=d_k.value if d_k else (last_dated.event_date if inherited and last_dated else None),
-                date_precision=d_k.precision if d_k else (last_dated.date_precision if inherited and last_dated
-                                                            else None),
-                participants=persons,
-                place=place,
-                status=status,
-                medium=medium,
-                evidence=body[sent.start:sent.end].strip(),
-                start=sent.start + a,
-            )
-            out.append(ev)
-            if d_k is not None and k == 0:
-                last_dated = ev
+            groups = _split_counterparts(part, at, people, subject, lex) if etype_k == "meeting" else None
+            for who in groups or [persons]:
+                ev = Event(
+                    event_type=etype_k,
+                    event_date=date_k[0] if date_k else None,
+                    date_precision=date_k[1] if date_k else None,
+                    participants=who,
+                    place=place,
+                    status=status,
+                    medium=medium,
+                    evidence=body[sent.start:sent.end].strip(),
+                    start=sent.start + a,
+                    extra={"body": body_names[0]} if etype_k == "summit" and body_names else {},
+                )
+                out.append(ev)
+            if d_k is not None and etype_k in ("visit", "summit", "meeting"):
+                last_dated = out[-1]
     return out
 
 
@@ -275,6 +390,12 @@ def _people_named(text: str, people: list[str]) -> list[str]:
 def _fits(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or not compatible(a.when, b.when):
         return False
+    if a.event_type == "summit" and a.extra.get("body") and a.extra.get("body") == b.extra.get("body"):
+        return True
+    if a.event_type == "meeting" and len(a.participants) == 2 == len(b.participants) and \
+            a.participants[0] == b.participants[0] and a.participants[1] != b.participants[1] and \
+            a.evidence == b.evidence:
+        return False  # two meetings of one list (`dengan A, B dan C`)
     if not a.participants or not b.participants:
         return True
     return bool(set(a.participants) & set(b.participants))
