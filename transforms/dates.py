@@ -210,6 +210,20 @@ def find_dates(text: str, published: date | None, *, forward: bool = False) -> l
     return sorted(found, key=lambda f: f.start)
 
 
+# Forms that state a whole date, year included: they need no publication date to resolve.
+FULL_DATE_KINDS = ("iso", "dmy_slash", "dmy_range", "dmy", "mdy")
+
+
+def anchor(text: str) -> date | None:
+    """A stand-in for a missing publication date: the latest day a text writes in full, year
+    included (`Selasa (31/12/2024)`), which is as a rule the news day of its dateline. None
+    when the text writes no full date."""
+    p = _patterns()
+    days = [r[0] for kind, pattern in p.rules if kind in FULL_DATE_KINDS
+            for m in pattern.finditer(text) if (r := _resolve(kind, m, p, None)) is not None]
+    return max(days) if days else None
+
+
 @lexicon.derived
 def detaching_cues() -> re.Pattern[str]:
     """Words that tie a date that follows them closely to something else than the event."""

@@ -18,7 +18,7 @@ from datetime import date
 
 from transforms import entities as ents
 from transforms import lexicon
-from transforms.dates import DateMention, compatible, detaching_cues, find_dates
+from transforms.dates import DateMention, anchor, compatible, detaching_cues, find_dates
 from transforms.text import sentences, word_pattern
 
 # How far (characters) before a date a detaching cue is looked for.
@@ -161,7 +161,9 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
         if detaching_cues().search(sentence[max(0, d.start - CUE_WINDOW):d.start]):
             continue
         cue = detaching_cues().search(sentence, at, d.start) if d.start > at else None
-        if cue and not _lex().place.search(sentence, cue.end(), d.start):
+        if cue and not any((e := ents.entity(ents.resolve(m.group("place")).name if ents.resolve(m.group("place"))
+                                              else "")) is not None and e.kind == "place"
+                           for m in _lex().place.finditer(sentence, cue.end(), d.start)):
             # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
             # unless a place brings the sentence back to the trip (`sejak perang ... ke Beijing pada`).
             continue
@@ -270,6 +272,17 @@ def _speech_verbs() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:juga\s+|pun\s+)?(?:{_alt(verbs)})(?![\w])", re.IGNORECASE)
 
 
+def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool) -> tuple[date, str] | None:
+    """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
+    or meeting told shortly before that shares a person with it (or of the latest one, when the
+    sentence says it continues it: `kemudian`, `usai`)."""
+    recent = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when]
+    if continues and recent:
+        return recent[0].when
+    people = _people_in(persons)
+    return next((e.when for e in recent if people & _people_in(e.participants)), None)
+
+
 def _people_in(names: list[str]) -> set[str]:
     """The names that are people (known ones, and unknown names), not states or bodies."""
     return {n for n in names if (e := ents.entity(n)) is None and not n.islower() or e is not None and e.kind == "person"}
@@ -308,7 +321,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     named = sorted([(m.start, m.entity.name) for m in ents.find_mentions(text, published)
                     if m.entity.kind == "person"] + [(m.start, m.entity.name) for m in titled])
     out: list[Event] = []
-    last_dated: Event | None = None
+    dated: list[Event] = []
     for sent in sentences(text):
         found = _trigger(sent.text)
         if found is None:
@@ -348,10 +361,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if not persons:
                 continue
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
-            if date_k is None and last_dated is not None and k == 0 and last_dated.when \
-                    and sent.start - last_dated.start < INHERIT_WINDOW \
-                    and (lex.sequence.search(s) or _people_in(persons) & _people_in(last_dated.participants)):
-                date_k = last_dated.when
+            if date_k is None and k == 0:
+                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)))
             status = "planned" if planned or (d_k is not None and published and d_k.value > published) \
                 else "happened"
             medium = None
@@ -373,7 +384,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 )
                 out.append(ev)
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
-                last_dated = out[-1]
+                dated.append(out[-1])
     return out
 
 
@@ -431,5 +442,6 @@ def merge(found: list[Event]) -> list[Event]:
 
 
 def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
-    """The events of an article body, merged."""
-    return merge(mentions(body, published, quoted))
+    """The events of an article body, merged. Without a publication date, dates written without
+    a year are read against the latest full date of the text (`dates.anchor`)."""
+    return merge(mentions(body, published or anchor(body), quoted))
