@@ -251,6 +251,11 @@ def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> 
         if not name or name == place or lex.place_before.search(part[:m.start]):
             continue
         out.append(name)
+    # A capital alone is where something happens (`Pertemuan ... G20 New Delhi`); it stands
+    # for its state only beside another state (`Moskow dan Beijing sepakat`).
+    states = [m.entity.name for m in ents.find_mentions(part, published) if m.entity.kind == "state"]
+    if len(set(out)) == 1 and not states:
+        return []
     return list(dict.fromkeys(out))
 
 
@@ -294,7 +299,11 @@ def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subje
     (`mengadakan sejumlah pertemuan bilateral dengan A, B dan C`; `pembicaraan dengan Presiden
     Xi dan Perdana Menteri Li`): each is a distinct happening. None when it is one meeting."""
     cue = lex.counterpart.search(part, at)
-    if cue is None or not subject:
+    if cue is None:
+        return None
+    # The subject is who comes before the other side (`Pada pertemuan itu Wang Yi bertemu dengan`).
+    subject = list(dict.fromkeys([*subject, *(n for p, n in people if p < cue.start())]))
+    if not subject:
         return None
     others = [n for p, n in people if p >= cue.start() and n not in subject]
     if len(others) < 2:
@@ -358,8 +367,6 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
             if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
                 persons += _roles(part, published, lex) or _states(part, published, place, lex)
-            if not persons:
-                continue
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
             if date_k is None and k == 0:
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)))
@@ -438,7 +445,8 @@ def merge(found: list[Event]) -> list[Event]:
         target = next((k for k in kept if _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
-    return sorted(kept, key=lambda e: e.start)
+    # A mention that names nobody may tell an event named elsewhere; alone, it is no event.
+    return sorted((k for k in kept if k.participants), key=lambda e: e.start)
 
 
 def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
