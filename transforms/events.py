@@ -70,6 +70,8 @@ class _Lex:
     separate: re.Pattern[str]
     subject_pronoun: re.Pattern[str]
     groups: re.Pattern[str]
+    other_moment: re.Pattern[str]
+    attribution: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -93,19 +95,23 @@ def _lex() -> _Lex:
         possessive={w.lower() for w in data["possessive_anaphora"]},
         pair=word_pattern(data["pair_cues"], ignore_case=True),
         # `di Moskow`, `ke ibu kota Beijing`, `tiba di Kota Kazan`: a capitalised run after a preposition.
-        place=re.compile(rf"(?<![\w])(?:{preps})\s+(?:(?:{nouns})\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})",
-                         re.IGNORECASE),
-        place_before=re.compile(rf"(?:(?<![\w])(?:{preps})\s+(?:(?:{nouns})\s+)?|[A-Z][\w'-]*,\s+)$", re.IGNORECASE),
+        place=re.compile(rf"(?<![\w])(?i:{preps})\s+(?:(?i:{nouns})\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})"),
+        place_before=re.compile(rf"(?:(?<![\w])(?i:{preps})\s+(?:(?i:{nouns})\s+)?|[A-Z][\w'-]*,\s+)$"),
         leader_titles=re.compile(rf"(?:{_alt(data['leader_titles'])})(?![\w])", re.IGNORECASE),
         counterpart=word_pattern(data["counterpart_cues"], ignore_case=True),
         separate=word_pattern(data["separate_meeting_cues"], ignore_case=True),
         subject_pronoun=re.compile(rf"^\W*(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
+        other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
+        attribution=word_pattern(lexicon.words("speech", "speaker_markers") + lexicon.words("speech", "cited_source_markers"),
+                                 ignore_case=True),
         groups=re.compile(rf"(?<![\w])(?P<role>{_alt(data['group_roles'])})\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
 
 
-def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
-    """The event type of a sentence and the trigger that says so, or None."""
+def _triggers(sentence: str) -> dict[str, re.Match[str]]:
+    """The first trigger of each event type in a sentence, leaving out triggers inside longer
+    ones, triggers that point back (`pertemuan itu`) and triggers of another moment
+    (`sebelum percakapan dimulai`)."""
     lex = _lex()
     found: list[tuple[str, re.Match[str]]] = []
     for etype, pattern in lex.triggers.items():
@@ -118,16 +124,32 @@ def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
                             and (o.end() - o.start()) > (m.end() - m.start()) for _, o in found)
         after = sentence[m.end():m.end() + 12].split()
         anaphoric = bool(after) and after[0].lower().strip(".,") in lex.anaphora
-        if not inside_longer and not anaphoric:
+        if not inside_longer and not anaphoric and not lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()]):
             hits.setdefault(etype, m)
     meeting = hits.get("meeting")
     if meeting and "summit" not in hits and meeting.group().lower() == "pertemuan" and \
-            lex.summit_bodies.search(sentence[meeting.end():meeting.end() + 40]):
+            lex.summit_bodies.search(sentence[meeting.end():meeting.end() + 80]):
         hits["summit"] = meeting
         del hits["meeting"]
-    for etype in lex.priority:
-        if etype in hits:
-            return etype, hits[etype]
+    return hits
+
+
+def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
+    """The event type of a sentence and the trigger that says so, or None."""
+    hits = _triggers(sentence)
+    return next(((t, hits[t]) for t in _lex().priority if t in hits), None)
+
+
+def _companion(sentence: str, etype: str) -> tuple[str, re.Match[str]] | None:
+    """A trip and what it was for, told in one sentence (`tiba di Moskow untuk bertemu Putin`,
+    `mengunjungi China untuk menghadiri KTT SCO`): GOLD.md counts the visit and the meeting or
+    summit as two events."""
+    hits = _triggers(sentence)
+    if etype in ("meeting", "summit") and "visit" in hits:
+        return "visit", hits["visit"]
+    if etype == "visit":
+        other = next((t for t in ("meeting", "summit") if t in hits), None)
+        return (other, hits[other]) if other else None
     return None
 
 
@@ -176,8 +198,6 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
 def _place(sentence: str, at: int, lex: _Lex) -> str | None:
     cands = []
     for m in lex.place.finditer(sentence):
-        if not m.group("place")[0].isupper():
-            continue
         name = m.group("place").strip()
         if name.lower() in lex.not_places:
             continue
@@ -281,11 +301,20 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool)
     """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
     or meeting told shortly before that shares a person with it (or of the latest one, when the
     sentence says it continues it: `kemudian`, `usai`)."""
-    recent = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when]
+    recent = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when and e.date_precision != "year"]
     if continues and recent:
         return recent[0].when
     people = _people_in(persons)
     return next((e.when for e in recent if people & _people_in(e.participants)), None)
+
+
+def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
+    """Whether offset `pos` lies in an attribution (`..., menurut juru bicara Kemlu Rusia`):
+    who reports an event does not take part in it."""
+    m = None
+    for m in lex.attribution.finditer(part, 0, pos):
+        pass
+    return m is not None and not re.search(r",|\bbahwa\b", part[m.end():pos])
 
 
 def _people_in(names: list[str]) -> set[str]:
@@ -343,10 +372,13 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         told = [(etype, trig, d, (0, second[1].start()) if second else (0, len(s)))]
         if second:
             told.append((second[0], second[1], second[2], (second[1].start(), len(s))))
+        elif (also := _companion(s, etype)) is not None:
+            told.append((also[0], also[1], d, (0, len(s))))
         for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
             part = s[a:b]
             at = trig_k.start() - a
-            people = _persons(part, published, titled_names)
+            people = [(p, n) for p, n in _persons(part, published, titled_names)
+                      if not _in_attribution(part, p, lex)]
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
             pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
@@ -359,7 +391,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             # The place comes from the event's own clause, not from another one of the sentence
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
             place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex)
-            if (not persons or k > 0) and lex.pair.search(part):
+            if k > 0 and a == 0:
+                persons = list(out[-1].participants) if out else persons
+            elif (not persons or k > 0) and lex.pair.search(part):
                 persons = list(pair) if k == 0 or not out else list(out[-1].participants)
             body_names = [m.group() for m in lex.summit_bodies.finditer(part)]
             if etype_k == "summit" and not persons:
@@ -442,7 +476,9 @@ def merge(found: list[Event]) -> list[Event]:
         else:
             _absorb(target, e)
     for e in undated:
-        target = next((k for k in kept if _fits(k, e)), None)
+        # An undated mention joins an event that names someone: one that names nobody would
+        # take any retelling's participants.
+        target = next((k for k in kept if k.participants and _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
     # A mention that names nobody may tell an event named elsewhere; alone, it is no event.
