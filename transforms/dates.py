@@ -224,6 +224,23 @@ def anchor(text: str) -> date | None:
     return max(days) if days else None
 
 
+# Publication dates in article URLs: `/2023/03/22/`, `/read/20230523/`, `/20220413143753-92-...`.
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6})?(?:[/-]|$)"),
+)
+
+
+def from_url(url: str | None) -> date | None:
+    """The publication day an article's URL writes, if any."""
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(url or ""):
+            day = _safe(int(m["y"]), int(m["m"]), int(m["d"]))
+            if day is not None:
+                return day
+    return None
+
+
 @lexicon.derived
 def detaching_cues() -> re.Pattern[str]:
     """Words that tie a date that follows them closely to something else than the event."""

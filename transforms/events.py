@@ -18,7 +18,7 @@ from datetime import date
 
 from transforms import entities as ents
 from transforms import lexicon
-from transforms.dates import DateMention, anchor, compatible, detaching_cues, find_dates
+from transforms.dates import DateMention, anchor, compatible, detaching_cues, find_dates, from_url
 from transforms.text import sentences, word_pattern
 
 # How far (characters) before a date a detaching cue is looked for.
@@ -485,7 +485,8 @@ def merge(found: list[Event]) -> list[Event]:
     return sorted((k for k in kept if k.participants), key=lambda e: e.start)
 
 
-def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
+def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None,
+            url: str | None = None) -> list[Event]:
     """The events of an article body, merged. Without a publication date, dates written without
-    a year are read against the latest full date of the text (`dates.anchor`)."""
-    return merge(mentions(body, published or anchor(body), quoted))
+    a year are read against the day the URL writes, else the latest full date of the text."""
+    return merge(mentions(body, published or from_url(url) or anchor(body), quoted))

@@ -38,12 +38,14 @@ def _as_date(value: Any) -> date | None:
     return None
 
 
-def article_facts(article_id: str, body_text: str | None, published: date | None) -> dict[str, list[dict]]:
-    """The fact rows of one article, as lists of dicts keyed by table name."""
+def article_facts(article_id: str, body_text: str | None, published: date | None,
+                  url: str | None = None) -> dict[str, list[dict]]:
+    """The fact rows of one article, as lists of dicts keyed by table name; `url` may date an
+    article that has no publication date."""
     body = normalise(body_text or "")
     quotes, fragments = qt.extract(body, published)
     figures = fig.extract(body, published)
-    events = ev.extract(body, published, quoted=[(q.start, q.end) for q in quotes])
+    events = ev.extract(body, published, quoted=[(q.start, q.end) for q in quotes], url=url)
     return {
         "quotes": [
             {
@@ -104,8 +106,9 @@ def facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Fact frames of a batch of articles: keys `quotes`, `fragments`, `figures`, `events`,
     `entities`, each conformed to its warehouse table."""
     rows: dict[str, list[dict]] = {"quotes": [], "fragments": [], "figures": [], "events": []}
-    for art in articles.select("article_id", "body_text", "published_at").iter_rows(named=True):
-        got = article_facts(art["article_id"], art["body_text"], _as_date(art["published_at"]))
+    cols = [c for c in ("article_id", "body_text", "published_at", "url") if c in articles.columns]
+    for art in articles.select(cols).iter_rows(named=True):
+        got = article_facts(art["article_id"], art["body_text"], _as_date(art["published_at"]), art.get("url"))
         for table, found in got.items():
             rows[table].extend(found)
     tables = {"quotes": QUOTES, "fragments": FRAGMENTS, "figures": FIGURES, "events": EVENTS}

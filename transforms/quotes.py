@@ -126,6 +126,7 @@ class _Words:
     markers: re.Pattern[str]
     back_reference: re.Pattern[str]
     anonymous: re.Pattern[str]
+    document: re.Pattern[str]
     stop: set[str]
     pronouns: set[str]
     source_marker: re.Pattern[str]
@@ -157,6 +158,7 @@ def _words() -> _Words:
         back_reference=re.compile(rf"^(?:{ws('back_references')})\b[^.\"“”]{{0,40}}?(?P<verb>{ws('passive_verbs')})"
                                   rf"\s+(?:(?:oleh|by)\s+)?(?P<rest>[^.\"“”]{{2,160}})", i),
         anonymous=re.compile(rf"^\s*(?:{ws('anonymous_sources')})(?![\w])", i),
+        document=re.compile(rf"^\s*(?:{ws('documents')})(?![\w])", i),
         stop={w.lower() for w in lexicon.words("speech", "speaker_stop_words")}
         | set(lexicon.mapping("dates", "weekdays")),
         pronouns={w.lower() for w in lexicon.words("speech", "pronouns")},
@@ -241,6 +243,17 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         return ctx.previous_actor(pos)
     if _anonymous(phrase, w):
         return ANONYMOUS
+    doc = w.document.match(phrase)
+    if doc:
+        # A document speaks for its author: the body or person named after it.
+        rest = phrase[doc.end():]
+        by = re.search(r"(?<![\w])oleh\s+", rest)
+        named = _speaker_phrase(rest[by.end():] if by else rest, w)[0]
+        author = ents.resolve(named, ctx.published)
+        if author is not None and author.kind in ("person", "org", "state"):
+            return author.name
+        run = re.search(r"(?<![\w])((?:[A-Z][\w'’.-]*\s*){1,4})", named)
+        return run.group(1).strip() if run else ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
         return e.name
@@ -386,7 +399,8 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
     if after:
         if after.group("nya"):
             return Attribution(ctx.previous_actor(fr.span.open), after.group("verb").lower(), "after")
-        phrase, _ = _speaker_phrase(post[after.end():], w)
+        rest = post[after.end():]
+        phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else ctx.previous_actor(fr.span.open)
         return Attribution(speaker, after.group("verb").lower(), "after")
     marker = w.markers.match(post)
