@@ -1,4 +1,7 @@
-"""Dates written in Indonesian news, resolved against the article's publication date.
+"""The one date engine: dates written in Indonesian news, found as spans and resolved against
+the article's publication date. Spans are found with the patterns below (words from
+`transforms/lexicon/dates.yaml`); a date written out in full is read by dateparser
+(`parse_written`), the relative and partial forms that need the publication date by the rules here.
 
 Forms read: `Kamis (8/2/2024)`, `Senin, 24 Februari 2025`, `(30/12)`, `pada 15/9`, `7 Oktober`,
 `Maret tahun 2023`, `Oktober 2023`, `pada Februari`, `September lalu`, `bulan ini`, `tahun lalu`,
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from transforms import lexicon
 from transforms.text import word_pattern
@@ -130,13 +134,29 @@ def _add_months(day: date, n: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
+@lru_cache(maxsize=4096)
+def parse_written(span: str) -> date | None:
+    """A date written out with its month name and year (`Senin, 24 Februari 2025`, `March 5,
+    2024`, `Oktober 2023` as its first day), read by dateparser in Indonesian or English; None
+    when it cannot. The span finder above decides what a date is; dateparser only reads it."""
+    import dateparser  # ~0.7 s to import: only when a written date needs reading
+
+    found = dateparser.parse(span, languages=["id", "en"],
+                             settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]})
+    return found.date() if found else None
+
+
 def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
              forward: bool = False) -> tuple[date, str] | None:
     g = m.groupdict()
     if kind in ("iso", "dmy_slash"):
         v = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
         return (v, "day") if v else None
-    if kind in ("dmy", "mdy", "dmy_range"):
+    if kind in ("dmy", "mdy"):
+        v = parse_written(re.sub(r"\s+", " ", m.group()).strip(" ,()")) or \
+            _safe(int(g["y"]), p.months[_key(g["mon"])], int(g["d"]))
+        return (v, "day") if v else None
+    if kind == "dmy_range":
         v = _safe(int(g["y"]), p.months[_key(g["mon"])], int(g["d"]))
         return (v, "day") if v else None
     if kind in ("dm_paren", "dm_slash"):
@@ -146,7 +166,8 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
         v = _infer_year(p.months[_key(g["mon"])], int(g["d"]), published)
         return (v, "day") if v else None
     if kind == "my":
-        return date(int(g["y"]), p.months[_key(g["mon"])], 1), "month"
+        v = parse_written(re.sub(r"\s+", " ", m.group()))
+        return (v.replace(day=1) if v else date(int(g["y"]), p.months[_key(g["mon"])], 1)), "month"
     if kind == "season_y":
         return date(int(g["y"]), 1, 1), "year"
     if published is None:

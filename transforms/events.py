@@ -100,11 +100,12 @@ def _lex() -> _Lex:
         leader_titles=re.compile(rf"(?:{_alt(data['leader_titles'])})(?![\w])", re.IGNORECASE),
         counterpart=word_pattern(data["counterpart_cues"], ignore_case=True),
         separate=word_pattern(data["separate_meeting_cues"], ignore_case=True),
-        subject_pronoun=re.compile(rf"^\W*(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
+        subject_pronoun=re.compile(rf"^\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
+                                   rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
         attribution=word_pattern(lexicon.words("speech", "speaker_markers") + lexicon.words("speech", "cited_source_markers"),
                                  ignore_case=True),
-        groups=re.compile(rf"(?<![\w])(?P<role>{_alt(data['group_roles'])})\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
+        groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
 
 
@@ -280,12 +281,13 @@ def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> 
 
 
 def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
-    """Unnamed participants as written: a role and its state (`pemimpin India`, `delegasi Rusia`)."""
+    """Unnamed participants: a role as written and its state's canonical name (`pemimpin India`,
+    `delegasi Rusia`)."""
     out = []
     for m in lex.groups.finditer(part):
         state = ents.resolve(m.group("state"), published)
         if state is not None and state.kind == "state":
-            out.append(f"{m.group('role').lower()} {m.group('state').split()[0] if len(state.aliases[0].split()) == 1 else m.group('state')}")
+            out.append(f"{m.group('role').lower()} {state.name}")
     return list(dict.fromkeys(out))
 
 
@@ -444,12 +446,12 @@ def _fits(a: Event, b: Event) -> bool:
         return False
     if a.event_type == "summit" and a.extra.get("body") and a.extra.get("body") == b.extra.get("body"):
         return True
-    if a.event_type == "meeting" and len(a.participants) == 2 == len(b.participants) and \
-            a.participants[0] == b.participants[0] and a.participants[1] != b.participants[1] and \
-            a.evidence == b.evidence:
-        return False  # two meetings of one list (`dengan A, B dan C`)
+    pa, pb = set(a.participants), set(b.participants)
+    if len(pa) >= 2 and len(pb) >= 2 and pa - pb and pb - pa:
+        return False  # one side in common, the other sides differ: two meetings (`dengan A, B dan C`)
     if not a.participants or not b.participants:
-        return True
+        # A mention naming nobody joins only a mention of the very same date.
+        return a.when == b.when
     return bool(set(a.participants) & set(b.participants))
 
 

@@ -418,7 +418,11 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         vm = list(w.before.finditer(fr.pre))
         return Attribution(_speaker_before(fr.pre, fr.sent_start, ctx, w),
                            vm[-1].group("verb").lower() if vm else None, "before")
-    back = w.back_reference.match(fr.next_sentence) if not fr.post.strip(" .,") else None
+    # The sentence after: what follows the closing mark when the quotation ends its own sentence,
+    # else the next sentence of the paragraph.
+    after_text = fr.post.strip() if re.search(r"[.!?]$", fr.text) else \
+        fr.next_sentence if not fr.post.strip(" .,") else ""
+    back = w.back_reference.match(after_text)
     if back:
         phrase, _ = _speaker_phrase(back.group("rest"), w)
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else None
