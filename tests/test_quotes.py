@@ -172,3 +172,22 @@ def test_quote_steps_can_be_run_apart() -> None:
     assert (att.speaker, att.verb, att.how) == ("Xi Jinping", "kata", "after")
     assert is_speech(fs[0], att) and not is_speech(fs[2], attribute(fs[2], ctx, _words()))
     assert merge_split(body, fs, 0, att)[0] == "Kami siap, untuk bekerja sama."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A long title with a connector and an acronym before the name.
+        ('"Kerja sama terus menguat," ujar Direktur Jenderal Asia Timur dan Pasifik Kemlu RI Rina Puspasari.',
+         "Rina Puspasari"),
+        # A body the gazetteer does not know speaks under its own name, not its state's.
+        ('"Kami akan membalas," kata Kementerian Perdagangan Jepang.', "Kementerian Perdagangan Jepang"),
+        ('"Kami akan membalas," demikian pernyataan Kementerian Perdagangan Jepang.',
+         "Kementerian Perdagangan Jepang"),
+        # An introduction that says whom it was said to.
+        ('Menlu Sugiono mengatakan kepada wartawan di Jakarta, "Kami tidak memihak."', "Sugiono"),
+    ],
+)
+def test_titles_and_bodies_as_speakers(text: str, speaker: str) -> None:
+    quotes, _ = extract(normalise(text), date(2024, 12, 3))
+    assert [q.speaker for q in quotes] == [speaker]

@@ -112,6 +112,11 @@ def _title_words() -> re.Pattern[str]:
     return word_pattern(lexicon.words("titles", "heads") + lexicon.words("titles", "honorifics"), ignore_case=True)
 
 
+def is_title(phrase: str) -> bool:
+    """Whether a phrase opens with a title (`Direktur Jenderal ...`, `sang Menteri`)."""
+    return bool(_title_words().match(phrase.strip()))
+
+
 def unknown_name(phrase: str) -> str | None:
     """A name the gazetteer does not know, read from a speaker phrase: titles in front of it
     are dropped (`Juru bicara Kemlu, Lalu Iqbal` → `Lalu Iqbal`). None when no capitalised
@@ -149,7 +154,10 @@ def _title_lex() -> tuple[re.Pattern[str], set[str], set[str]]:
 
 
 # A title phrase as written: capitalised words, acronyms in brackets, `/` and a few connectors.
-_TITLE_RUN = re.compile(r"(?:[\s/]+(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{1,12}\)|untuk|dan|bidang|urusan))+")
+@lexicon.derived
+def _title_run() -> re.Pattern[str]:
+    connectors = "|".join(re.escape(w) for w in lexicon.words("titles", "connectors"))
+    return re.compile(rf"(?:[\s/]+(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{{1,12}}\)|{connectors}))+")
 
 
 def strip_title(phrase: str, on: date | None = None) -> str | None:
@@ -189,6 +197,12 @@ def strip_title(phrase: str, on: date | None = None) -> str | None:
         run.append(t)
     while run and run[-1] in NAME_PARTICLES:
         run.pop()
+    # A long title goes on past a word the lists do not know (`Direktur Jenderal Asia Pasifik dan
+    # Afrika Kemlu RI Abdul Kadir Jailani`): the name is what follows its last title word or acronym.
+    marks = [i for i, t in enumerate(run) if t.lower().strip(".,") in words or
+             (t.strip(".,").isupper() and len(t.strip(".,")) <= 6)]
+    if marks and marks[-1] < len(run) - 1:
+        run = run[marks[-1] + 1:]
     name = " ".join(run[:4]).strip(" .,'’")
     return name or None
 
@@ -202,7 +216,7 @@ def titled_persons(text: str, on: date | None = None) -> list[Mention]:
     for h in heads.finditer(text):
         if out and h.start() < out[-1].end or not text[h.start()].isupper():
             continue
-        run = _TITLE_RUN.match(text, h.end())
+        run = _title_run().match(text, h.end())
         if not run:
             continue
         phrase = text[h.start():run.end()]

@@ -127,6 +127,8 @@ class _Words:
     back_reference: re.Pattern[str]
     anonymous: re.Pattern[str]
     document: re.Pattern[str]
+    body_head: re.Pattern[str]
+    title_connectors: set[str]
     stop: set[str]
     pronouns: set[str]
     source_marker: re.Pattern[str]
@@ -150,8 +152,9 @@ def _words() -> _Words:
         after=re.compile(rf"^[\s,.]*(?:(?:{ws('after_quote_fillers')})\s+)?(?P<verb>{ws('after_quote')})(?P<nya>nya)?"
                          r"(?![\w])", i),
         before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
-        introducer=re.compile(rf"(?<![\w])(?:{before}|(?:{ws('introducers')})\s+[^,]+)\s*(?:(?:{ws('complementisers')})"
-                              r")?\s*,?\s*$", i),
+        # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
+        introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}[,:])?|"
+                              rf"(?:{ws('introducers')})\s+[^,]+)\s*(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
         named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
         markers=re.compile(rf"^[\s,.]*(?P<verb>{ws('speaker_markers')})(?![\w])", i),
@@ -159,6 +162,8 @@ def _words() -> _Words:
                                   rf"\s+(?:(?:oleh|by)\s+)?(?P<rest>[^.\"“”]{{2,160}})", i),
         anonymous=re.compile(rf"^\s*(?:{ws('anonymous_sources')})(?![\w])", i),
         document=re.compile(rf"^\s*(?:{ws('documents')})(?![\w])", i),
+        body_head=re.compile(rf"^\s*(?:{_alt(lexicon.words('titles', 'body_heads'))})(?![\w])", i),
+        title_connectors={w.lower() for w in lexicon.words("titles", "connectors")},
         stop={w.lower() for w in lexicon.words("speech", "speaker_stop_words")}
         | set(lexicon.mapping("dates", "weekdays")),
         pronouns={w.lower() for w in lexicon.words("speech", "pronouns")},
@@ -221,9 +226,13 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     m = re.match(r"\s*([^,.;:!?()\"“”\n]*)", rest)
     raw = m.group(1) if m else ""
     kept: list[str] = []
-    for t in raw.split():
+    toks = raw.split()
+    for j, t in enumerate(toks):
         if t.lower().strip("'’") in w.stop:
-            break
+            # A connector inside a long title goes on (`Direktur Jenderal Asia Pasifik dan Afrika ...`).
+            if not (t.lower() in w.title_connectors and kept and ents.is_title(" ".join(kept))
+                    and j + 1 < len(toks) and toks[j + 1][:1].isupper()):
+                break
         kept.append(t)
     phrase = " ".join(kept)
     tail = rest[m.end() :] if m else rest
@@ -250,13 +259,20 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         by = re.search(r"(?<![\w])oleh\s+", rest)
         named = _speaker_phrase(rest[by.end():] if by else rest, w)[0]
         author = ents.resolve(named, ctx.published)
-        if author is not None and author.kind in ("person", "org", "state"):
-            return author.name
         run = re.search(r"(?<![\w])((?:[A-Z][\w'’.-]*\s*){1,4})", named)
+        if author is not None and author.kind in ("person", "org") or author is not None and not run:
+            return author.name
+        # A body the gazetteer does not know, as written (`Kementerian Perdagangan China`).
         return run.group(1).strip() if run else ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
         return e.name
+    body = w.body_head.match(phrase)
+    if body and (e is None or e.kind == "state"):
+        # A body the gazetteer does not know speaks as written (`Kementerian Perdagangan China`).
+        run = re.match(r"((?:[A-Z][\w'’.-]*\s*){1,5})", phrase)
+        if run:
+            return run.group(1).strip()
     name = ents.unknown_name(phrase)
     if e is not None and e.kind == "org":
         # `juru bicara Kemlu China Guo Jiakun`: the named spokesperson, not the body.
