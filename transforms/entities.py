@@ -156,8 +156,9 @@ def _title_lex() -> tuple[re.Pattern[str], set[str], set[str]]:
 # A title phrase as written: capitalised words, acronyms in brackets, `/` and a few connectors.
 @lexicon.derived
 def _title_run() -> re.Pattern[str]:
-    connectors = "|".join(re.escape(w) for w in lexicon.words("titles", "connectors"))
-    return re.compile(rf"(?:[\s/]+(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{{1,12}}\)|{connectors}))+")
+    # Lower-case title words may stand inside it too (`Ekonom senior Indef Faisal Basri`).
+    connectors = "|".join(re.escape(w) for w in lexicon.words("titles", "connectors") + lexicon.words("titles", "words"))
+    return re.compile(rf"(?:[\s/]+(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{{1,12}}\)|(?:{connectors})(?![\w])))+")
 
 
 def strip_title(phrase: str, on: date | None = None) -> str | None:
@@ -228,7 +229,23 @@ def titled_persons(text: str, on: date | None = None) -> list[Mention]:
             continue
         person = Entity(name=name, kind="person", aliases=(name,), titles=())
         out.append(Mention(start, start + len(name), name, person))
-    return out
+    # A title told in lower-case words, then the name as an apposition (`Pengamat hubungan
+    # internasional dari Universitas X, Budi Hartono, menilai ...`).
+    for m in _apposition().finditer(text):
+        name = m.group("name").strip()
+        start = m.start("name")
+        if len(name.split()) < 2 or any(o.start <= start < o.end for o in out) or \
+                any(g.start <= start < g.end for g in gaz) or resolve(name, on) is not None:
+            continue
+        out.append(Mention(start, start + len(name), name, Entity(name=name, kind="person", aliases=(name,))))
+    return sorted(out, key=lambda x: x.start)
+
+
+@lexicon.derived
+def _apposition() -> re.Pattern[str]:
+    heads = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.words("titles", "heads"))
+    name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
+    return re.compile(rf"(?<![\w])(?i:{heads})(?![\w])[^.,;:\"“”\n]{{0,80}},\s+(?P<name>{name})\s*,")
 
 
 def full_name(name: str, people: list[str]) -> str:

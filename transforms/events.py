@@ -447,7 +447,7 @@ def _fits(a: Event, b: Event) -> bool:
     if a.event_type == "summit" and a.extra.get("body") and a.extra.get("body") == b.extra.get("body"):
         return True
     pa, pb = set(a.participants), set(b.participants)
-    if len(pa) >= 2 and len(pb) >= 2 and pa - pb and pb - pa:
+    if len(pa) == 2 == len(pb) and pa & pb and pa != pb:
         return False  # one side in common, the other sides differ: two meetings (`dengan A, B dan C`)
     if not a.participants or not b.participants:
         # A mention naming nobody joins only a mention of the very same date.

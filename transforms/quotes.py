@@ -129,6 +129,7 @@ class _Words:
     document: re.Pattern[str]
     body_head: re.Pattern[str]
     title_connectors: set[str]
+    named_subject: re.Pattern[str]
     stop: set[str]
     pronouns: set[str]
     source_marker: re.Pattern[str]
@@ -164,6 +165,8 @@ def _words() -> _Words:
         document=re.compile(rf"^\s*(?:{ws('documents')})(?![\w])", i),
         body_head=re.compile(rf"^\s*(?:{_alt(lexicon.words('titles', 'body_heads'))})(?![\w])", i),
         title_connectors={w.lower() for w in lexicon.words("titles", "connectors")},
+        named_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
+                                 rf"\s+(?:juga\s+|pun\s+)?(?i:{before})(?![\w])", re.MULTILINE),
         stop={w.lower() for w in lexicon.words("speech", "speaker_stop_words")}
         | set(lexicon.mapping("dates", "weekdays")),
         pronouns={w.lower() for w in lexicon.words("speech", "pronouns")},
@@ -480,6 +483,13 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
     # People the gazetteer does not know, named with their title (`Menteri Perdagangan Budi
     # Santoso`): pronouns may stand for them, and a later `kata Budi` names them in full.
     titled = [(m.start, m.entity.name) for m in ents.titled_persons(body, published) if not inside(m.start)]
+    # Names the gazetteer does not know, as the subject of a speech verb (`Andi Wijaya mengatakan`).
+    known = {n for _, n in persons + titled}
+    for m in _words().named_subject.finditer(body):
+        name = m.group("name")
+        if not inside(m.start()) and name not in known and ents.resolve(name, published) is None \
+                and not ents.is_title(name) and len(name.split()) >= 2:
+            titled.append((m.start("name"), name))
     persons = sorted(persons + titled)
     ctx = _Context(body, published, [(p.start, p.end) for p in paragraphs(body)], persons)
     return ctx, list(dict.fromkeys(name for _, name in persons))
