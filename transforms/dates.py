@@ -42,6 +42,7 @@ class _Patterns:
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, int]
+    directions: dict[str, int]
 
 
 def _alt(words: list[str]) -> str:
@@ -62,37 +63,43 @@ def _patterns() -> _Patterns:
     wd = rf"(?:{_alt(list(weekdays))})"
     season = rf"(?P<season>{_alt(list(seasons))})"
     preps = _alt(lexicon.words("dates", "date_prepositions"))
+    directions = {str(k).lower(): int(v) for k, v in data["directions"].items()}
+    moving = _alt([k for k, v in directions.items() if v])  # `lalu`, `depan`: not `ini`
+    every = _alt(list(directions))
+    rng = _alt(lexicon.words("dates", "range_words"))
+    year_n, month_n = _alt(lexicon.words("dates", "year_nouns")), _alt(lexicon.words("dates", "month_nouns"))
+    day_n, wd_preps = _alt(lexicon.words("dates", "day_nouns")), _alt(lexicon.words("dates", "weekday_prepositions"))
     rel = {**data["relative_years"], **data["relative_months"], **data["relative_weeks"], **data["relative_days"]}
     i = re.IGNORECASE
     rules = [
         ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
         ("dmy_slash", re.compile(rf"(?:\b{wd},?\s*)?\(?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b\)?", i)),
-        ("dmy_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{{1,2}}\s+{mon}\s+"
-                                 rf"(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
-        ("dmy", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
+        ("dmy_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:{rng})\s*\d{{1,2}}\s+{mon}\s+"
+                                 rf"(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
+        ("dmy", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("mdy", re.compile(rf"\b{mon}\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b", i)),
         ("dm_paren", re.compile(rf"(?:\b{wd},?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", i)),
-        ("dm_slash", re.compile(r"\bpada\s+(?:tanggal\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?!/)", i)),
-        ("dm_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{{1,2}}\s+{mon}(?![\w])", i)),
+        ("dm_slash", re.compile(rf"\b(?:{wd_preps})\s+(?:{day_n}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\b(?!/)", i)),
+        ("dm_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:{rng})\s*\d{{1,2}}\s+{mon}(?![\w])", i)),
         ("dm", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}(?![\w])", i)),
-        ("my", re.compile(rf"\b{mon}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
-        ("season_y", re.compile(rf"\b{season}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
-        ("season_rel", re.compile(rf"\b{season}\s+(?P<rel>mendatang|depan|lalu|ini|nanti)\b", i)),
-        ("m_rel", re.compile(rf"\b{mon}\s+(?P<rel>lalu|kemarin|mendatang|depan|nanti)\b", i)),
+        ("my", re.compile(rf"\b{mon}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
+        ("season_y", re.compile(rf"\b{season}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
+        ("season_rel", re.compile(rf"\b{season}\s+(?P<rel>{every})\b", i)),
+        ("m_rel", re.compile(rf"\b{mon}\s+(?P<rel>{moving})\b", i)),
         ("rel", re.compile(rf"\b(?P<relphrase>{_alt([str(k) for k in rel])})\b", i)),
-        ("m_bare", re.compile(rf"\b{preps}\s+(?:bulan\s+)?{mon}(?![\w])", i)),
-        ("y_bare", re.compile(rf"\b{preps}\s+(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b(?![.,]\d)", i)),
+        ("m_bare", re.compile(rf"\b{preps}\s+(?:{month_n}\s+)?{mon}(?![\w])", i)),
+        ("y_bare", re.compile(rf"\b{preps}\s+(?:{year_n}\s+)?(?P<y>(?:19|20)\d\d)\b(?![.,]\d)", i)),
         (
             "wd",
             re.compile(
-                rf"\b(?:pada|hari)\s+(?:hari\s+)?(?P<wd>{_alt(list(weekdays))})\b"
-                rf"(?:\s+(?P<rel>lalu|depan|mendatang|kemarin))?",
+                rf"\b(?:{wd_preps})\s+(?:{wd_preps}\s+)?(?P<wd>{_alt(list(weekdays))})\b"
+                rf"(?:\s+(?P<rel>{moving}))?",
                 i,
             ),
         ),
-        ("wd_rel", re.compile(rf"\b(?P<wd>{_alt(list(weekdays))})\s+(?P<rel>lalu|depan|mendatang|kemarin)\b", i)),
+        ("wd_rel", re.compile(rf"\b(?P<wd>{_alt(list(weekdays))})\s+(?P<rel>{moving})\b", i)),
     ]
-    return _Patterns(rules, months, weekdays, seasons)
+    return _Patterns(rules, months, weekdays, seasons, directions)
 
 
 def _key(s: str) -> str:
@@ -173,13 +180,13 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
     if published is None:
         return None
     if kind == "season_rel":
-        direction = {"lalu": -1, "ini": 0}.get(g["rel"].lower(), 1)
+        direction = p.directions[_key(g["rel"])]
         start = p.seasons[_key(g["season"])]
         if direction > 0:
             return date(_month_relative(start, published, 1).year, 1, 1), "year"
         return date(_month_relative(start, published, -1).year, 1, 1), "year"
     if kind == "m_rel":
-        direction = 1 if g["rel"].lower() in ("mendatang", "depan", "nanti") else -1
+        direction = 1 if p.directions[_key(g["rel"])] > 0 else -1
         return _month_relative(p.months[_key(g["mon"])], published, direction), "month"
     if kind == "m_bare":
         month = p.months[_key(g["mon"])]
@@ -201,14 +208,14 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
         return published + timedelta(days=int(data["relative_days"][phrase])), "day"
     if kind in ("wd", "wd_rel"):
         target = p.weekdays[_key(g["wd"])]
-        rel = (g.get("rel") or "").lower()
+        rel = p.directions.get(_key(g.get("rel") or ""), 0)
         back = (published.weekday() - target) % 7
-        if rel in ("depan", "mendatang"):
+        if rel > 0:
             return published + timedelta(days=(target - published.weekday()) % 7 or 7), "day"
         if forward and not rel:
             # A plan (`akan bertemu pada Selasa`): the coming such day.
             return published + timedelta(days=(target - published.weekday()) % 7), "day"
-        if rel in ("lalu", "kemarin") and back == 0:
+        if rel < 0 and back == 0:
             back = 7
         return published - timedelta(days=back), "day"
     return None

@@ -20,8 +20,6 @@ from warehouse.entities import ENTITIES
 
 KIND_RANK = {"person": 0, "org": 1, "state": 2, "place": 3}
 NAME_WORD = r"[A-Z][\w'’.-]*"
-# Lower-case words allowed inside a name (`Ursula von der Leyen`, `Lula da Silva`, `bin`).
-NAME_PARTICLES = {"von", "der", "van", "de", "da", "di", "bin", "binti", "al", "el", "la", "le"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,21 @@ class Mention:
     text: str
     entity: Entity
     via_title: bool = False
+
+
+@lexicon.derived
+def _particles() -> frozenset[str]:
+    """Lower-case words allowed inside a name (`Ursula von der Leyen`, `Lula da Silva`)."""
+    return frozenset(lexicon.words("titles", "name_particles"))
+
+
+@lexicon.derived
+def _place_before() -> re.Pattern[str]:
+    """Words right before a capital that make it a place (`di Beijing`), not its state."""
+    data = lexicon.load("events")
+    words = data["place_prepositions"] + data["origin_prepositions"] + data["place_nouns"]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?:\s+(?:{alt}))?\s+$", re.IGNORECASE)
 
 
 @lexicon.derived
@@ -193,10 +206,10 @@ def strip_title(phrase: str, on: date | None = None) -> str | None:
     rest = [t for t in toks[k:]]
     run: list[str] = []
     for t in rest:
-        if t in not_names or not (re.fullmatch(NAME_WORD, t) or (run and t in NAME_PARTICLES)):
+        if t in not_names or not (re.fullmatch(NAME_WORD, t) or (run and t in _particles())):
             break
         run.append(t)
-    while run and run[-1] in NAME_PARTICLES:
+    while run and run[-1] in _particles():
         run.pop()
     # A long title goes on past a word the lists do not know (`Direktur Jenderal Asia Pasifik dan
     # Afrika Kemlu RI Abdul Kadir Jailani`): the name is what follows its last title word or acronym.
@@ -260,11 +273,11 @@ def _name_run(text: str) -> str | None:
     words = text.split()
     run: list[str] = []
     for w in words:
-        if re.fullmatch(NAME_WORD, w) or (run and w in NAME_PARTICLES):
+        if re.fullmatch(NAME_WORD, w) or (run and w in _particles()):
             run.append(w)
         else:
             break
-    while run and run[-1] in NAME_PARTICLES:
+    while run and run[-1] in _particles():
         run.pop()
     name = " ".join(run).strip(" .,'’")
     return name or None
@@ -279,8 +292,7 @@ def states_in(text: str, on: date | None = None) -> list[str]:
         if e.kind == "state":
             out.append(e.name)
         elif e.kind == "place" and e.capital and e.state:
-            before = text[max(0, m.start - 6) : m.start].lower()
-            if not re.search(r"\b(di|ke|dari|dari kota|kota)\s+$", before):
+            if not _place_before().search(text[max(0, m.start - 20):m.start]):
                 out.append(e.state)
     return list(dict.fromkeys(out))
 

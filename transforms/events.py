@@ -72,6 +72,7 @@ class _Lex:
     groups: re.Pattern[str]
     other_moment: re.Pattern[str]
     attribution: re.Pattern[str]
+    content_clause: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -105,6 +106,7 @@ def _lex() -> _Lex:
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
         attribution=word_pattern(lexicon.words("speech", "speaker_markers") + lexicon.words("speech", "cited_source_markers"),
                                  ignore_case=True),
+        content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
         groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
 
@@ -316,7 +318,7 @@ def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
     m = None
     for m in lex.attribution.finditer(part, 0, pos):
         pass
-    return m is not None and not re.search(r",|\bbahwa\b", part[m.end():pos])
+    return m is not None and not ("," in part[m.end():pos] or lex.content_clause.search(part, m.end(), pos))
 
 
 def _people_in(names: list[str]) -> set[str]:

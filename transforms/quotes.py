@@ -130,6 +130,7 @@ class _Words:
     body_head: re.Pattern[str]
     title_connectors: set[str]
     named_subject: re.Pattern[str]
+    agent: re.Pattern[str]
     stop: set[str]
     pronouns: set[str]
     source_marker: re.Pattern[str]
@@ -160,11 +161,12 @@ def _words() -> _Words:
         named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
         markers=re.compile(rf"^[\s,.]*(?P<verb>{ws('speaker_markers')})(?![\w])", i),
         back_reference=re.compile(rf"^(?:{ws('back_references')})\b[^.\"“”]{{0,40}}?(?P<verb>{ws('passive_verbs')})"
-                                  rf"\s+(?:(?:oleh|by)\s+)?(?P<rest>[^.\"“”]{{2,160}})", i),
+                                  rf"\s+(?:(?:{ws('agent_markers')})\s+)?(?P<rest>[^.\"“”]{{2,160}})", i),
         anonymous=re.compile(rf"^\s*(?:{ws('anonymous_sources')})(?![\w])", i),
         document=re.compile(rf"^\s*(?:{ws('documents')})(?![\w])", i),
         body_head=re.compile(rf"^\s*(?:{_alt(lexicon.words('titles', 'body_heads'))})(?![\w])", i),
         title_connectors={w.lower() for w in lexicon.words("titles", "connectors")},
+        agent=re.compile(rf"(?<![\w])(?:{ws('agent_markers')})\s+", i),
         named_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
                                  rf"\s+(?:juga\s+|pun\s+)?(?i:{before})(?![\w])", re.MULTILINE),
         stop={w.lower() for w in lexicon.words("speech", "speaker_stop_words")}
@@ -259,7 +261,7 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     if doc:
         # A document speaks for its author: the body or person named after it.
         rest = phrase[doc.end():]
-        by = re.search(r"(?<![\w])oleh\s+", rest)
+        by = w.agent.search(rest)
         named = _speaker_phrase(rest[by.end():] if by else rest, w)[0]
         author = ents.resolve(named, ctx.published)
         run = re.search(r"(?<![\w])((?:[A-Z][\w'’.-]*\s*){1,4})", named)
