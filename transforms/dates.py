@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from transforms import lexicon
-from transforms.text import word_pattern
+from transforms.text import alternation, word_pattern
 
 # A day or month without a year is taken in the year that puts it on or before publication,
 # allowing this much look-ahead (articles announce next week's meetings).
@@ -46,11 +46,7 @@ class _Patterns:
 
 
 def _alt(words: list[str]) -> str:
-    return (
-        "(?:"
-        + "|".join(re.escape(w).replace("\\ ", " ").replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
-        + ")"
-    )
+    return f"(?:{alternation(words)})"
 
 
 @lexicon.derived

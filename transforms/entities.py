@@ -15,7 +15,7 @@ import polars as pl
 
 from transforms import lexicon
 from transforms.lexicon import Entity
-from transforms.text import word_pattern
+from transforms.text import alternation, word_pattern
 from warehouse.entities import ENTITIES
 
 KIND_RANK = {"person": 0, "org": 1, "state": 2, "place": 3}
@@ -44,7 +44,7 @@ def _place_before() -> re.Pattern[str]:
     """Words right before a capital that make it a place (`di Beijing`), not its state."""
     data = lexicon.load("events")
     words = data["place_prepositions"] + data["origin_prepositions"] + data["place_nouns"]
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    alt = alternation(words)
     return re.compile(rf"(?<![\w])(?:{alt})(?:\s+(?:{alt}))?\s+$", re.IGNORECASE)
 
 
@@ -103,8 +103,7 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
 
 @lexicon.derived
 def _deputy_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.words("titles", "not_before_title"))
-    return re.compile(rf"(?<![\w])(?:{words})\s+$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{alternation(lexicon.words('titles', 'not_before_title'))})\s+$", re.IGNORECASE)
 
 
 def _deputy_before(text: str, at: int) -> bool:
@@ -170,7 +169,7 @@ def _title_lex() -> tuple[re.Pattern[str], set[str], set[str]]:
 @lexicon.derived
 def _title_run() -> re.Pattern[str]:
     # Lower-case title words may stand inside it too (`Ekonom senior Indef Faisal Basri`).
-    connectors = "|".join(re.escape(w) for w in lexicon.words("titles", "connectors") + lexicon.words("titles", "words"))
+    connectors = alternation(lexicon.words("titles", "connectors") + lexicon.words("titles", "words"))
     return re.compile(rf"(?:[\s/]+(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{{1,12}}\)|(?:{connectors})(?![\w])))+")
 
 
@@ -256,7 +255,7 @@ def titled_persons(text: str, on: date | None = None) -> list[Mention]:
 
 @lexicon.derived
 def _apposition() -> re.Pattern[str]:
-    heads = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.words("titles", "heads"))
+    heads = alternation(lexicon.words("titles", "heads"))
     name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
     return re.compile(rf"(?<![\w])(?i:{heads})(?![\w])[^.,;:\"“”\n]{{0,80}},\s+(?P<name>{name})\s*,")
 
@@ -291,9 +290,9 @@ def states_in(text: str, on: date | None = None) -> list[str]:
         e = m.entity
         if e.kind == "state":
             out.append(e.name)
-        elif e.kind == "place" and e.capital and e.state:
-            if not _place_before().search(text[max(0, m.start - 20):m.start]):
-                out.append(e.state)
+        elif e.kind == "place" and e.capital and e.state and \
+                not _place_before().search(text[max(0, m.start - 20):m.start]):
+            out.append(e.state)
     return list(dict.fromkeys(out))
 
 

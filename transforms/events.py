@@ -19,7 +19,7 @@ from datetime import date
 from transforms import entities as ents
 from transforms import lexicon
 from transforms.dates import DateMention, anchor, compatible, detaching_cues, find_dates, from_url
-from transforms.text import sentences, word_pattern
+from transforms.text import alternation, sentences, word_pattern
 
 # How far (characters) before a date a detaching cue is looked for.
 CUE_WINDOW = 30
@@ -75,8 +75,7 @@ class _Lex:
     content_clause: re.Pattern[str]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+_alt = alternation
 
 
 @lexicon.derived
@@ -104,8 +103,8 @@ def _lex() -> _Lex:
         subject_pronoun=re.compile(rf"^\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
                                    rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
-        attribution=word_pattern(lexicon.words("speech", "speaker_markers") + lexicon.words("speech", "cited_source_markers"),
-                                 ignore_case=True),
+        attribution=word_pattern(lexicon.words("speech", "speaker_markers")
+                                 + lexicon.words("speech", "cited_source_markers"), ignore_case=True),
         content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
         groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
@@ -127,7 +126,8 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
                             and (o.end() - o.start()) > (m.end() - m.start()) for _, o in found)
         after = sentence[m.end():m.end() + 12].split()
         anaphoric = bool(after) and after[0].lower().strip(".,") in lex.anaphora
-        if not inside_longer and not anaphoric and not lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()]):
+        elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
+        if not inside_longer and not anaphoric and not elsewhen:
             hits.setdefault(etype, m)
     meeting = hits.get("meeting")
     if meeting and "summit" not in hits and meeting.group().lower() == "pertemuan" and \
@@ -315,15 +315,21 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool)
 def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
     """Whether offset `pos` lies in an attribution (`..., menurut juru bicara Kemlu Rusia`):
     who reports an event does not take part in it."""
-    m = None
-    for m in lex.attribution.finditer(part, 0, pos):
-        pass
-    return m is not None and not ("," in part[m.end():pos] or lex.content_clause.search(part, m.end(), pos))
+    markers = list(lex.attribution.finditer(part, 0, pos))
+    if not markers:
+        return False
+    end = markers[-1].end()
+    return not ("," in part[end:pos] or lex.content_clause.search(part, end, pos))
 
 
 def _people_in(names: list[str]) -> set[str]:
     """The names that are people (known ones, and unknown names), not states or bodies."""
-    return {n for n in names if (e := ents.entity(n)) is None and not n.islower() or e is not None and e.kind == "person"}
+    out = set()
+    for n in names:
+        e = ents.entity(n)
+        if e.kind == "person" if e is not None else not n.islower():
+            out.add(n)
+    return out
 
 
 def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subject: list[str],

@@ -19,7 +19,7 @@ from datetime import date
 
 from transforms import entities as ents
 from transforms import lexicon
-from transforms.text import CLOSE_MARKS, OPEN_MARKS, STRAIGHT, paragraphs, sentences, word_pattern
+from transforms.text import CLOSE_MARKS, OPEN_MARKS, STRAIGHT, alternation, paragraphs, sentences, word_pattern
 
 # A quotation without attribution counts as speech only when it is at least this long;
 # shorter ones at a sentence start are slogans or headings.
@@ -137,10 +137,7 @@ class _Words:
     known_sources: re.Pattern[str]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(
-        re.escape(w).replace("\\ ", " ").replace(" ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-    )
+_alt = alternation
 
 
 @lexicon.derived
@@ -233,11 +230,11 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     kept: list[str] = []
     toks = raw.split()
     for j, t in enumerate(toks):
-        if t.lower().strip("'’") in w.stop:
-            # A connector inside a long title goes on (`Direktur Jenderal Asia Pasifik dan Afrika ...`).
-            if not (t.lower() in w.title_connectors and kept and ents.is_title(" ".join(kept))
-                    and j + 1 < len(toks) and toks[j + 1][:1].isupper()):
-                break
+        # A connector inside a long title goes on (`Direktur Jenderal Asia Pasifik dan Afrika ...`).
+        in_title = t.lower() in w.title_connectors and kept and ents.is_title(" ".join(kept)) \
+            and j + 1 < len(toks) and toks[j + 1][:1].isupper()
+        if t.lower().strip("'’") in w.stop and not in_title:
+            break
         kept.append(t)
     phrase = " ".join(kept)
     tail = rest[m.end() :] if m else rest

@@ -135,9 +135,13 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def word_pattern(phrases: list[str], *, ignore_case: bool = True) -> re.Pattern[str]:
-    """A regex matching any of the phrases as whole words, longest first; spaces in a phrase
-    match any run of spaces."""
+def alternation(phrases: list[str]) -> str:
+    """A regex alternation of the phrases (no group), longest first; spaces in a phrase match
+    any run of spaces. The one way lexicon word lists become patterns."""
     alts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace("\\ ", " ").replace(" ", r"\s+") for p in alts)
-    return re.compile(rf"(?<![\w$€£¥]){'(?:' + body + ')'}(?![\w])", re.IGNORECASE if ignore_case else 0)
+    return "|".join(re.escape(p).replace("\\ ", " ").replace(" ", r"\s+") for p in alts)
+
+
+def word_pattern(phrases: list[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+    """A regex matching any of the phrases as whole words, longest first."""
+    return re.compile(rf"(?<![\w$€£¥])(?:{alternation(phrases)})(?![\w])", re.IGNORECASE if ignore_case else 0)
