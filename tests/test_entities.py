@@ -113,3 +113,22 @@ def test_a_deputy_title_is_not_the_title() -> None:
 
     found = find_mentions("Wakil Presiden AS Kamala Harris tiba.", date(2024, 6, 16))
     assert "Joe Biden" not in [m.entity.name for m in found]
+
+
+def test_a_title_run_stops_at_the_end_of_its_sentence() -> None:
+    text = "Ia bertemu Menteri Luar Negeri Meksiko Carlos Mendoza. Lavrov juga hadir."
+    assert [m.entity.name for m in titled_persons(text)] == ["Carlos Mendoza"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A title in lower-case words, then the name as an apposition.
+        ("Pengamat politik dari sebuah kampus di Bandung, Rudi Halim, menilai pertemuan itu simbolis.",
+         ["Rudi Halim"]),
+        # Lower-case title words inside the title.
+        ("Ekonom senior LKN Dewi Lestari menyoroti defisit.", ["Dewi Lestari"]),
+    ],
+)
+def test_people_named_after_longer_titles(text: str, names: list[str]) -> None:
+    assert [m.entity.name for m in titled_persons(text)] == names

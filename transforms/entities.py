@@ -208,6 +208,8 @@ def strip_title(phrase: str, on: date | None = None) -> str | None:
         if t in not_names or not (re.fullmatch(NAME_WORD, t) or (run and t in _particles())):
             break
         run.append(t)
+        if t.endswith(".") and len(t) > 2:
+            break  # a full stop ends the sentence, and the name (`... Mevlut Cavusoglu. Lavrov`)
     while run and run[-1] in _particles():
         run.pop()
     # A long title goes on past a word the lists do not know (`Direktur Jenderal Asia Pasifik dan
