@@ -194,3 +194,28 @@ def test_an_undated_article_reads_the_day_in_its_url() -> None:
     (e,) = extract("Putin bertemu Xi Jinping di Beijing pada Kamis (16/5).", None,
                    url="https://berita.example/read/2024/05/18/123/putin-xi")
     assert e.event_date == date(2024, 5, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A meeting on the sidelines of a gathering is the meeting, not the gathering.
+        ("Pertemuan kedua menteri berlangsung di sela-sela Pertemuan Menteri Luar Negeri G20 di New Delhi, "
+         "Kamis (2/3/2023). Pada kesempatan itu Lavrov bertemu dengan Menlu China Qin Gang.", date(2023, 3, 3),
+         [("meeting", date(2023, 3, 2), ["Qin Gang", "Sergei Lavrov"], "New Delhi")]),
+        # The spokesperson who tells of a visit is not on it.
+        ("Juru bicara Kemlu China Wang Wenbin mengungkapkan harapan bahwa kunjungan Mishustin ke Beijing pada "
+         "Rabu (24/5/2023) akan mempererat hubungan.", date(2023, 5, 23),
+         [("visit", date(2023, 5, 24), ["Mikhail Mishustin"], "Beijing")]),
+        # A trip going on as the article is written takes its month.
+        ("Lavrov sedang mengunjungi China untuk menghadiri pertemuan para menteri luar negeri SCO.",
+         date(2025, 7, 15),
+         [("summit", date(2025, 7, 1), ["Sergei Lavrov"], "China"),
+          ("visit", date(2025, 7, 1), ["Sergei Lavrov"], "China")]),
+        # A planned day later in the year stays in the publication year.
+        ("Putin akan menghadiri upacara di Beijing dan bertemu Xi Jinping pada 3 September.", date(2025, 7, 15),
+         [("meeting", date(2025, 9, 3), ["Vladimir Putin", "Xi Jinping"], "Beijing")]),
+    ],
+)
+def test_more_real_article_patterns(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)

@@ -109,13 +109,16 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _infer_year(m: int, d: int, published: date | None) -> date | None:
+def _infer_year(m: int, d: int, published: date | None, forward: bool = False) -> date | None:
+    """A day and month without a year: the one on or before publication (with a little
+    look-ahead); with `forward` (a sentence about plans) a later day of the publication year
+    stays in it (`akan hadir pada 3 September`)."""
     if published is None:
         return None
     candidate = _safe(published.year, m, d)
     if candidate is None:
         return None
-    if candidate > published + LOOKAHEAD:
+    if not forward and candidate > published + LOOKAHEAD:
         candidate = _safe(published.year - 1, m, d)
     return candidate
 
@@ -163,10 +166,10 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
         v = _safe(int(g["y"]), p.months[_key(g["mon"])], int(g["d"]))
         return (v, "day") if v else None
     if kind in ("dm_paren", "dm_slash"):
-        v = _infer_year(int(g["m"]), int(g["d"]), published)
+        v = _infer_year(int(g["m"]), int(g["d"]), published, forward)
         return (v, "day") if v else None
     if kind in ("dm", "dm_range"):
-        v = _infer_year(p.months[_key(g["mon"])], int(g["d"]), published)
+        v = _infer_year(p.months[_key(g["mon"])], int(g["d"]), published, forward)
         return (v, "day") if v else None
     if kind == "my":
         v = parse_written(re.sub(r"\s+", " ", m.group()))

@@ -73,6 +73,8 @@ class _Lex:
     other_moment: re.Pattern[str]
     attribution: re.Pattern[str]
     content_clause: re.Pattern[str]
+    ongoing: re.Pattern[str]
+    sideline: re.Pattern[str]
 
 
 _alt = alternation
@@ -105,6 +107,8 @@ def _lex() -> _Lex:
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
         attribution=word_pattern(lexicon.words("speech", "speaker_markers")
                                  + lexicon.words("speech", "cited_source_markers"), ignore_case=True),
+        ongoing=word_pattern(data["ongoing_cues"], ignore_case=True),
+        sideline=word_pattern(data["sideline_cues"], ignore_case=True),
         content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
         groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
@@ -130,8 +134,11 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
         if not inside_longer and not anaphoric and not elsewhen:
             hits.setdefault(etype, m)
     meeting = hits.get("meeting")
-    if meeting and "summit" not in hits and meeting.group().lower() == "pertemuan" and \
-            lex.summit_bodies.search(sentence[meeting.end():meeting.end() + 80]):
+    tail = sentence[meeting.end():meeting.end() + 80] if meeting else ""
+    body = lex.summit_bodies.search(tail)
+    # `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT BRICS` is a meeting.
+    if meeting and body and "summit" not in hits and meeting.group().lower() == "pertemuan" and \
+            not lex.sideline.search(tail, 0, body.start()):
         hits["summit"] = meeting
         del hits["meeting"]
     return hits
@@ -322,6 +329,13 @@ def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
     return not ("," in part[end:pos] or lex.content_clause.search(part, end, pos))
 
 
+def _speaks_before(part: str, pos: int, at: int) -> bool:
+    """Whether the person at `pos` is the one telling the event at `at` (`Juru bicara X
+    mengungkapkan harapan bahwa kunjungan ...`): a speech verb stands between them."""
+    return pos < at and bool(_speech_verbs().search(part, pos, at)) and \
+        bool(_lex().content_clause.search(part, pos, at))
+
+
 def _people_in(names: list[str]) -> set[str]:
     """The names that are people (known ones, and unknown names), not states or bodies."""
     out = set()
@@ -388,7 +402,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             part = s[a:b]
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
-                      if not _in_attribution(part, p, lex)]
+                      if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)]
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
             pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
@@ -412,8 +426,11 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
                 persons += _roles(part, published, lex) or _states(part, published, place, lex)
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
-            if date_k is None and k == 0:
+            if date_k is None and (k == 0 or a == 0):
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)))
+            if date_k is None and published and lex.ongoing.search(part):
+                # `sedang berkunjung`: going on as the article is written.
+                date_k = (published.replace(day=1), "month")
             status = "planned" if planned or (d_k is not None and published and d_k.value > published) \
                 else "happened"
             medium = None
