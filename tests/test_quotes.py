@@ -191,3 +191,14 @@ def test_quote_steps_can_be_run_apart() -> None:
 def test_titles_and_bodies_as_speakers(text: str, speaker: str) -> None:
     quotes, _ = extract(normalise(text), date(2024, 12, 3))
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_quote_is_not_merged_across_a_sentence_end() -> None:
+    text = '"Kami menghormati kedaulatan," kata Lavrov kepada wartawan. Ia menambahkan, "Dialog tetap terbuka."'
+    assert quotes_of(text) == [("Sergei Lavrov", "Kami menghormati kedaulatan,"),
+                               ("Sergei Lavrov", "Dialog tetap terbuka.")]
+
+
+def test_a_clause_quote_after_an_addressee_and_bahwa() -> None:
+    assert quotes_of('Xi mengatakan kepada Putin bahwa "kedua negara harus terus saling mendukung".') == [
+        ("Xi Jinping", "kedua negara harus terus saling mendukung")]

@@ -152,8 +152,9 @@ def _words() -> _Words:
                          r"(?![\w])", i),
         before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
         # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
-        introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}[,:])?|"
-                              rf"(?:{ws('introducers')})\s+[^,]+)\s*(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
+        introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
+                              rf"(?:{ws('introducers')})\s+[^,]+)\s*[,:]?\s*(?:(?:{ws('complementisers')}))?\s*,?\s*$",
+                              i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
         named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
         markers=re.compile(rf"^[\s,.]*(?P<verb>{ws('speaker_markers')})(?![\w])", i),
@@ -468,7 +469,7 @@ def merge_split(body: str, fs: list[Frame], k: int, att: Attribution) -> tuple[s
     fr = fs[k]
     if att.how == "after" and k + 1 < len(fs):
         gap = body[fr.span.close:fs[k + 1].span.open]
-        if "\n" not in gap and re.search(r",\s*$", gap) and len(gap) < 80:
+        if "\n" not in gap and re.search(r",\s*$", gap) and len(gap) < 80 and not re.search(r"[.!?]\s+[A-Z]", gap):
             return f"{fr.text} {fs[k + 1].text}", fs[k + 1].span.close, k + 1
     return fr.text, fr.span.close, None
 
