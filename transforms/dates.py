@@ -74,10 +74,10 @@ def _patterns() -> _Patterns:
                                  rf"(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("dmy", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("mdy", re.compile(rf"\b{mon}\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b", i)),
-        ("dm_paren", re.compile(rf"(?:\b{wd},?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", i)),
+        ("dm_paren", re.compile(rf"(?:\b(?P<wdn>{wd}),?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", i)),
         ("dm_slash", re.compile(rf"\b(?:{wd_preps})\s+(?:{day_n}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\b(?!/)", i)),
         ("dm_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:{rng})\s*\d{{1,2}}\s+{mon}(?![\w])", i)),
-        ("dm", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}(?![\w])", i)),
+        ("dm", re.compile(rf"(?:\b(?P<wdn>{wd}),?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}(?![\w])", i)),
         ("my", re.compile(rf"\b{mon}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("season_y", re.compile(rf"\b{season}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("season_rel", re.compile(rf"\b{season}\s+(?P<rel>{every})\b", i)),
@@ -123,6 +123,22 @@ def _infer_year(m: int, d: int, published: date | None, forward: bool = False) -
     return candidate
 
 
+# How far back a weekday with a day and month (`Senin (20/3)`) is looked for when nothing else
+# gives the year: the weekdays of one day and month repeat after 5, 6 or 11 years.
+WEEKDAY_YEARS_BACK = 8
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, today: date | None = None) -> date | None:
+    """The latest day `day`/`month`, up to today, that falls on `weekday`: `Senin (20/3)` in an
+    article without a publication date is 20 March 2023."""
+    year = (today or date.today()).year
+    for y in range(year, year - WEEKDAY_YEARS_BACK, -1):
+        d = _safe(y, month, day)
+        if d is not None and d.weekday() == weekday and d <= (today or date.today()):
+            return d
+    return None
+
+
 def _month_relative(month: int, published: date, direction: int) -> date:
     """The month `month` most recently not after publication (direction -1 or 0), or the next
     one after it (direction 1)."""
@@ -165,11 +181,11 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
     if kind == "dmy_range":
         v = _safe(int(g["y"]), p.months[_key(g["mon"])], int(g["d"]))
         return (v, "day") if v else None
-    if kind in ("dm_paren", "dm_slash"):
-        v = _infer_year(int(g["m"]), int(g["d"]), published, forward)
-        return (v, "day") if v else None
-    if kind in ("dm", "dm_range"):
-        v = _infer_year(p.months[_key(g["mon"])], int(g["d"]), published, forward)
+    if kind in ("dm_paren", "dm_slash", "dm", "dm_range"):
+        month = int(g["m"]) if "m" in g else p.months[_key(g["mon"])]
+        v = _infer_year(month, int(g["d"]), published, forward)
+        if v is None and published is None and g.get("wdn"):
+            v = _year_of_weekday(month, int(g["d"]), p.weekdays[_key(g["wdn"])])
         return (v, "day") if v else None
     if kind == "my":
         v = parse_written(re.sub(r"\s+", " ", m.group()))
@@ -238,13 +254,13 @@ def find_dates(text: str, published: date | None, *, forward: bool = False) -> l
 
 
 # Forms that state a whole date, year included: they need no publication date to resolve.
-FULL_DATE_KINDS = ("iso", "dmy_slash", "dmy_range", "dmy", "mdy")
+FULL_DATE_KINDS = ("iso", "dmy_slash", "dmy_range", "dmy", "mdy", "dm_paren", "dm")
 
 
 def anchor(text: str) -> date | None:
     """A stand-in for a missing publication date: the latest day a text writes in full, year
-    included (`Selasa (31/12/2024)`), which is as a rule the news day of its dateline. None
-    when the text writes no full date."""
+    included (`Selasa (31/12/2024)`) or pinned by its weekday (`Senin (20/3)`), which is as a rule
+    the news day of its dateline. None when the text writes no such date."""
     p = _patterns()
     days = [r[0] for kind, pattern in p.rules if kind in FULL_DATE_KINDS
             for m in pattern.finditer(text) if (r := _resolve(kind, m, p, None)) is not None]
