@@ -75,6 +75,7 @@ class _Lex:
     content_clause: re.Pattern[str]
     ongoing: re.Pattern[str]
     sideline: re.Pattern[str]
+    gathering_words: set[str]
 
 
 _alt = alternation
@@ -109,6 +110,7 @@ def _lex() -> _Lex:
                                  + lexicon.words("speech", "cited_source_markers"), ignore_case=True),
         ongoing=word_pattern(data["ongoing_cues"], ignore_case=True),
         sideline=word_pattern(data["sideline_cues"], ignore_case=True),
+        gathering_words={w.lower() for w in data["gathering_words"]},
         content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
         groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
@@ -137,7 +139,7 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     tail = sentence[meeting.end():meeting.end() + 80] if meeting else ""
     body = lex.summit_bodies.search(tail)
     # `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT BRICS` is a meeting.
-    if meeting and body and "summit" not in hits and meeting.group().lower() == "pertemuan" and \
+    if meeting and body and "summit" not in hits and meeting.group().lower() in lex.gathering_words and \
             not lex.sideline.search(tail, 0, body.start()):
         hits["summit"] = meeting
         del hits["meeting"]
@@ -305,7 +307,8 @@ def _speech_verbs() -> re.Pattern[str]:
     """A speech verb right after a pronoun (`Ia menjelaskan ...`): the pronoun is a speaker
     reporting the event, not a participant in it."""
     verbs = lexicon.words("speech", "before_quote") + lexicon.words("speech", "after_quote")
-    return re.compile(rf"\s+(?:juga\s+|pun\s+)?(?:{_alt(verbs)})(?![\w])", re.IGNORECASE)
+    particles = _alt(lexicon.words("speech", "verb_particles"))
+    return re.compile(rf"\s+(?:(?:{particles})\s+)?(?:{_alt(verbs)})(?![\w])", re.IGNORECASE)
 
 
 def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool) -> tuple[date, str] | None:

@@ -166,11 +166,11 @@ def _words() -> _Words:
         title_connectors={w.lower() for w in lexicon.words("titles", "connectors")},
         agent=re.compile(rf"(?<![\w])(?:{ws('agent_markers')})\s+", i),
         named_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
-                                 rf"\s+(?:juga\s+|pun\s+)?(?i:{before})(?![\w])", re.MULTILINE),
+                                 rf"\s+(?:(?i:{ws('verb_particles')})\s+)?(?i:{before})(?![\w])", re.MULTILINE),
         stop={w.lower() for w in lexicon.words("speech", "speaker_stop_words")}
         | set(lexicon.mapping("dates", "weekdays")),
         pronouns={w.lower() for w in lexicon.words("speech", "pronouns")},
-        source_marker=re.compile(rf"(?<![\w])(?:{ws('cited_source_markers')})\s*(?:dari\s+)?"
+        source_marker=re.compile(rf"(?<![\w])(?:{ws('cited_source_markers')})\s*(?:(?:{ws('source_prepositions')})\s+)?"
                                  rf"(?:(?:{ws('cited_source_kinds')})\s+)?", i),
         known_sources=word_pattern(lexicon.words("speech", "cited_sources"), ignore_case=False),
     )
