@@ -43,7 +43,7 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
         first, second = next(planned), next(planned, None)
         if second is None:  # one chunk: no worker process is worth starting
             tally = tasks.load_chunk(db, tasks.transform_chunk(first, tally.run_id, settings.max_quarantine_share,
-                                                               tally.newest), tally, settings)
+                                                               tally.newest, settings.lexicon_dir_str), tally, settings)
             progress.advance(first)
         else:
             _share_api_with_workers()
@@ -51,7 +51,7 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
             pending: deque = deque()
             for chunk in _chain(first, second, planned):
                 pending.append((chunk, tasks.transform_chunk.submit(
-                    chunk, tally.run_id, settings.max_quarantine_share, tally.newest)))
+                    chunk, tally.run_id, settings.max_quarantine_share, tally.newest, settings.lexicon_dir_str)))
                 # A few chunks in flight keep every worker busy while memory stays bounded.
                 while len(pending) > 2 * settings.workers:
                     tally = _load_next(db, pending, tally, settings)

@@ -14,6 +14,7 @@ from pathlib import Path
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from transforms import lexicon
 from warehouse import load as warehouse
 from warehouse.load import WarehouseState
 from warta import chunks
@@ -30,8 +31,10 @@ def read_state(db: str, settings: Settings) -> WarehouseState:
 
 @task(name="transform-chunk", cache_policy=NO_CACHE)
 def transform_chunk(chunk: chunks.Chunk, run_id: str, max_quarantine_share: float,
-                    newest_known: date | None) -> chunks.Transformed:
-    """Articles and facts of a chunk, checked. Runs in a worker process (or on a Dask worker)."""
+                    newest_known: date | None, lexicon_dir: str | None = None) -> chunks.Transformed:
+    """Articles and facts of a chunk, checked. Runs in a worker process (or on a Dask worker), so the
+    user's lexicon folder (if any) is laid over the bundled one here."""
+    lexicon.configure(lexicon_dir)
     out = chunks.transform_and_check(chunk, run_id=run_id, max_quarantine_share=max_quarantine_share,
                                      newest_known=newest_known)
     get_run_logger().info("chunk %d: %d documents, %d articles, %d failures", chunk.number, out.documents_in,

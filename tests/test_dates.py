@@ -78,3 +78,42 @@ def test_compatible_periods() -> None:
 def test_day_ranges_without_year_and_weeks(text: str, published: date, value: date, precision: str) -> None:
     (d,) = find_dates(text, published)
     assert (d.value, d.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day", "weekday"),
+    [
+        # Without a publication date, a weekday with its day and month gives the year: the
+        # latest such day up to today.
+        ("tiba pada Senin (20/3)", 3, 20, 0),
+        ("pada Kamis, 16 Mei", 5, 16, 3),
+    ],
+)
+def test_a_weekday_pins_the_year_of_an_undated_article(text: str, month: int, day: int, weekday: int) -> None:
+    (d,) = find_dates(text, None)
+    assert (d.value.month, d.value.day, d.value.weekday(), d.precision) == (month, day, weekday, "day")
+    assert date.today().year - 8 < d.value.year and d.value <= date.today()
+
+
+def test_the_weekday_year_is_the_latest_up_to_today() -> None:
+    from transforms.dates import _year_of_weekday
+
+    assert _year_of_weekday(3, 20, 0, today=date(2023, 3, 19)) == date(2017, 3, 20)
+    assert _year_of_weekday(3, 20, 0, today=date(2029, 1, 1)) == date(2028, 3, 20)
+
+
+def test_dateparser_reads_written_dates() -> None:
+    from transforms.dates import parse_written
+
+    assert parse_written("Senin, 24 Februari 2025") == date(2025, 2, 24)
+    assert parse_written("March 5, 2024") == date(2024, 3, 5)
+    assert parse_written("Oktober 2023") == date(2023, 10, 1)
+
+
+def test_urls_and_full_dates_anchor_undated_articles() -> None:
+    from transforms.dates import anchor, from_url
+
+    assert from_url("https://berita.example/read/20230523/19/1658422/judul") == date(2023, 5, 23)
+    assert from_url("https://berita.example/2025/08/16/judul/amp") == date(2025, 8, 16)
+    assert from_url("https://berita.example/news/1234567/judul") is None
+    assert anchor("Dilaporkan pada Selasa (31/12/2024). Ia tiba pada 2 Januari 2024.") == date(2024, 12, 31)

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT / "corpus" / "samples" / "text"
 SEED_GOLD = ROOT / "tests" / "gold" / "seeds"
 MINIATURES = ROOT / "tests" / "fixtures" / "miniatures"
-# Written blind (gold before the extractors ever ran on them) as an estimate of held-out quality.
+# Written blind (gold before the extractors first ran on them), tuned on since: a tuned set now.
 BLIND = MINIATURES / "blind"
 GOLD = {"seeds": SEED_GOLD, "miniatures": MINIATURES, "blind": BLIND}
 BASELINE = json.loads((ROOT / "tests" / "eval_baseline.json").read_text(encoding="utf-8"))

@@ -124,3 +124,81 @@ def test_unclosed_quote_ends_with_its_paragraph() -> None:
 def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:
     quotes, _ = extract(normalise(text), date(2024, 6, 16))
     assert [q.speaker for q in quotes] == speakers
+
+
+# Patterns met in real articles (issue 9), each in sentences of our own.
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A named spokesperson the gazetteer does not know is the speaker, not the ministry.
+        ('"Kami menentang sanksi sepihak," kata juru bicara Kementerian Luar Negeri China Chen Weiming.',
+         ["Chen Weiming"]),
+        # Words of an unnamed source have no speaker, even with a leader named just before.
+        ('Putin tiba di Beijing pada Kamis. "Kesepakatan gas belum final," kata seorang sumber di pemerintahan '
+         'Rusia.', [None]),
+        ('"Pembicaraan berjalan alot," ujar pejabat yang enggan disebut namanya.', [None]),
+        # A quotation standing alone, credited in the next sentence.
+        ('"Kami siap menjadi penengah yang jujur bagi kedua pihak." Hal itu disampaikan Menlu China Wang Yi '
+         'dalam jumpa pers di Beijing.', ["Wang Yi"]),
+        # An English quotation with an English verb.
+        ('"We will keep talking with Beijing," said Peskov.', ["Dmitry Peskov"]),
+        # A post read out as a quotation.
+        ('Dalam unggahan di Telegram, Zakharova menulis: "Barat kembali menutup mata terhadap fakta."',
+         ["Maria Zakharova"]),
+        ('"Dialog adalah satu-satunya jalan," tulis Kementerian Luar Negeri China di akun resminya.',
+         ["Kementerian Luar Negeri China"]),
+        # A document speaks for its author.
+        ('"Ekspor pertanian naik tajam tahun ini," bunyi dokumen Kabinet.', ["Kabinet"]),
+        ('"Nilai dagang mencapai rekor baru," kata laporan yang disiapkan oleh Kremlin untuk kunjungan Xi Jinping.',
+         ["Kremlin"]),
+        # Transliteration variants are one person.
+        ('"Pertemuan itu produktif," kata Yury Ushakov.', ["Yuri Ushakov"]),
+        ('"Kami tidak terburu-buru," ujar Sergey Lavrov.', ["Sergei Lavrov"]),
+    ],
+)
+def test_real_article_quote_patterns(text: str, speakers: list[str | None]) -> None:
+    quotes, _ = extract(normalise(text), date(2024, 5, 16))
+    assert [q.speaker for q in quotes] == speakers
+
+
+def test_quote_steps_can_be_run_apart() -> None:
+    from transforms.quotes import _context, _words, attribute, frames, is_speech, merge_split
+
+    body = normalise('"Kami siap," kata Xi, "untuk bekerja sama." Ia menyebut hubungan itu "tanpa batas".')
+    fs = frames(body)
+    assert [f.text for f in fs] == ["Kami siap,", "untuk bekerja sama.", "tanpa batas"]
+    ctx, _ = _context(body, PUB, [f.span for f in fs])
+    att = attribute(fs[0], ctx, _words())
+    assert (att.speaker, att.verb, att.how) == ("Xi Jinping", "kata", "after")
+    assert is_speech(fs[0], att) and not is_speech(fs[2], attribute(fs[2], ctx, _words()))
+    assert merge_split(body, fs, 0, att)[0] == "Kami siap, untuk bekerja sama."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A long title with a connector and an acronym before the name.
+        ('"Kerja sama terus menguat," ujar Direktur Jenderal Asia Timur dan Pasifik Kemlu RI Rina Puspasari.',
+         "Rina Puspasari"),
+        # A body the gazetteer does not know speaks under its own name, not its state's.
+        ('"Kami akan membalas," kata Kementerian Perdagangan Jepang.', "Kementerian Perdagangan Jepang"),
+        ('"Kami akan membalas," demikian pernyataan Kementerian Perdagangan Jepang.',
+         "Kementerian Perdagangan Jepang"),
+        # An introduction that says whom it was said to.
+        ('Menlu Sugiono mengatakan kepada wartawan di Jakarta, "Kami tidak memihak."', "Sugiono"),
+    ],
+)
+def test_titles_and_bodies_as_speakers(text: str, speaker: str) -> None:
+    quotes, _ = extract(normalise(text), date(2024, 12, 3))
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_quote_is_not_merged_across_a_sentence_end() -> None:
+    text = '"Kami menghormati kedaulatan," kata Lavrov kepada wartawan. Ia menambahkan, "Dialog tetap terbuka."'
+    assert quotes_of(text) == [("Sergei Lavrov", "Kami menghormati kedaulatan,"),
+                               ("Sergei Lavrov", "Dialog tetap terbuka.")]
+
+
+def test_a_clause_quote_after_an_addressee_and_bahwa() -> None:
+    assert quotes_of('Xi mengatakan kepada Putin bahwa "kedua negara harus terus saling mendukung".') == [
+        ("Xi Jinping", "kedua negara harus terus saling mendukung")]

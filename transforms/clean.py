@@ -8,7 +8,7 @@ Two inputs, one cleaner:
   `clean_text`, because trafilatura keeps some of those leftovers too (related-link boxes, captions).
 
 What counts as a leftover is data: `transforms/lexicon/boilerplate.yaml`. Pure: strings in, strings
-out; the lexicon is read once from the package's own files.
+out; the lexicon comes from `transforms.lexicon`, the one loader.
 """
 
 from __future__ import annotations
@@ -16,22 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import ftfy
-import yaml
+from transforms import lexicon
+from transforms.lexicon import LEXICON_DIR  # noqa: F401  (tests read the bundled file)
+from transforms.text import normalise
 
-LEXICON_DIR = Path(__file__).parent / "lexicon"
-
-# Invisible characters that scrapers leave inside words; they break substring search downstream.
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-# No-break and other fixed-width spaces become ordinary spaces: analysts search for "Xi Jinping dan".
-_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000\t]+")
-# A "Â" left in front of a space is the first byte of a UTF-8 no-break space decoded as cp1252
-# where ftfy could not see the pair any more (the NBSP was normalised first, or stood alone).
-_STRAY_A_CIRCUMFLEX = re.compile(r"Â(?=\s|$)")
-_MULTI_SPACE = re.compile(r" {2,}")
 # A paragraph of article prose has at least this many words and ends a sentence (quotes may close it).
 _PROSE_MIN_WORDS = 8
 _SENTENCE_END = (".", "!", "?", "…")
@@ -40,7 +29,6 @@ _CLOSERS = "\"'”’)"
 _LABEL_MAX_WORDS = 3
 _LABEL_MAX_CHARS = 30
 _ELLIPSIS_TAIL = re.compile(r"\s*(?:\.\.\.|…)\s*$")
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC")
 
 
 @dataclass(frozen=True)
@@ -76,10 +64,10 @@ def _compile(patterns: list[str] | None) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(f"(?:{p})", re.IGNORECASE) for p in patterns or [])
 
 
-@lru_cache(maxsize=4)
-def load_boilerplate(path: Path = LEXICON_DIR / "boilerplate.yaml") -> BoilerplateLexicon:
-    """The boilerplate lexicon, compiled once per process."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+@lexicon.derived
+def load_boilerplate() -> BoilerplateLexicon:
+    """The boilerplate lexicon (bundled and user files), compiled once per process."""
+    data = lexicon.load("boilerplate") or {}
     rules = dict(data.get("link_lists") or {})
     if "item_tags" in rules:
         rules["item_tags"] = frozenset(rules["item_tags"])
@@ -94,16 +82,6 @@ def load_boilerplate(path: Path = LEXICON_DIR / "boilerplate.yaml") -> Boilerpla
         link_lists=LinkListRules(**rules),
         headline_run=int(data.get("headline_run", 3)),
     )
-
-
-def normalise(text: str) -> str:
-    """Text with mojibake repaired (ftfy), no-break spaces as spaces, invisible characters gone,
-    line ends as "\\n" and each line stripped. Curly quotes are kept: quote extraction reads them."""
-    text = ftfy.fix_text(text, config=_FTFY_CONFIG)
-    text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", text)
-    text = _STRAY_A_CIRCUMFLEX.sub("", text)
-    return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
 
 
 def _fold(line: str) -> str:

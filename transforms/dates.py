@@ -1,4 +1,7 @@
-"""Dates written in Indonesian news, resolved against the article's publication date.
+"""The one date engine: dates written in Indonesian news, found as spans and resolved against
+the article's publication date. Spans are found with the patterns below (words from
+`transforms/lexicon/dates.yaml`); a date written out in full is read by dateparser
+(`parse_written`), the relative and partial forms that need the publication date by the rules here.
 
 Forms read: `Kamis (8/2/2024)`, `Senin, 24 Februari 2025`, `(30/12)`, `pada 15/9`, `7 Oktober`,
 `Maret tahun 2023`, `Oktober 2023`, `pada Februari`, `September lalu`, `bulan ini`, `tahun lalu`,
@@ -11,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import lru_cache
 
 from transforms import lexicon
-from transforms.text import word_pattern
+from transforms.text import alternation, word_pattern
 
 # A day or month without a year is taken in the year that puts it on or before publication,
 # allowing this much look-ahead (articles announce next week's meetings).
@@ -39,17 +42,14 @@ class _Patterns:
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, int]
+    directions: dict[str, int]
 
 
 def _alt(words: list[str]) -> str:
-    return (
-        "(?:"
-        + "|".join(re.escape(w).replace("\\ ", " ").replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
-        + ")"
-    )
+    return f"(?:{alternation(words)})"
 
 
-@cache
+@lexicon.derived
 def _patterns() -> _Patterns:
     data = lexicon.load("dates")
     months = {str(k).lower(): int(v) for k, v in data["months"].items()}
@@ -59,37 +59,43 @@ def _patterns() -> _Patterns:
     wd = rf"(?:{_alt(list(weekdays))})"
     season = rf"(?P<season>{_alt(list(seasons))})"
     preps = _alt(lexicon.words("dates", "date_prepositions"))
+    directions = {str(k).lower(): int(v) for k, v in data["directions"].items()}
+    moving = _alt([k for k, v in directions.items() if v])  # `lalu`, `depan`: not `ini`
+    every = _alt(list(directions))
+    rng = _alt(lexicon.words("dates", "range_words"))
+    year_n, month_n = _alt(lexicon.words("dates", "year_nouns")), _alt(lexicon.words("dates", "month_nouns"))
+    day_n, wd_preps = _alt(lexicon.words("dates", "day_nouns")), _alt(lexicon.words("dates", "weekday_prepositions"))
     rel = {**data["relative_years"], **data["relative_months"], **data["relative_weeks"], **data["relative_days"]}
     i = re.IGNORECASE
     rules = [
         ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
         ("dmy_slash", re.compile(rf"(?:\b{wd},?\s*)?\(?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b\)?", i)),
-        ("dmy_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{{1,2}}\s+{mon}\s+"
-                                 rf"(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
-        ("dmy", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
+        ("dmy_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:{rng})\s*\d{{1,2}}\s+{mon}\s+"
+                                 rf"(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
+        ("dmy", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("mdy", re.compile(rf"\b{mon}\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b", i)),
-        ("dm_paren", re.compile(rf"(?:\b{wd},?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", i)),
-        ("dm_slash", re.compile(r"\bpada\s+(?:tanggal\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?!/)", i)),
-        ("dm_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?)\s*\d{{1,2}}\s+{mon}(?![\w])", i)),
-        ("dm", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}(?![\w])", i)),
-        ("my", re.compile(rf"\b{mon}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
-        ("season_y", re.compile(rf"\b{season}\s+(?:tahun\s+)?(?P<y>\d{{4}})\b", i)),
-        ("season_rel", re.compile(rf"\b{season}\s+(?P<rel>mendatang|depan|lalu|ini|nanti)\b", i)),
-        ("m_rel", re.compile(rf"\b{mon}\s+(?P<rel>lalu|kemarin|mendatang|depan|nanti)\b", i)),
+        ("dm_paren", re.compile(rf"(?:\b(?P<wdn>{wd}),?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", i)),
+        ("dm_slash", re.compile(rf"\b(?:{wd_preps})\s+(?:{day_n}\s+)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\b(?!/)", i)),
+        ("dm_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:{rng})\s*\d{{1,2}}\s+{mon}(?![\w])", i)),
+        ("dm", re.compile(rf"(?:\b(?P<wdn>{wd}),?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}(?![\w])", i)),
+        ("my", re.compile(rf"\b{mon}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
+        ("season_y", re.compile(rf"\b{season}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
+        ("season_rel", re.compile(rf"\b{season}\s+(?P<rel>{every})\b", i)),
+        ("m_rel", re.compile(rf"\b{mon}\s+(?P<rel>{moving})\b", i)),
         ("rel", re.compile(rf"\b(?P<relphrase>{_alt([str(k) for k in rel])})\b", i)),
-        ("m_bare", re.compile(rf"\b{preps}\s+(?:bulan\s+)?{mon}(?![\w])", i)),
-        ("y_bare", re.compile(rf"\b{preps}\s+(?:tahun\s+)?(?P<y>(?:19|20)\d\d)\b(?![.,]\d)", i)),
+        ("m_bare", re.compile(rf"\b{preps}\s+(?:{month_n}\s+)?{mon}(?![\w])", i)),
+        ("y_bare", re.compile(rf"\b{preps}\s+(?:{year_n}\s+)?(?P<y>(?:19|20)\d\d)\b(?![.,]\d)", i)),
         (
             "wd",
             re.compile(
-                rf"\b(?:pada|hari)\s+(?:hari\s+)?(?P<wd>{_alt(list(weekdays))})\b"
-                rf"(?:\s+(?P<rel>lalu|depan|mendatang|kemarin))?",
+                rf"\b(?:{wd_preps})\s+(?:{wd_preps}\s+)?(?P<wd>{_alt(list(weekdays))})\b"
+                rf"(?:\s+(?P<rel>{moving}))?",
                 i,
             ),
         ),
-        ("wd_rel", re.compile(rf"\b(?P<wd>{_alt(list(weekdays))})\s+(?P<rel>lalu|depan|mendatang|kemarin)\b", i)),
+        ("wd_rel", re.compile(rf"\b(?P<wd>{_alt(list(weekdays))})\s+(?P<rel>{moving})\b", i)),
     ]
-    return _Patterns(rules, months, weekdays, seasons)
+    return _Patterns(rules, months, weekdays, seasons, directions)
 
 
 def _key(s: str) -> str:
@@ -103,15 +109,34 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _infer_year(m: int, d: int, published: date | None) -> date | None:
+def _infer_year(m: int, d: int, published: date | None, forward: bool = False) -> date | None:
+    """A day and month without a year: the one on or before publication (with a little
+    look-ahead); with `forward` (a sentence about plans) a later day of the publication year
+    stays in it (`akan hadir pada 3 September`)."""
     if published is None:
         return None
     candidate = _safe(published.year, m, d)
     if candidate is None:
         return None
-    if candidate > published + LOOKAHEAD:
+    if not forward and candidate > published + LOOKAHEAD:
         candidate = _safe(published.year - 1, m, d)
     return candidate
+
+
+# How far back a weekday with a day and month (`Senin (20/3)`) is looked for when nothing else
+# gives the year: the weekdays of one day and month repeat after 5, 6 or 11 years.
+WEEKDAY_YEARS_BACK = 8
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, today: date | None = None) -> date | None:
+    """The latest day `day`/`month`, up to today, that falls on `weekday`: `Senin (20/3)` in an
+    article without a publication date is 20 March 2023."""
+    year = (today or date.today()).year
+    for y in range(year, year - WEEKDAY_YEARS_BACK, -1):
+        d = _safe(y, month, day)
+        if d is not None and d.weekday() == weekday and d <= (today or date.today()):
+            return d
+    return None
 
 
 def _month_relative(month: int, published: date, direction: int) -> date:
@@ -131,35 +156,52 @@ def _add_months(day: date, n: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
+@lru_cache(maxsize=4096)
+def parse_written(span: str) -> date | None:
+    """A date written out with its month name and year (`Senin, 24 Februari 2025`, `March 5,
+    2024`, `Oktober 2023` as its first day), read by dateparser in Indonesian or English; None
+    when it cannot. The span finder above decides what a date is; dateparser only reads it."""
+    import dateparser  # ~0.7 s to import: only when a written date needs reading
+
+    found = dateparser.parse(span, languages=["id", "en"],
+                             settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]})
+    return found.date() if found else None
+
+
 def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
              forward: bool = False) -> tuple[date, str] | None:
     g = m.groupdict()
     if kind in ("iso", "dmy_slash"):
         v = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
         return (v, "day") if v else None
-    if kind in ("dmy", "mdy", "dmy_range"):
+    if kind in ("dmy", "mdy"):
+        v = parse_written(re.sub(r"\s+", " ", m.group()).strip(" ,()")) or \
+            _safe(int(g["y"]), p.months[_key(g["mon"])], int(g["d"]))
+        return (v, "day") if v else None
+    if kind == "dmy_range":
         v = _safe(int(g["y"]), p.months[_key(g["mon"])], int(g["d"]))
         return (v, "day") if v else None
-    if kind in ("dm_paren", "dm_slash"):
-        v = _infer_year(int(g["m"]), int(g["d"]), published)
-        return (v, "day") if v else None
-    if kind in ("dm", "dm_range"):
-        v = _infer_year(p.months[_key(g["mon"])], int(g["d"]), published)
+    if kind in ("dm_paren", "dm_slash", "dm", "dm_range"):
+        month = int(g["m"]) if "m" in g else p.months[_key(g["mon"])]
+        v = _infer_year(month, int(g["d"]), published, forward)
+        if v is None and published is None and g.get("wdn"):
+            v = _year_of_weekday(month, int(g["d"]), p.weekdays[_key(g["wdn"])])
         return (v, "day") if v else None
     if kind == "my":
-        return date(int(g["y"]), p.months[_key(g["mon"])], 1), "month"
+        v = parse_written(re.sub(r"\s+", " ", m.group()))
+        return (v.replace(day=1) if v else date(int(g["y"]), p.months[_key(g["mon"])], 1)), "month"
     if kind == "season_y":
         return date(int(g["y"]), 1, 1), "year"
     if published is None:
         return None
     if kind == "season_rel":
-        direction = {"lalu": -1, "ini": 0}.get(g["rel"].lower(), 1)
+        direction = p.directions[_key(g["rel"])]
         start = p.seasons[_key(g["season"])]
         if direction > 0:
             return date(_month_relative(start, published, 1).year, 1, 1), "year"
         return date(_month_relative(start, published, -1).year, 1, 1), "year"
     if kind == "m_rel":
-        direction = 1 if g["rel"].lower() in ("mendatang", "depan", "nanti") else -1
+        direction = 1 if p.directions[_key(g["rel"])] > 0 else -1
         return _month_relative(p.months[_key(g["mon"])], published, direction), "month"
     if kind == "m_bare":
         month = p.months[_key(g["mon"])]
@@ -181,11 +223,14 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
         return published + timedelta(days=int(data["relative_days"][phrase])), "day"
     if kind in ("wd", "wd_rel"):
         target = p.weekdays[_key(g["wd"])]
-        rel = (g.get("rel") or "").lower()
+        rel = p.directions.get(_key(g.get("rel") or ""), 0)
         back = (published.weekday() - target) % 7
-        if rel in ("depan", "mendatang"):
+        if rel > 0:
             return published + timedelta(days=(target - published.weekday()) % 7 or 7), "day"
-        if rel in ("lalu", "kemarin") and back == 0:
+        if forward and not rel:
+            # A plan (`akan bertemu pada Selasa`): the coming such day.
+            return published + timedelta(days=(target - published.weekday()) % 7), "day"
+        if rel < 0 and back == 0:
             back = 7
         return published - timedelta(days=back), "day"
     return None
@@ -208,7 +253,38 @@ def find_dates(text: str, published: date | None, *, forward: bool = False) -> l
     return sorted(found, key=lambda f: f.start)
 
 
-@cache
+# Forms that state a whole date, year included: they need no publication date to resolve.
+FULL_DATE_KINDS = ("iso", "dmy_slash", "dmy_range", "dmy", "mdy", "dm_paren", "dm")
+
+
+def anchor(text: str) -> date | None:
+    """A stand-in for a missing publication date: the latest day a text writes in full, year
+    included (`Selasa (31/12/2024)`) or pinned by its weekday (`Senin (20/3)`), which is as a rule
+    the news day of its dateline. None when the text writes no such date."""
+    p = _patterns()
+    days = [r[0] for kind, pattern in p.rules if kind in FULL_DATE_KINDS
+            for m in pattern.finditer(text) if (r := _resolve(kind, m, p, None)) is not None]
+    return max(days) if days else None
+
+
+# Publication dates in article URLs: `/2023/03/22/`, `/read/20230523/`, `/20220413143753-92-...`.
+_URL_DATES = (
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6})?(?:[/-]|$)"),
+)
+
+
+def from_url(url: str | None) -> date | None:
+    """The publication day an article's URL writes, if any."""
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(url or ""):
+            day = _safe(int(m["y"]), int(m["m"]), int(m["d"]))
+            if day is not None:
+                return day
+    return None
+
+
+@lexicon.derived
 def detaching_cues() -> re.Pattern[str]:
     """Words that tie a date that follows them closely to something else than the event."""
     return word_pattern(lexicon.words("dates", "detaching_cues"), ignore_case=True)

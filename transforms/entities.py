@@ -10,19 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 import polars as pl
 
 from transforms import lexicon
 from transforms.lexicon import Entity
-from transforms.text import word_pattern
+from transforms.text import alternation, word_pattern
 from warehouse.entities import ENTITIES
 
 KIND_RANK = {"person": 0, "org": 1, "state": 2, "place": 3}
 NAME_WORD = r"[A-Z][\w'’.-]*"
-# Lower-case words allowed inside a name (`Ursula von der Leyen`, `Lula da Silva`, `bin`).
-NAME_PARTICLES = {"von", "der", "van", "de", "da", "di", "bin", "binti", "al", "el", "la", "le"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +33,22 @@ class Mention:
     via_title: bool = False
 
 
-@cache
+@lexicon.derived
+def _particles() -> frozenset[str]:
+    """Lower-case words allowed inside a name (`Ursula von der Leyen`, `Lula da Silva`)."""
+    return frozenset(lexicon.words("titles", "name_particles"))
+
+
+@lexicon.derived
+def _place_before() -> re.Pattern[str]:
+    """Words right before a capital that make it a place (`di Beijing`), not its state."""
+    data = lexicon.load("events")
+    words = data["place_prepositions"] + data["origin_prepositions"] + data["place_nouns"]
+    alt = alternation(words)
+    return re.compile(rf"(?<![\w])(?:{alt})(?:\s+(?:{alt}))?\s+$", re.IGNORECASE)
+
+
+@lexicon.derived
 def _by_name() -> dict[str, Entity]:
     return {e.name: e for e in lexicon.entities()}
 
@@ -46,7 +58,7 @@ def entity(name: str | None) -> Entity | None:
     return _by_name().get(name or "")
 
 
-@cache
+@lexicon.derived
 def _alias_index() -> tuple[re.Pattern[str], dict[str, list[Entity]]]:
     index: dict[str, list[Entity]] = {}
     for e in lexicon.entities():
@@ -55,7 +67,7 @@ def _alias_index() -> tuple[re.Pattern[str], dict[str, list[Entity]]]:
     return word_pattern(list(index), ignore_case=False), index
 
 
-@cache
+@lexicon.derived
 def _title_index() -> tuple[re.Pattern[str], dict[str, list[tuple[Entity, lexicon.Title]]]]:
     index: dict[str, list[tuple[Entity, lexicon.Title]]] = {}
     for e in lexicon.entities():
@@ -89,10 +101,9 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
     return sorted(kept, key=lambda x: x.start)
 
 
-@cache
+@lexicon.derived
 def _deputy_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.words("titles", "not_before_title"))
-    return re.compile(rf"(?<![\w])(?:{words})\s+$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{alternation(lexicon.words('titles', 'not_before_title'))})\s+$", re.IGNORECASE)
 
 
 def _deputy_before(text: str, at: int) -> bool:
@@ -108,9 +119,14 @@ def resolve(phrase: str, on: date | None = None) -> Entity | None:
     return min(mentions, key=lambda m: (KIND_RANK.get(m.entity.kind, 9), m.start)).entity
 
 
-@cache
+@lexicon.derived
 def _title_words() -> re.Pattern[str]:
-    return word_pattern(lexicon.words("speech", "titles"), ignore_case=True)
+    return word_pattern(lexicon.words("titles", "heads") + lexicon.words("titles", "honorifics"), ignore_case=True)
+
+
+def is_title(phrase: str) -> bool:
+    """Whether a phrase opens with a title (`Direktur Jenderal ...`, `sang Menteri`)."""
+    return bool(_title_words().match(phrase.strip()))
 
 
 def unknown_name(phrase: str) -> str | None:
@@ -140,16 +156,21 @@ def unknown_name(phrase: str) -> str | None:
     return None
 
 
-@cache
+@lexicon.derived
 def _title_lex() -> tuple[re.Pattern[str], set[str], set[str]]:
     heads = lexicon.words("titles", "heads")
     words = {w.lower() for w in lexicon.words("titles", "words")} | {
-        p.lower() for h in heads + lexicon.words("speech", "titles") for p in h.split()}
-    return word_pattern(heads, ignore_case=True), words, set(lexicon.words("titles", "not_names"))
+        p.lower() for h in heads + lexicon.words("titles", "honorifics") for p in h.split()}
+    weekdays = {w.capitalize() for w in lexicon.mapping("dates", "weekdays")}
+    return word_pattern(heads, ignore_case=True), words, set(lexicon.words("titles", "not_names")) | weekdays
 
 
 # A title phrase as written: capitalised words, acronyms in brackets, `/` and a few connectors.
-_TITLE_RUN = re.compile(r"(?:[\s/]+(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{1,12}\)|untuk|dan|bidang|urusan))+")
+@lexicon.derived
+def _title_run() -> re.Pattern[str]:
+    # Lower-case title words may stand inside it too (`Ekonom senior Indef Faisal Basri`).
+    connectors = alternation(lexicon.words("titles", "connectors") + lexicon.words("titles", "words"))
+    return re.compile(rf"(?:[\s/]+(?:[A-Z][\w'’.-]*|\([A-Z][\w-]{{1,12}}\)|(?:{connectors})(?![\w])))+")
 
 
 def strip_title(phrase: str, on: date | None = None) -> str | None:
@@ -184,11 +205,19 @@ def strip_title(phrase: str, on: date | None = None) -> str | None:
     rest = [t for t in toks[k:]]
     run: list[str] = []
     for t in rest:
-        if t in not_names or not (re.fullmatch(NAME_WORD, t) or (run and t in NAME_PARTICLES)):
+        if t in not_names or not (re.fullmatch(NAME_WORD, t) or (run and t in _particles())):
             break
         run.append(t)
-    while run and run[-1] in NAME_PARTICLES:
+        if t.endswith(".") and len(t) > 2:
+            break  # a full stop ends the sentence, and the name (`... Mevlut Cavusoglu. Lavrov`)
+    while run and run[-1] in _particles():
         run.pop()
+    # A long title goes on past a word the lists do not know (`Direktur Jenderal Asia Pasifik dan
+    # Afrika Kemlu RI Abdul Kadir Jailani`): the name is what follows its last title word or acronym.
+    marks = [i for i, t in enumerate(run) if t.lower().strip(".,") in words or
+             (t.strip(".,").isupper() and len(t.strip(".,")) <= 6)]
+    if marks and marks[-1] < len(run) - 1:
+        run = run[marks[-1] + 1:]
     name = " ".join(run[:4]).strip(" .,'’")
     return name or None
 
@@ -202,7 +231,7 @@ def titled_persons(text: str, on: date | None = None) -> list[Mention]:
     for h in heads.finditer(text):
         if out and h.start() < out[-1].end or not text[h.start()].isupper():
             continue
-        run = _TITLE_RUN.match(text, h.end())
+        run = _title_run().match(text, h.end())
         if not run:
             continue
         phrase = text[h.start():run.end()]
@@ -214,7 +243,23 @@ def titled_persons(text: str, on: date | None = None) -> list[Mention]:
             continue
         person = Entity(name=name, kind="person", aliases=(name,), titles=())
         out.append(Mention(start, start + len(name), name, person))
-    return out
+    # A title told in lower-case words, then the name as an apposition (`Pengamat hubungan
+    # internasional dari Universitas X, Budi Hartono, menilai ...`).
+    for m in _apposition().finditer(text):
+        name = m.group("name").strip()
+        start = m.start("name")
+        if len(name.split()) < 2 or any(o.start <= start < o.end for o in out) or \
+                any(g.start <= start < g.end for g in gaz) or resolve(name, on) is not None:
+            continue
+        out.append(Mention(start, start + len(name), name, Entity(name=name, kind="person", aliases=(name,))))
+    return sorted(out, key=lambda x: x.start)
+
+
+@lexicon.derived
+def _apposition() -> re.Pattern[str]:
+    heads = alternation(lexicon.words("titles", "heads"))
+    name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
+    return re.compile(rf"(?<![\w])(?i:{heads})(?![\w])[^.,;:\"“”\n]{{0,80}},\s+(?P<name>{name})\s*,")
 
 
 def full_name(name: str, people: list[str]) -> str:
@@ -229,11 +274,11 @@ def _name_run(text: str) -> str | None:
     words = text.split()
     run: list[str] = []
     for w in words:
-        if re.fullmatch(NAME_WORD, w) or (run and w in NAME_PARTICLES):
+        if re.fullmatch(NAME_WORD, w) or (run and w in _particles()):
             run.append(w)
         else:
             break
-    while run and run[-1] in NAME_PARTICLES:
+    while run and run[-1] in _particles():
         run.pop()
     name = " ".join(run).strip(" .,'’")
     return name or None
@@ -247,10 +292,9 @@ def states_in(text: str, on: date | None = None) -> list[str]:
         e = m.entity
         if e.kind == "state":
             out.append(e.name)
-        elif e.kind == "place" and e.capital and e.state:
-            before = text[max(0, m.start - 6) : m.start].lower()
-            if not re.search(r"\b(di|ke|dari|dari kota|kota)\s+$", before):
-                out.append(e.state)
+        elif e.kind == "place" and e.capital and e.state and \
+                not _place_before().search(text[max(0, m.start - 20):m.start]):
+            out.append(e.state)
     return list(dict.fromkeys(out))
 
 

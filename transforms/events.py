@@ -15,18 +15,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 
 from transforms import entities as ents
 from transforms import lexicon
-from transforms.dates import DateMention, compatible, detaching_cues, find_dates
-from transforms.text import sentences, word_pattern
+from transforms.dates import DateMention, anchor, compatible, detaching_cues, find_dates, from_url
+from transforms.text import alternation, sentences, word_pattern
 
-PAIR_CUES = re.compile(r"\b(?:kedua\s+(?:pemimpin|kepala\s+negara|presiden)|keduanya|mereka)\b", re.IGNORECASE)
-PLACE = re.compile(r"\b(?:di|ke|mengunjungi|tiba\s+di)\s+(?:kota\s+|ibu\s+kota\s+|negara\s+)?"
-                   r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 # How far (characters) before a date a detaching cue is looked for.
 CUE_WINDOW = 30
+# How far (characters) after a dated event an undated mention may take its date: the talks of a
+# visit, the sideline meetings of a summit are told in the sentences that follow it.
+INHERIT_WINDOW = 900
 
 
 @dataclass
@@ -63,11 +62,30 @@ class _Lex:
     not_places: set[str]
     sequence: re.Pattern[str]
     possessive: set[str]
+    pair: re.Pattern[str]
+    place: re.Pattern[str]
+    place_before: re.Pattern[str]
+    leader_titles: re.Pattern[str]
+    counterpart: re.Pattern[str]
+    separate: re.Pattern[str]
+    subject_pronoun: re.Pattern[str]
+    groups: re.Pattern[str]
+    other_moment: re.Pattern[str]
+    attribution: re.Pattern[str]
+    content_clause: re.Pattern[str]
+    ongoing: re.Pattern[str]
+    sideline: re.Pattern[str]
+    gathering_words: set[str]
 
 
-@cache
+_alt = alternation
+
+
+@lexicon.derived
 def _lex() -> _Lex:
     data = lexicon.load("events")
+    preps = _alt(data["place_prepositions"])
+    nouns = _alt(data["place_nouns"])
     return _Lex(
         triggers={t: word_pattern(ws, ignore_case=True) for t, ws in data["triggers"].items()},
         priority=list(data["priority"]),
@@ -78,11 +96,30 @@ def _lex() -> _Lex:
         not_places={w.lower() for w in data["not_places"]},
         sequence=word_pattern(data["sequence_cues"], ignore_case=True),
         possessive={w.lower() for w in data["possessive_anaphora"]},
+        pair=word_pattern(data["pair_cues"], ignore_case=True),
+        # `di Moskow`, `ke ibu kota Beijing`, `tiba di Kota Kazan`: a capitalised run after a preposition.
+        place=re.compile(rf"(?<![\w])(?i:{preps})\s+(?:(?i:{nouns})\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}})"),
+        place_before=re.compile(rf"(?:(?<![\w])(?i:{preps})\s+(?:(?i:{nouns})\s+)?|[A-Z][\w'-]*,\s+)$"),
+        leader_titles=re.compile(rf"(?:{_alt(data['leader_titles'])})(?![\w])", re.IGNORECASE),
+        counterpart=word_pattern(data["counterpart_cues"], ignore_case=True),
+        separate=word_pattern(data["separate_meeting_cues"], ignore_case=True),
+        subject_pronoun=re.compile(rf"^\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
+                                   rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
+        other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
+        attribution=word_pattern(lexicon.words("speech", "speaker_markers")
+                                 + lexicon.words("speech", "cited_source_markers"), ignore_case=True),
+        ongoing=word_pattern(data["ongoing_cues"], ignore_case=True),
+        sideline=word_pattern(data["sideline_cues"], ignore_case=True),
+        gathering_words={w.lower() for w in data["gathering_words"]},
+        content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
+        groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
 
 
-def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
-    """The event type of a sentence and the trigger that says so, or None."""
+def _triggers(sentence: str) -> dict[str, re.Match[str]]:
+    """The first trigger of each event type in a sentence, leaving out triggers inside longer
+    ones, triggers that point back (`pertemuan itu`) and triggers of another moment
+    (`sebelum percakapan dimulai`)."""
     lex = _lex()
     found: list[tuple[str, re.Match[str]]] = []
     for etype, pattern in lex.triggers.items():
@@ -95,16 +132,36 @@ def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
                             and (o.end() - o.start()) > (m.end() - m.start()) for _, o in found)
         after = sentence[m.end():m.end() + 12].split()
         anaphoric = bool(after) and after[0].lower().strip(".,") in lex.anaphora
-        if not inside_longer and not anaphoric:
+        elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
+        if not inside_longer and not anaphoric and not elsewhen:
             hits.setdefault(etype, m)
     meeting = hits.get("meeting")
-    if meeting and "summit" not in hits and meeting.group().lower() == "pertemuan" and \
-            lex.summit_bodies.search(sentence[meeting.end():meeting.end() + 40]):
+    tail = sentence[meeting.end():meeting.end() + 80] if meeting else ""
+    body = lex.summit_bodies.search(tail)
+    # `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT BRICS` is a meeting.
+    if meeting and body and "summit" not in hits and meeting.group().lower() in lex.gathering_words and \
+            not lex.sideline.search(tail, 0, body.start()):
         hits["summit"] = meeting
         del hits["meeting"]
-    for etype in lex.priority:
-        if etype in hits:
-            return etype, hits[etype]
+    return hits
+
+
+def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
+    """The event type of a sentence and the trigger that says so, or None."""
+    hits = _triggers(sentence)
+    return next(((t, hits[t]) for t in _lex().priority if t in hits), None)
+
+
+def _companion(sentence: str, etype: str) -> tuple[str, re.Match[str]] | None:
+    """A trip and what it was for, told in one sentence (`tiba di Moskow untuk bertemu Putin`,
+    `mengunjungi China untuk menghadiri KTT SCO`): GOLD.md counts the visit and the meeting or
+    summit as two events."""
+    hits = _triggers(sentence)
+    if etype in ("meeting", "summit") and "visit" in hits:
+        return "visit", hits["visit"]
+    if etype == "visit":
+        other = next((t for t in ("meeting", "summit") if t in hits), None)
+        return (other, hits[other]) if other else None
     return None
 
 
@@ -137,6 +194,13 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
     for d in find_dates(sentence, published, forward=forward):
         if detaching_cues().search(sentence[max(0, d.start - CUE_WINDOW):d.start]):
             continue
+        cue = detaching_cues().search(sentence, at, d.start) if d.start > at else None
+        if cue and not any((e := ents.entity(ents.resolve(m.group("place")).name if ents.resolve(m.group("place"))
+                                              else "")) is not None and e.kind == "place"
+                           for m in _lex().place.finditer(sentence, cue.end(), d.start)):
+            # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
+            # unless a place brings the sentence back to the trip (`sejak perang ... ke Beijing pada`).
+            continue
         dist = d.start - at if d.start >= at else (at - d.end) + 5  # dates after the trigger read first
         if best is None or dist < best[0]:
             best = (dist, d)
@@ -145,7 +209,7 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
 
 def _place(sentence: str, at: int, lex: _Lex) -> str | None:
     cands = []
-    for m in PLACE.finditer(sentence):
+    for m in lex.place.finditer(sentence):
         name = m.group("place").strip()
         if name.lower() in lex.not_places:
             continue
@@ -169,8 +233,7 @@ def leaders(body: str, published: date | None) -> list[str]:
 
     def is_leader(name: str) -> bool:
         e = ents.entity(name)
-        return bool(e) and any(re.match(r"(presiden|perdana menteri|pm|pemimpin|kanselir|raja)\b", t.text, re.I)
-                               for t in e.titles)
+        return bool(e) and any(_lex().leader_titles.match(t.text) for t in e.titles)
 
     ranked = sorted(counts, key=lambda n: (not is_leader(n), -counts[n]))
     return ranked[:2]
@@ -194,18 +257,136 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
     return start, at + end_m.start() if end_m else len(sentence)
 
 
+def _persons(part: str, published: date | None, titled_names: list[str]) -> list[tuple[int, str]]:
+    """People a piece of a sentence names, with their offsets: gazetteer people and people known
+    from a titled mention elsewhere in the article."""
+    found = [(m.start, m.entity.name) for m in ents.find_mentions(part, published) if m.entity.kind == "person"]
+    for name in titled_names:
+        for t in name.split():
+            m = re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", part) if len(t) > 3 else None
+            if m:
+                found.append((m.start(), name))
+                break
+    out: dict[str, int] = {}
+    for pos, name in sorted(found):
+        out.setdefault(name, pos)
+    return sorted(((p, n) for n, p in out.items()))
+
+
+def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> list[str]:
+    """States a piece of a sentence names as actors: not the country of a place
+    (`di Bali, Indonesia`, `ke Rusia`)."""
+    out = []
+    for m in ents.find_mentions(part, published):
+        e = m.entity
+        name = e.name if e.kind == "state" else e.state if e.kind == "place" and e.capital else None
+        if not name or name == place or lex.place_before.search(part[:m.start]):
+            continue
+        out.append(name)
+    # A capital alone is where something happens (`Pertemuan ... G20 New Delhi`); it stands
+    # for its state only beside another state (`Moskow dan Beijing sepakat`).
+    states = [m.entity.name for m in ents.find_mentions(part, published) if m.entity.kind == "state"]
+    if len(set(out)) == 1 and not states:
+        return []
+    return list(dict.fromkeys(out))
+
+
+def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
+    """Unnamed participants: a role as written and its state's canonical name (`pemimpin India`,
+    `delegasi Rusia`)."""
+    out = []
+    for m in lex.groups.finditer(part):
+        state = ents.resolve(m.group("state"), published)
+        if state is not None and state.kind == "state":
+            out.append(f"{m.group('role').lower()} {state.name}")
+    return list(dict.fromkeys(out))
+
+
+@lexicon.derived
+def _speech_verbs() -> re.Pattern[str]:
+    """A speech verb right after a pronoun (`Ia menjelaskan ...`): the pronoun is a speaker
+    reporting the event, not a participant in it."""
+    verbs = lexicon.words("speech", "before_quote") + lexicon.words("speech", "after_quote")
+    particles = _alt(lexicon.words("speech", "verb_particles"))
+    return re.compile(rf"\s+(?:(?:{particles})\s+)?(?:{_alt(verbs)})(?![\w])", re.IGNORECASE)
+
+
+def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool) -> tuple[date, str] | None:
+    """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
+    or meeting told shortly before that shares a person with it (or of the latest one, when the
+    sentence says it continues it: `kemudian`, `usai`)."""
+    recent = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when and e.date_precision != "year"]
+    if continues and recent:
+        return recent[0].when
+    people = _people_in(persons)
+    return next((e.when for e in recent if people & _people_in(e.participants)), None)
+
+
+def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
+    """Whether offset `pos` lies in an attribution (`..., menurut juru bicara Kemlu Rusia`):
+    who reports an event does not take part in it."""
+    markers = list(lex.attribution.finditer(part, 0, pos))
+    if not markers:
+        return False
+    end = markers[-1].end()
+    return not ("," in part[end:pos] or lex.content_clause.search(part, end, pos))
+
+
+def _speaks_before(part: str, pos: int, at: int) -> bool:
+    """Whether the person at `pos` is the one telling the event at `at` (`Juru bicara X
+    mengungkapkan harapan bahwa kunjungan ...`): a speech verb stands between them."""
+    return pos < at and bool(_speech_verbs().search(part, pos, at)) and \
+        bool(_lex().content_clause.search(part, pos, at))
+
+
+def _people_in(names: list[str]) -> set[str]:
+    """The names that are people (known ones, and unknown names), not states or bodies."""
+    out = set()
+    for n in names:
+        e = ents.entity(n)
+        if e.kind == "person" if e is not None else not n.islower():
+            out.add(n)
+    return out
+
+
+def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subject: list[str],
+                        lex: _Lex) -> list[list[str]] | None:
+    """One meeting per counterpart when a subject met several people told in one list
+    (`mengadakan sejumlah pertemuan bilateral dengan A, B dan C`; `pembicaraan dengan Presiden
+    Xi dan Perdana Menteri Li`): each is a distinct happening. None when it is one meeting."""
+    cue = lex.counterpart.search(part, at)
+    if cue is None:
+        return None
+    # The subject is who comes before the other side (`Pada pertemuan itu Wang Yi bertemu dengan`).
+    subject = list(dict.fromkeys([*subject, *(n for p, n in people if p < cue.start())]))
+    if not subject:
+        return None
+    others = [n for p, n in people if p >= cue.start() and n not in subject]
+    if len(others) < 2:
+        return None
+    states = {(ents.entity(n).state if ents.entity(n) else None) for n in others}
+    if lex.separate.search(part) or (len(states) == 1 and None not in states):
+        return [[*subject, n] for n in others]
+    return None
+
+
 def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
     """The events told by each sentence (at most two: the first trigger's, and a later one with
-    a date of its own), before merging. `quoted` spans (direct speech) are not read: what a
-    speaker says is not the article's report. An undated sentence that continues the one before
-    (`Kedua pemimpin kemudian ...`) takes the date of the last dated event."""
+    a date of its own; a meeting with several counterparts listed one by one gives one each),
+    before merging. `quoted` spans (direct speech) are not read: what a speaker says is not the
+    article's report. A sentence opening with `Dia`/`Ia` has the person named last as its
+    subject. An undated mention shortly after a dated event that shares a participant (the
+    talks of a visit, the sideline meetings of a summit) or continues it (`Kedua pemimpin
+    kemudian ...`) takes that event's date. A mention with no participant is no event."""
     lex = _lex()
     text = mask_spans(body, quoted or [])
     pair = leaders(body, published)
     titled = ents.titled_persons(text, published)
     titled_names = [m.entity.name for m in titled]
+    named = sorted([(m.start, m.entity.name) for m in ents.find_mentions(text, published)
+                    if m.entity.kind == "person"] + [(m.start, m.entity.name) for m in titled])
     out: list[Event] = []
-    last_dated: Event | None = None
+    dated: list[Event] = []
     for sent in sentences(text):
         found = _trigger(sent.text)
         if found is None:
@@ -218,47 +399,63 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         told = [(etype, trig, d, (0, second[1].start()) if second else (0, len(s)))]
         if second:
             told.append((second[0], second[1], second[2], (second[1].start(), len(s))))
+        elif (also := _companion(s, etype)) is not None:
+            told.append((also[0], also[1], d, (0, len(s))))
         for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
             part = s[a:b]
             at = trig_k.start() - a
-            persons = list(dict.fromkeys(m.entity.name for m in ents.find_mentions(part, published)
-                                         if m.entity.kind == "person"))
-            persons += [n for n in _people_named(part, titled_names) if n not in persons]
+            people = [(p, n) for p, n in _persons(part, published, titled_names)
+                      if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)]
+            persons = [n for _, n in people]
+            subject = [n for p, n in people if p < at]
+            pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
+            if pronoun and not _speech_verbs().match(part, pronoun.end()):
+                before = [n for p, n in named if p < sent.start]
+                if before and before[-1] not in persons:
+                    persons.insert(0, before[-1])
+                    subject = [before[-1], *subject]
             ca, cb = _clause(part, at)
             # The place comes from the event's own clause, not from another one of the sentence
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
             place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex)
-            if (not persons or k > 0) and PAIR_CUES.search(part):
+            if k > 0 and a == 0:
+                persons = list(out[-1].participants) if out else persons
+            elif (not persons or k > 0) and lex.pair.search(part):
                 persons = list(pair) if k == 0 or not out else list(out[-1].participants)
+            body_names = [m.group() for m in lex.summit_bodies.finditer(part)]
             if etype_k == "summit" and not persons:
                 # The body that holds a summit (`para pemimpin G7 ... dalam KTT`) takes part in it.
                 persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
-            if not persons or persons and all(lex.summit_bodies.fullmatch(x) for x in persons):
-                persons += [x for x in ents.states_in(part, published) if x != place]
-            inherited = False
-            if d_k is None and last_dated is not None and k == 0 and lex.sequence.search(s) \
-                    and sent.start - last_dated.start < 600:
-                inherited = True
+            if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
+                persons += _roles(part, published, lex) or _states(part, published, place, lex)
+            date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
+            if date_k is None and (k == 0 or a == 0):
+                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)))
+            if date_k is None and published and lex.ongoing.search(part):
+                # `sedang berkunjung`: going on as the article is written.
+                date_k = (published.replace(day=1), "month")
             status = "planned" if planned or (d_k is not None and published and d_k.value > published) \
                 else "happened"
             medium = None
             if etype_k == "call":
                 medium = next((x for x in ("phone", "video") if lex.medium[x].search(part)), None)
-            ev = Event(
-                event_type=etype_k,
-                event_date=d_k.value if d_k else (last_dated.event_date if inherited and last_dated else None),
-                date_precision=d_k.precision if d_k else (last_dated.date_precision if inherited and last_dated
-                                                            else None),
-                participants=persons,
-                place=place,
-                status=status,
-                medium=medium,
-                evidence=body[sent.start:sent.end].strip(),
-                start=sent.start + a,
-            )
-            out.append(ev)
-            if d_k is not None and k == 0:
-                last_dated = ev
+            groups = _split_counterparts(part, at, people, subject, lex) if etype_k == "meeting" else None
+            for who in groups or [persons]:
+                ev = Event(
+                    event_type=etype_k,
+                    event_date=date_k[0] if date_k else None,
+                    date_precision=date_k[1] if date_k else None,
+                    participants=who,
+                    place=place,
+                    status=status,
+                    medium=medium,
+                    evidence=body[sent.start:sent.end].strip(),
+                    start=sent.start + a,
+                    extra={"body": body_names[0]} if etype_k == "summit" and body_names else {},
+                )
+                out.append(ev)
+            if d_k is not None and etype_k in ("visit", "summit", "meeting"):
+                dated.append(out[-1])
     return out
 
 
@@ -275,8 +472,14 @@ def _people_named(text: str, people: list[str]) -> list[str]:
 def _fits(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or not compatible(a.when, b.when):
         return False
-    if not a.participants or not b.participants:
+    if a.event_type == "summit" and a.extra.get("body") and a.extra.get("body") == b.extra.get("body"):
         return True
+    pa, pb = set(a.participants), set(b.participants)
+    if len(pa) == 2 == len(pb) and pa & pb and pa != pb:
+        return False  # one side in common, the other sides differ: two meetings (`dengan A, B dan C`)
+    if not a.participants or not b.participants:
+        # A mention naming nobody joins only a mention of the very same date.
+        return a.when == b.when
     return bool(set(a.participants) & set(b.participants))
 
 
@@ -303,12 +506,17 @@ def merge(found: list[Event]) -> list[Event]:
         else:
             _absorb(target, e)
     for e in undated:
-        target = next((k for k in kept if _fits(k, e)), None)
+        # An undated mention joins an event that names someone: one that names nobody would
+        # take any retelling's participants.
+        target = next((k for k in kept if k.participants and _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
-    return sorted(kept, key=lambda e: e.start)
+    # A mention that names nobody may tell an event named elsewhere; alone, it is no event.
+    return sorted((k for k in kept if k.participants), key=lambda e: e.start)
 
 
-def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
-    """The events of an article body, merged."""
-    return merge(mentions(body, published, quoted))
+def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None,
+            url: str | None = None) -> list[Event]:
+    """The events of an article body, merged. Without a publication date, dates written without
+    a year are read against the day the URL writes, else the latest full date of the text."""
+    return merge(mentions(body, published or from_url(url) or anchor(body), quoted))

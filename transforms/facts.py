@@ -39,13 +39,14 @@ def _as_date(value: Any) -> date | None:
 
 
 def article_facts(article_id: str, body_text: str | None, published: date | None,
-                  title: str | None = None) -> dict[str, list[dict]]:
-    """The fact rows of one article, as lists of dicts keyed by table name."""
+                  title: str | None = None, url: str | None = None) -> dict[str, list[dict]]:
+    """The fact rows of one article, as lists of dicts keyed by table name; `url` may date an
+    article that has no publication date."""
     body = normalise(body_text or "")
     quotes, fragments = qt.extract(body, published)
     # Every mention of a figure counts, the headline's too (GOLD conventions).
     figures = fig.extract(body, published, title=normalise(title) if title else None)
-    events = ev.extract(body, published, quoted=[(q.start, q.end) for q in quotes])
+    events = ev.extract(body, published, quoted=[(q.start, q.end) for q in quotes], url=url)
     return {
         "quotes": [
             {
@@ -111,10 +112,11 @@ def facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Fact frames of a batch of articles: keys `quotes`, `fragments`, `figures`, `events`,
     `entities`, each conformed to its warehouse table."""
     rows: dict[str, list[dict]] = {"quotes": [], "fragments": [], "figures": [], "events": []}
-    # A frame without headlines (tests, older callers) has no headline figures.
-    titled = articles if "title" in articles.columns else articles.with_columns(title=pl.lit(None, pl.String))
-    for art in titled.select("article_id", "body_text", "published_at", "title").iter_rows(named=True):
-        got = article_facts(art["article_id"], art["body_text"], _as_date(art["published_at"]), art["title"])
+    # A frame without headlines or URLs (tests, older callers) has no headline figures and no URL dates.
+    cols = [c for c in ("article_id", "body_text", "published_at", "title", "url") if c in articles.columns]
+    for art in articles.select(cols).iter_rows(named=True):
+        got = article_facts(art["article_id"], art["body_text"], _as_date(art["published_at"]), art.get("title"),
+                            art.get("url"))
         for table, found in got.items():
             rows[table].extend(found)
     tables = {"quotes": QUOTES, "fragments": FRAGMENTS, "figures": FIGURES, "events": EVENTS}

@@ -19,7 +19,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 from transforms import entities as ents
 from transforms import lexicon
@@ -80,7 +79,7 @@ def _alt(words: list[str]) -> str:
                            for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
-@cache
+@lexicon.derived
 def _units() -> _Units:
     data = lexicon.load("units")
     prefixes = {str(k): str(v) for k, v in data["currency_prefixes"].items()}
@@ -177,7 +176,7 @@ def _value(m: re.Match[str]) -> float | None:
     return base * (u.scales[scale.lower()] if scale else 1.0)
 
 
-@cache
+@lexicon.derived
 def _not_count_after() -> set[str]:
     return {w.lower() for w in lexicon.words("units", "not_count_after")}
 

@@ -1,37 +1,95 @@
-"""Loader for the language data in `transforms/lexicon/`: speech verbs, dates, units, event
-words and the entity gazetteer.
+"""The one loader for the language data in `transforms/lexicon/`: speech verbs, titles, dates,
+units, event words, boilerplate, outlets and the entity gazetteer.
 
-Each file is read once per process and cached; the extractors ask for the parsed structures.
-This is the only place in `transforms/` that reads files, and it reads only the package's
-own data (or a folder named by `WARTA_LEXICON_DIR`, for users who keep extended copies).
+A user may keep a folder of their own YAML files (the setting `lexicon_dir`, `WARTA_LEXICON_DIR`);
+a file there is laid over the bundled file of the same name: mappings are merged key by key,
+lists are extended (a user never has to copy the bundled words to add one), and gazetteer
+entries with a bundled entry's `name` replace it. Each file is read once per process and
+cached; `configure` switches the user folder and drops every cache built on the old data.
+This is the only place in `transforms/` that reads data files.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
 
-
-def lexicon_dir() -> Path:
-    """The folder the data files are read from."""
-    override = os.environ.get("WARTA_LEXICON_DIR")
-    return Path(override) if override else LEXICON_DIR
+_user_dir: Path | None = Path(os.environ["WARTA_LEXICON_DIR"]) if os.environ.get("WARTA_LEXICON_DIR") else None
+_derived: list[Any] = []
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-@cache
-def load(name: str) -> Any:
-    """The parsed YAML data file `name` (without `.yaml`)."""
-    path = lexicon_dir() / f"{name}.yaml"
+def derived(fn: F) -> F:
+    """`functools.cache` for structures built from the lexicon (compiled patterns, indexes):
+    cleared together with the data when `configure` changes the user folder."""
+    cached = cache(fn)
+    _derived.append(cached)
+    return cached  # type: ignore[return-value]
+
+
+def configure(user_dir: Path | str | None) -> None:
+    """Lay the YAML files of `user_dir` over the bundled ones from now on (None: bundled only)."""
+    global _user_dir
+    new = Path(user_dir) if user_dir else None
+    if new == _user_dir:
+        return
+    _user_dir = new
+    for fn in _derived:
+        fn.cache_clear()
+
+
+def user_dir() -> Path | None:
+    """The user's folder laid over the bundled files, if any."""
+    return _user_dir
+
+
+def _overlay(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = _overlay(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        if all(isinstance(x, dict) and "name" in x for x in base + extra):
+            # Gazetteer-like lists: an entry with a known name replaces the bundled one.
+            names = {x["name"] for x in extra}
+            return [x for x in base if x["name"] not in names] + extra
+        return base + [x for x in extra if x not in base]
+    return extra if extra is not None else base
+
+
+def _read(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+@derived
+def load(name: str) -> Any:
+    """The parsed data file `name` (without `.yaml`): the bundled file with the user's file of the
+    same name laid over it."""
+    data = _read(LEXICON_DIR / f"{name}.yaml")
+    if _user_dir is not None and (_user_dir / f"{name}.yaml").is_file():
+        data = _overlay(data, _read(_user_dir / f"{name}.yaml"))
+    return data
+
+
+def words(name: str, key: str) -> list[str]:
+    """A list of words from a data file, e.g. `words("speech", "after_quote")`."""
+    return [str(w) for w in ((load(name) or {}).get(key) or [])]
+
+
+def mapping(name: str, key: str) -> dict[str, Any]:
+    """A mapping from a data file, keys lower-cased, e.g. `mapping("dates", "weekdays")`."""
+    return {str(k).lower(): v for k, v in ((load(name) or {}).get(key) or {}).items()}
 
 
 @dataclass(frozen=True)
@@ -70,7 +128,7 @@ def _as_date(value: object) -> date | None:
     return date.fromisoformat(str(value))
 
 
-@cache
+@derived
 def entities() -> tuple[Entity, ...]:
     """Every entry of `entities.yaml`."""
     out = []
@@ -94,8 +152,3 @@ def entities() -> tuple[Entity, ...]:
             )
         )
     return tuple(out)
-
-
-def words(name: str, key: str) -> list[str]:
-    """A list of words from a data file, e.g. `words("speech", "after_quote")`."""
-    return [str(w) for w in (load(name).get(key) or [])]

@@ -20,11 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from transforms import lexicon
 from transforms.clean import is_prose
 
-LEXICON_DIR = Path(__file__).parent / "lexicon"
 
 # How far into a text the header and dateline may be: a dateline is the first paragraph, after at
 # most a headline, subtitle, date line and share widgets.
@@ -63,10 +61,10 @@ class OutletLexicon:
     attribution: tuple[str, ...]
 
 
-@lru_cache(maxsize=4)
-def load_outlets(path: Path = LEXICON_DIR / "outlets.yaml") -> OutletLexicon:
-    """The outlet lexicon, read once per process."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+@lexicon.derived
+def load_outlets() -> OutletLexicon:
+    """The outlet lexicon (bundled and user files), read once per process."""
+    data = lexicon.load("outlets") or {}
     aliases: dict[str, str] = {}
     hosts: dict[str, str] = {}
     for entry in data.get("outlets", []):

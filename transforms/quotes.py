@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 from transforms import entities as ents
 from transforms import lexicon
-from transforms.text import CLOSE_MARKS, OPEN_MARKS, STRAIGHT, paragraphs, sentences, word_pattern
+from transforms.text import CLOSE_MARKS, OPEN_MARKS, STRAIGHT, alternation, paragraphs, sentences, word_pattern
 
 # A quotation without attribution counts as speech only when it is at least this long;
 # shorter ones at a sentence start are slogans or headings.
 MIN_UNATTRIBUTED_WORDS = 4
+# The speaker of words credited to an unnamed source: stored as NULL, and no pronoun points at it.
+ANONYMOUS = "\x00anonymous"
 
 
 @dataclass
@@ -119,39 +120,65 @@ def quote_spans(body: str) -> list[QuoteSpan]:
 class _Words:
     after: re.Pattern[str]
     before: re.Pattern[str]
-    before_alt: str
+    introducer: re.Pattern[str]
+    subject_verb: re.Pattern[str]
+    named_by: re.Pattern[str]
     markers: re.Pattern[str]
+    back_reference: re.Pattern[str]
+    anonymous: re.Pattern[str]
+    document: re.Pattern[str]
+    body_head: re.Pattern[str]
+    title_connectors: set[str]
+    named_subject: re.Pattern[str]
+    agent: re.Pattern[str]
     stop: set[str]
     pronouns: set[str]
     source_marker: re.Pattern[str]
     known_sources: re.Pattern[str]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(
-        re.escape(w).replace("\\ ", " ").replace(" ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-    )
+_alt = alternation
 
 
-@cache
+@lexicon.derived
 def _words() -> _Words:
-    after = lexicon.words("speech", "after_quote")
-    before = lexicon.words("speech", "before_quote")
+    def ws(key: str) -> str:
+        return _alt(lexicon.words("speech", key))
+
     i = re.IGNORECASE
+    before = ws("before_quote")
     return _Words(
-        after=re.compile(rf"^[\s,.]*(?:lalu\s+|pun\s+|demikian\s+)?(?P<verb>{_alt(after)})(?P<nya>nya)?(?![\w])", i),
-        before=re.compile(rf"(?<![\w])(?P<verb>{_alt(before)})(?![\w])", i),
-        before_alt=_alt(before),
-        markers=re.compile(rf"^[\s,.]*(?P<verb>{_alt(lexicon.words('speech', 'speaker_markers'))})(?![\w])", i),
-        stop={w.lower() for w in lexicon.words("speech", "speaker_stop_words")},
+        after=re.compile(rf"^[\s,.]*(?:(?:{ws('after_quote_fillers')})\s+)?(?P<verb>{ws('after_quote')})(?P<nya>nya)?"
+                         r"(?![\w])", i),
+        before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
+        # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
+        introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
+                              rf"(?:{ws('introducers')})\s+[^,]+)\s*[,:]?\s*(?:(?:{ws('complementisers')}))?\s*,?\s*$",
+                              i),
+        subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
+        named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
+        markers=re.compile(rf"^[\s,.]*(?P<verb>{ws('speaker_markers')})(?![\w])", i),
+        back_reference=re.compile(rf"^(?:{ws('back_references')})\b[^.\"“”]{{0,40}}?(?P<verb>{ws('passive_verbs')})"
+                                  rf"\s+(?:(?:{ws('agent_markers')})\s+)?(?P<rest>[^.\"“”]{{2,160}})", i),
+        anonymous=re.compile(rf"^\s*(?:{ws('anonymous_sources')})(?![\w])", i),
+        document=re.compile(rf"^\s*(?:{ws('documents')})(?![\w])", i),
+        body_head=re.compile(rf"^\s*(?:{_alt(lexicon.words('titles', 'body_heads'))})(?![\w])", i),
+        title_connectors={w.lower() for w in lexicon.words("titles", "connectors")},
+        agent=re.compile(rf"(?<![\w])(?:{ws('agent_markers')})\s+", i),
+        named_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
+                                 rf"\s+(?:(?i:{ws('verb_particles')})\s+)?(?i:{before})(?![\w])", re.MULTILINE),
+        stop={w.lower() for w in lexicon.words("speech", "speaker_stop_words")}
+        | set(lexicon.mapping("dates", "weekdays")),
         pronouns={w.lower() for w in lexicon.words("speech", "pronouns")},
-        source_marker=re.compile(
-            rf"(?<![\w])(?:{_alt(lexicon.words('speech', 'cited_source_markers'))})"
-            r"\s*(?:dari\s+)?(?:kantor\s+berita\s+|media\s+|laman\s+|situs\s+|harian\s+)?",
-            i,
-        ),
+        source_marker=re.compile(rf"(?<![\w])(?:{ws('cited_source_markers')})\s*(?:(?:{ws('source_prepositions')})\s+)?"
+                                 rf"(?:(?:{ws('cited_source_kinds')})\s+)?", i),
         known_sources=word_pattern(lexicon.words("speech", "cited_sources"), ignore_case=False),
     )
+
+
+def _anonymous(phrase: str, w: _Words) -> bool:
+    """Whether a speaker phrase names nobody (`seorang sumber di pemerintahan`)."""
+    return bool(w.anonymous.match(phrase))
 
 
 # --- speakers ----------------------------------------------------------------------------
@@ -202,8 +229,12 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     m = re.match(r"\s*([^,.;:!?()\"“”\n]*)", rest)
     raw = m.group(1) if m else ""
     kept: list[str] = []
-    for t in raw.split():
-        if t.lower().strip("'’") in w.stop:
+    toks = raw.split()
+    for j, t in enumerate(toks):
+        # A connector inside a long title goes on (`Direktur Jenderal Asia Pasifik dan Afrika ...`).
+        in_title = t.lower() in w.title_connectors and kept and ents.is_title(" ".join(kept)) \
+            and j + 1 < len(toks) and toks[j + 1][:1].isupper()
+        if t.lower().strip("'’") in w.stop and not in_title:
             break
         kept.append(t)
     phrase = " ".join(kept)
@@ -222,10 +253,33 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     first = phrase.split()[0].lower()
     if first in w.pronouns:
         return ctx.previous_actor(pos)
+    if _anonymous(phrase, w):
+        return ANONYMOUS
+    doc = w.document.match(phrase)
+    if doc:
+        # A document speaks for its author: the body or person named after it.
+        rest = phrase[doc.end():]
+        by = w.agent.search(rest)
+        named = _speaker_phrase(rest[by.end():] if by else rest, w)[0]
+        author = ents.resolve(named, ctx.published)
+        run = re.search(r"(?<![\w])((?:[A-Z][\w'’.-]*\s*){1,4})", named)
+        if author is not None and author.kind in ("person", "org") or author is not None and not run:
+            return author.name
+        # A body the gazetteer does not know, as written (`Kementerian Perdagangan China`).
+        return run.group(1).strip() if run else ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
-    if e is not None and e.kind in ("person", "org"):
+    if e is not None and e.kind == "person":
         return e.name
+    body = w.body_head.match(phrase)
+    if body and (e is None or e.kind == "state"):
+        # A body the gazetteer does not know speaks as written (`Kementerian Perdagangan China`).
+        run = re.match(r"((?:[A-Z][\w'’.-]*\s*){1,5})", phrase)
+        if run:
+            return run.group(1).strip()
     name = ents.unknown_name(phrase)
+    if e is not None and e.kind == "org":
+        # `juru bicara Kemlu China Guo Jiakun`: the named spokesperson, not the body.
+        return name if name and len(name.split()) >= 2 and ents.resolve(name, ctx.published) is None else e.name
     if name:
         return name
     if e is not None:
@@ -236,13 +290,13 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
 
 def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str | None:
     """The speaker named in an introduction before a quotation (`Putin mengatakan:`)."""
-    marker = re.search(
-        r"(?<![\w])(?:menurut|kata|ujar|tutur|ungkap|jelas|tegas)\s+(?P<rest>[^,:]+)[,:]?\s*$", pre, re.IGNORECASE
-    )
+    marker = w.named_by.search(pre)
     if marker:
         return _resolve_phrase(_speaker_phrase(marker.group("rest"), w)[0], pre_start, ctx, w)
     verbs = list(w.before.finditer(pre))
     cut = verbs[-1].start() if verbs else len(pre)
+    if _anonymous(pre[:cut], w):
+        return ANONYMOUS
     mentions = [m for m in ents.find_mentions(pre, ctx.published) if m.entity.kind in ("person", "org")]
     subject = [m for m in mentions if m.start < cut]
     if subject:
@@ -274,7 +328,7 @@ def _cited_source(text: str, w: _Words) -> str | None:
     if run:
         name = run.group(1).strip(" .,")
         # Weekdays and months after a marker are the report's date, not a source.
-        if name.split()[0].lower() not in lexicon.load("dates")["weekdays"]:
+        if name.split()[0].lower() not in lexicon.mapping("dates", "weekdays"):
             return name
     return None
 
@@ -298,131 +352,180 @@ def _sentence_end(body: str, pos: int, para_end: int) -> int:
     return pos + m.end() if m else para_end
 
 
-def extract(body: str, published: date | None = None) -> tuple[list[Quote], list[Fragment]]:
-    """Quotations and fragments of an article body (normalised with `text.normalise`)."""
-    w = _words()
-    paras = paragraphs(body)
-    para_of = [(p.start, p.end) for p in paras]
-    spans = quote_spans(body)
+@dataclass(frozen=True)
+class Frame:
+    """A quoted span in its sentence: the words before it (`pre`, from the sentence start), the
+    words after it to the sentence end (`post`) or to the next quotation (`post_to_next`), and the
+    next sentence (`next_sentence`, for a back-reference such as `Hal itu disampaikan ...`)."""
 
+    span: QuoteSpan
+    text: str
+    sent_start: int
+    pre: str
+    post: str
+    post_to_next: str
+    next_sentence: str
+
+    @property
+    def at_start(self) -> bool:
+        return not self.pre.strip(" -–—(\t")
+
+
+def frames(body: str, spans: list[QuoteSpan] | None = None) -> list[Frame]:
+    """Step 1, find spans: every double-quoted span of the body with its surroundings."""
+    spans = quote_spans(body) if spans is None else spans
+    paras = [(p.start, p.end) for p in paragraphs(body)]
+
+    def bounds(pos: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in paras if a <= pos <= b), (0, len(body)))
+
+    out = []
+    for k, span in enumerate(spans):
+        pa, _ = bounds(span.open)
+        sent_start = _sentence_start(body, pa, span.open, spans)
+        _, pb = bounds(max(span.close - 1, span.open))
+        nxt = spans[k + 1].open if k + 1 < len(spans) else len(body)
+        post_end = min(_sentence_end(body, span.close, pb), pb)
+        following = body[post_end:pb] if post_end < pb else ""
+        next_sentence = following.strip()[:300] if not any(post_end <= s.open < pb for s in spans) else ""
+        out.append(Frame(span, span.text(body).strip(), sent_start, body[sent_start:span.open],
+                         body[span.close:post_end], body[span.close:min(nxt, pb)], next_sentence))
+    return out
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quotation and how the text says so: `after` (`"...," kata X`), `before`
+    (`X mengatakan: "..."`), `next` (`Hal itu disampaikan X.` in the next sentence) or None."""
+
+    speaker: str | None
+    verb: str | None
+    how: str | None
+
+
+def _introduced(pre: str, w: _Words) -> bool:
+    """Whether the words before a quotation introduce it (`X mengatakan:`, `Menurut X,`)."""
+    if not pre.strip(" -–—(\t"):
+        return False
+    return bool(re.search(r":\s*$", pre)) or bool(w.introducer.search(pre))
+
+
+def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
+    """Step 2, attribute: the speaker named by a verb after the quotation, a marker, a subject
+    and verb after it, an introduction before it, or a back-reference in the next sentence."""
+    post = fr.post
+    after = w.after.match(post)
+    if after:
+        if after.group("nya"):
+            return Attribution(ctx.previous_actor(fr.span.open), after.group("verb").lower(), "after")
+        rest = post[after.end():]
+        phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
+        speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else ctx.previous_actor(fr.span.open)
+        return Attribution(speaker, after.group("verb").lower(), "after")
+    marker = w.markers.match(post)
+    if marker:
+        phrase, _ = _speaker_phrase(post[marker.end():], w)
+        if phrase:
+            return Attribution(_resolve_phrase(phrase, fr.span.open, ctx, w), marker.group("verb").lower(), "after")
+    subj_verb = w.subject_verb.match(post)
+    if subj_verb:
+        subj = subj_verb.group("subj")
+        if ents.resolve(subj, ctx.published) is not None or subj.strip().lower() in w.pronouns \
+                or ents.unknown_name(subj) or _anonymous(subj, w):
+            return Attribution(_resolve_phrase(subj, fr.span.open, ctx, w), subj_verb.group("verb").lower(), "after")
+    if _introduced(fr.pre, w):
+        vm = list(w.before.finditer(fr.pre))
+        return Attribution(_speaker_before(fr.pre, fr.sent_start, ctx, w),
+                           vm[-1].group("verb").lower() if vm else None, "before")
+    # The sentence after: what follows the closing mark when the quotation ends its own sentence,
+    # else the next sentence of the paragraph.
+    after_text = fr.post.strip() if re.search(r"[.!?]$", fr.text) else \
+        fr.next_sentence if not fr.post.strip(" .,") else ""
+    back = w.back_reference.match(after_text)
+    if back:
+        phrase, _ = _speaker_phrase(back.group("rest"), w)
+        speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else None
+        if speaker:
+            return Attribution(speaker, back.group("verb").lower(), "next")
+    return Attribution(None, None, None)
+
+
+def is_speech(fr: Frame, att: Attribution) -> bool:
+    """Step 3, classify: speech when attributed at a sentence start, introduced, or a whole
+    sentence in quotation marks at a sentence start (its speaker said it just before); other
+    quoted words are fragments."""
+    n_words = len(fr.text.split())
+    if att.how == "before":
+        return n_words >= 3
+    if fr.at_start and att.how in ("after", "next"):
+        return True
+    whole_sentence = bool(re.search(r"[.!?,]$", fr.text)) or not fr.post.strip(" .,")
+    return fr.at_start and n_words >= MIN_UNATTRIBUTED_WORDS and whole_sentence
+
+
+def merge_split(body: str, fs: list[Frame], k: int, att: Attribution) -> tuple[str, int, int | None]:
+    """Step 4, merge: a quotation split by its attribution (`"A," kata Xi, "B."`) is one quote.
+    Returns its text, its end and the index of the frame merged into it (or None)."""
+    fr = fs[k]
+    if att.how == "after" and k + 1 < len(fs):
+        gap = body[fr.span.close:fs[k + 1].span.open]
+        if "\n" not in gap and re.search(r",\s*$", gap) and len(gap) < 80 and not re.search(r"[.!?]\s+[A-Z]", gap):
+            return f"{fr.text} {fs[k + 1].text}", fs[k + 1].span.close, k + 1
+    return fr.text, fr.span.close, None
+
+
+def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple[_Context, list[str]]:
     def inside(pos: int) -> bool:
         return any(s.open <= pos < s.close for s in spans)
 
-    persons = [
-        (m.start, m.entity.name)
-        for m in ents.find_mentions(body, published)
-        if m.entity.kind == "person" and not inside(m.start)
-    ]
+    persons = [(m.start, m.entity.name) for m in ents.find_mentions(body, published)
+               if m.entity.kind == "person" and not inside(m.start)]
     # People the gazetteer does not know, named with their title (`Menteri Perdagangan Budi
     # Santoso`): pronouns may stand for them, and a later `kata Budi` names them in full.
-    titled = [m for m in ents.titled_persons(body, published) if not inside(m.start)]
-    persons = sorted(persons + [(m.start, m.entity.name) for m in titled])
-    known_people = [m.entity.name for m in titled]
-    ctx = _Context(body, published, para_of, persons)
+    titled = [(m.start, m.entity.name) for m in ents.titled_persons(body, published) if not inside(m.start)]
+    # Names the gazetteer does not know, as the subject of a speech verb (`Andi Wijaya mengatakan`).
+    known = {n for _, n in persons + titled}
+    for m in _words().named_subject.finditer(body):
+        name = m.group("name")
+        if not inside(m.start()) and name not in known and ents.resolve(name, published) is None \
+                and not ents.is_title(name) and len(name.split()) >= 2:
+            titled.append((m.start("name"), name))
+    persons = sorted(persons + titled)
+    ctx = _Context(body, published, [(p.start, p.end) for p in paragraphs(body)], persons)
+    return ctx, list(dict.fromkeys(name for _, name in persons))
 
-    def para_bounds(pos: int) -> tuple[int, int]:
-        for a, b in para_of:
-            if a <= pos <= b:
-                return a, b
-        return 0, len(body)
 
+def extract(body: str, published: date | None = None) -> tuple[list[Quote], list[Fragment]]:
+    """Quotations and fragments of an article body (normalised with `text.normalise`): spans
+    found, attributed, classified and merged, in that order."""
+    w = _words()
+    spans = quote_spans(body)
+    ctx, people = _context(body, published, spans)
+    fs = frames(body, spans)
     quotes: list[Quote] = []
     fragments: list[Fragment] = []
-    merged_into: dict[int, int] = {}
-    for k, span in enumerate(spans):
-        if k in merged_into:
+    merged: set[int] = set()
+    for k, fr in enumerate(fs):
+        if k in merged or not fr.text:
             continue
-        text = span.text(body).strip()
-        if not text:
+        att = attribute(fr, ctx, w)
+        if not is_speech(fr, att):
+            fragments.append(Fragment(fr.text, _fragment_speaker(fr.pre, fr.sent_start, ctx, w),
+                                      fr.span.open, fr.span.close))
             continue
-        pa, _ = para_bounds(span.open)
-        sent_start = _sentence_start(body, pa, span.open, spans)
-        pre = body[sent_start : span.open]
-        _, pb_close = para_bounds(max(span.close - 1, span.open))
-        nxt = spans[k + 1].open if k + 1 < len(spans) else len(body)
-        post_end = min(_sentence_end(body, span.close, pb_close), pb_close)
-        post = body[span.close : post_end]
-        post_to_next = body[span.close : min(nxt, pb_close)]
-        pre_clean = pre.strip(" -–—(\t")
-
-        speaker: str | None = None
-        verb: str | None = None
-        attributed = False
-        pre_intro = (
-            bool(re.search(r":\s*$", pre))
-            or bool(
-                re.search(
-                    rf"(?<![\w])(?:{w.before_alt}|menurut\s+[^,]+|kata\s+[^,]+)\s*(?:bahwa)?\s*,?\s*$",
-                    pre,
-                    re.IGNORECASE,
-                )
-            )
-            if pre_clean
-            else False
-        )
-
-        after = w.after.match(post)
-        marker = w.markers.match(post)
-        subj_verb = re.match(
-            rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{w.before_alt})(?![\w])", post, re.IGNORECASE
-        )
-        if after:
-            verb = after.group("verb").lower()
-            attributed = True
-            if after.group("nya"):
-                speaker = ctx.previous_actor(span.open)
-            else:
-                phrase, _ = _speaker_phrase(post[after.end() :], w)
-                speaker = _resolve_phrase(phrase, span.open, ctx, w) if phrase else ctx.previous_actor(span.open)
-        elif marker:
-            verb = marker.group("verb").lower()
-            phrase, _ = _speaker_phrase(post[marker.end() :], w)
-            if phrase:
-                attributed = True
-                speaker = _resolve_phrase(phrase, span.open, ctx, w)
-        elif subj_verb and (
-            ents.resolve(subj_verb.group("subj"), published) is not None
-            or subj_verb.group("subj").strip().lower() in w.pronouns
-            or ents.unknown_name(subj_verb.group("subj"))
-        ):
-            verb = subj_verb.group("verb").lower()
-            attributed = True
-            speaker = _resolve_phrase(subj_verb.group("subj"), span.open, ctx, w)
-
-        at_start = not pre_clean
-        n_words = len(text.split())
-        # Speech: attributed at a sentence start, introduced (`X mengatakan:`), or a whole
-        # sentence in quotation marks at a sentence start (the speaker said it just before).
-        whole_sentence = bool(re.search(r"[.!?,]$", text)) or not post.strip(" .,")
-        is_speech = (at_start and attributed) or (pre_intro and n_words >= 3) or (
-            at_start and n_words >= MIN_UNATTRIBUTED_WORDS and whole_sentence)
-        if pre_intro and not attributed:
-            speaker = _speaker_before(pre, sent_start, ctx, w)
-            vm = list(w.before.finditer(pre))
-            verb = vm[-1].group("verb").lower() if vm else None
-        elif is_speech and not attributed:
-            speaker = ctx.previous_actor(span.open)
-
-        if speaker and ents.entity(speaker) is None:
-            speaker = ents.full_name(speaker, known_people)
-        if not is_speech:
-            fragments.append(Fragment(text, _fragment_speaker(pre, sent_start, ctx, w), span.open, span.close))
-            continue
-
-        # A quotation split by its attribution: `"A," kata Xi, "B."`
-        end = span.close
-        if attributed and k + 1 < len(spans):
-            gap = body[span.close : spans[k + 1].open]
-            if "\n" not in gap and re.search(r",\s*$", gap) and len(gap) < 80:
-                text = f"{text} {spans[k + 1].text(body).strip()}"
-                merged_into[k + 1] = k
-                end = spans[k + 1].close
-        source = _cited_source(post_to_next if attributed else post, w) or _cited_source(pre, w)
-        quotes.append(Quote(text, speaker, verb, source, span.open, end))
-        ctx.quoted.append((span.open, end, speaker))
+        speaker = att.speaker if att.how is not None else ctx.previous_actor(fr.span.open)
+        if speaker and speaker != ANONYMOUS and ents.entity(speaker) is None:
+            speaker = ents.full_name(speaker, people)
+        text, end, into = merge_split(body, fs, k, att)
+        if into is not None:
+            merged.add(into)
+        source = _cited_source(fr.post_to_next if att.how == "after" else fr.post, w) or _cited_source(fr.pre, w)
+        quotes.append(Quote(text, None if speaker == ANONYMOUS else speaker, att.verb, source, fr.span.open, end))
+        ctx.quoted.append((fr.span.open, end, speaker))
         # The attribution names the speaker again: later pronouns may point at it.
-        if speaker and ents.entity(speaker) is None or (ents.entity(speaker) and ents.entity(speaker).kind == "person"):
-            ctx.persons.append((span.close, speaker))
+        known = ents.entity(speaker)
+        if speaker and (known is None or known.kind == "person"):
+            ctx.persons.append((fr.span.close, speaker))
             ctx.persons.sort()
     fragments.extend(_single_quoted(body, spans, ctx, w))
     fragments.sort(key=lambda f: f.start)

@@ -10,69 +10,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ftfy
+
+from transforms import lexicon
+
 OPEN_MARKS = "\u201c\u201e\u00ab"  # “ „ «
 CLOSE_MARKS = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
 DOUBLE_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 
-# Words that end in a full stop without ending the sentence.
-ABBREVIATIONS = {
-    "dr",
-    "drs",
-    "dra",
-    "ir",
-    "prof",
-    "h",
-    "hj",
-    "kh",
-    "st",
-    "no",
-    "jl",
-    "jln",
-    "dll",
-    "dsb",
-    "dst",
-    "sdr",
-    "yth",
-    "bpk",
-    "tn",
-    "ny",
-    "nn",
-    "kol",
-    "letjen",
-    "mayjen",
-    "brigjen",
-    "jend",
-    "laksda",
-    "marsda",
-    "kapt",
-    "lt",
-    "sen",
-    "mr",
-    "mrs",
-    "ms",
-    "vs",
-    "u.s",
-    "a.n",
-    "s.h",
-    "s.e",
-    "m.si",
-    "m.a",
-    "ph.d",
-    "dkk",
-    "tsb",
-    "kec",
-    "kab",
-    "prov",
-    "rp",
-    "sept",
-    "okt",
-    "des",
-    "agt",
-    "feb",
-    "jan",
-    "nov",
-}
+_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC")
+# Invisible characters that scrapers leave inside words; they break substring search downstream.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# No-break and other fixed-width spaces become ordinary spaces: analysts search for "Xi Jinping dan".
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a\u3000\t]+")
+# A "Â" left in front of a space is the first byte of a UTF-8 no-break space decoded as cp1252
+# where ftfy could not see the pair any more (the NBSP was normalised first, or stood alone).
+_STRAY_A_CIRCUMFLEX = re.compile(r"Â(?=\s|$)")
+_MULTI_SPACE = re.compile(r" {2,}")
+# Two apostrophes written for a double quotation mark (typewriter habit, or a quote mark lost in
+# decoding): quote extraction reads only double marks.
+_DOUBLED_APOSTROPHE = re.compile(r"\u2019\u2019|''")
+
+
+@lexicon.derived
+def abbreviations() -> frozenset[str]:
+    """Words that end in a full stop without ending the sentence: the lexicon's list and the
+    short month names (`12 Sept. 2024`)."""
+    months = lexicon.mapping("dates", "months")
+    longest = {n: max(len(k) for k, v in months.items() if v == n) for n in set(months.values())}
+    short_months = {k for k, n in months.items() if len(k) < longest[n] and len(k) <= 4}
+    return frozenset(w.lower() for w in lexicon.words("text", "abbreviations")) | short_months
 
 
 @dataclass(frozen=True)
@@ -85,12 +53,16 @@ class Span:
 
 
 def normalise(text: str) -> str:
-    """Text with odd spaces made plain and the `Â` left by bad decoding removed; offsets shift,
-    so extractors run on the normalised text throughout."""
-    text = text.replace("\u00c2\u00a0", " ").replace("\u00a0", " ").replace("\u00c2", "")
-    text = text.replace("\u2019\u2019", '"').replace("''", '"')
-    text = re.sub(r"[ \t\u2009\u202f]+", " ", text)
-    return text
+    """The one text normaliser: mojibake repaired (ftfy), no-break and odd spaces as spaces,
+    invisible characters gone, line ends as "\\n", each line stripped, doubled apostrophes as a
+    double quotation mark. Curly quotes are kept: quote extraction reads them. Idempotent, so the
+    stored body text and the extractors' text are the same string."""
+    text = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    text = _STRAY_A_CIRCUMFLEX.sub("", text)
+    text = _DOUBLED_APOSTROPHE.sub('"', text)
+    return "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -113,7 +85,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
-    if word in ABBREVIATIONS:
+    if word in abbreviations():
         return True
     # An initial (`Joko S. Widodo`) or a decimal written with a dot (`1.5`).
     return bool(re.fullmatch(r"[a-z]", word)) and dot + 2 < len(text) and text[dot + 2 : dot + 3].isupper()
@@ -169,9 +141,13 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def word_pattern(phrases: list[str], *, ignore_case: bool = True) -> re.Pattern[str]:
-    """A regex matching any of the phrases as whole words, longest first; spaces in a phrase
-    match any run of spaces."""
+def alternation(phrases: list[str]) -> str:
+    """A regex alternation of the phrases (no group), longest first; spaces in a phrase match
+    any run of spaces. The one way lexicon word lists become patterns."""
     alts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace("\\ ", " ").replace(" ", r"\s+") for p in alts)
-    return re.compile(rf"(?<![\w$€£¥]){'(?:' + body + ')'}(?![\w])", re.IGNORECASE if ignore_case else 0)
+    return "|".join(re.escape(p).replace("\\ ", " ").replace(" ", r"\s+") for p in alts)
+
+
+def word_pattern(phrases: list[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+    """A regex matching any of the phrases as whole words, longest first."""
+    return re.compile(rf"(?<![\w$€£¥])(?:{alternation(phrases)})(?![\w])", re.IGNORECASE if ignore_case else 0)

@@ -59,6 +59,14 @@ class Settings(BaseSettings):
     near_duplicate_threshold: float = 0.5
     near_duplicate_window_days: int = 31
 
+    # A folder of the user's own lexicon files (transforms/lexicon/*.yaml names), laid over the
+    # bundled ones: lists are extended, mappings merged, gazetteer entries replaced by name.
+    lexicon_dir: Path | None = None
+
+    @property
+    def lexicon_dir_str(self) -> str | None:
+        return str(self.lexicon_dir) if self.lexicon_dir else None
+
 
 def get_settings() -> Settings:
     return Settings()
