@@ -17,12 +17,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from transforms import lexicon
 from transforms.clean import is_prose
-
 
 # How far into a text the header and dateline may be: a dateline is the first paragraph, after at
 # most a headline, subtitle, date line and share widgets.
