@@ -130,7 +130,10 @@ def test_text_metadata_skips_the_header_before_the_dateline() -> None:
         ("kumparan.com", "kumparan"),
         ("https://www.bbc.com/indonesia/articles/x", "BBC News Indonesia"),
         ("https://www.bbc.com/news/world-1", None),
-        ("https://example.org/x", None),
+        # An unknown host names the outlet after itself, without section labels.
+        ("https://news.kabarcontoh.id/dunia/x", "Kabarcontoh.id"),
+        ("https://www.contohpost.co.id/a", "Contohpost.co.id"),
+        ("http://127.0.0.1:8000/a", None),
         (None, None),
     ],
 )

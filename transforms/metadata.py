@@ -57,6 +57,7 @@ class OutletLexicon:
     hosts: dict[str, str]
     weekdays: tuple[str, ...]
     attribution: tuple[str, ...]
+    generic_subdomains: frozenset[str] = frozenset()
 
 
 @lexicon.derived
@@ -72,7 +73,8 @@ def load_outlets() -> OutletLexicon:
         for host in entry.get("hosts", []):
             hosts[host.casefold()] = name
     dates = data.get("dates", {})
-    return OutletLexicon(aliases, hosts, tuple(dates.get("weekdays", [])), tuple(dates.get("attribution", [])))
+    return OutletLexicon(aliases, hosts, tuple(dates.get("weekdays", [])), tuple(dates.get("attribution", [])),
+                         frozenset(s.casefold() for s in data.get("generic_subdomains", [])))
 
 
 def canonical_outlet(name: str | None) -> str | None:
@@ -97,7 +99,22 @@ def outlet_from_host(url_or_host: str | None) -> str | None:
                 return name
         elif host == known or host.endswith("." + known):
             return name
-    return None
+    if any(known.split("/", 1)[0] in (host, host.removeprefix("www.")) for known in load_outlets().hosts):
+        return None  # another section of a known outlet's host (bbc.com/news is not BBC News Indonesia)
+    return _host_as_name(host)
+
+
+def _host_as_name(host: str) -> str | None:
+    """An unknown host named after itself, without its section labels: `news.example.id` ->
+    `Example.id`. Small outlets mostly call themselves by their domain; a name is better than none."""
+    labels = host.removesuffix(".").split(".")
+    if len(labels) < 2 or all(label.isdigit() for label in labels):  # an IP address names no one
+        return None
+    generic = load_outlets().generic_subdomains
+    while len(labels) > 2 and labels[0] in generic:
+        labels = labels[1:]
+    name = ".".join(labels)
+    return name[0].upper() + name[1:]
 
 
 def _outlet_spelling(raw: str) -> str | None:
