@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import uuid
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
@@ -46,17 +48,18 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
                                                                tally.newest, settings.lexicon_dir_str), tally, settings)
             progress.advance(first)
         else:
-            _share_api_with_workers()
             _import_in_background("great_expectations")  # for the Data Docs at the end, while workers work
             pending: deque = deque()
-            for chunk in _chain(first, second, planned):
-                pending.append((chunk, tasks.transform_chunk.submit(
-                    chunk, tally.run_id, settings.max_quarantine_share, tally.newest, settings.lexicon_dir_str)))
-                # A few chunks in flight keep every worker busy while memory stays bounded.
-                while len(pending) > 2 * settings.workers:
+            with _api_shared_with_workers():
+                for chunk in _chain(first, second, planned):
+                    pending.append((chunk, tasks.transform_chunk.submit(
+                        chunk, tally.run_id, settings.max_quarantine_share, tally.newest,
+                        settings.lexicon_dir_str)))
+                    # A few chunks in flight keep every worker busy while memory stays bounded.
+                    while len(pending) > 2 * settings.workers:
+                        tally = _load_next(db, pending, tally, settings)
+                while pending:
                     tally = _load_next(db, pending, tally, settings)
-            while pending:
-                tally = _load_next(db, pending, tally, settings)
         # Near-copies and canonical events of what the chunks loaded (and of anything left pending).
         tally.loaded.update(tasks.link(db, settings))
         run = tally.finish()
@@ -84,16 +87,24 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
     return summary
 
 
-def _share_api_with_workers() -> None:
-    """Worker processes inherit the environment: without a configured API they would each start
-    their own temporary Prefect server (seconds each); point them at this run's instead."""
+@contextmanager
+def _api_shared_with_workers() -> Iterator[None]:
+    """Without a configured API, every worker (a process of the pool, a Dask worker) would start a
+    temporary Prefect server of its own (seconds each, and left behind when the worker is stopped):
+    point them at this run's, through the environment (process pool) and the settings context that
+    task runners hand to their workers (Dask)."""
     import os
 
     from prefect.client.orchestration import get_client
-    from prefect.settings import get_current_settings
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
-    if not get_current_settings().api.url:
-        os.environ["PREFECT_API_URL"] = str(get_client(sync_client=True).api_url)
+    if get_current_settings().api.url:
+        yield
+        return
+    url = str(get_client(sync_client=True).api_url)
+    os.environ["PREFECT_API_URL"] = url
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        yield
 
 
 def _import_in_background(module: str) -> None:

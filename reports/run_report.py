@@ -51,6 +51,7 @@ class ReportData:
     trend_rows: list[dict[str, Any]]
     articles: list[dict[str, Any]]
     charts: dict[str, str] = field(default_factory=dict)
+    sources: list[dict[str, Any]] = field(default_factory=list)
     generated_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
 
     @property
@@ -133,6 +134,8 @@ def gather(con: duckdb.DuckDBPyConnection, db: str, run_id: str | None = None) -
         a["excerpt"] = body[:EXCERPT_CHARS] + ("…" if len(body) > EXCERPT_CHARS else "")
     data = ReportData(
         db=db, run=run, counts=[(label, run.get(key)) for key, label in RUN_COUNTS], totals=totals,
+        # Per-input health of the run (runs.sources, JSON), when the run recorded it.
+        sources=json.loads(run["sources"]) if run.get("sources") else [],
         results=results, quarantine=quarantine, quarantine_total=quarantine_total,
         quarantine_by_reason=[tuple(r) for r in by_reason], trend_runs=trend_runs, trend_rows=trend_rows,
         articles=articles,
