@@ -9,12 +9,34 @@ from typing import Annotated
 
 import typer
 
+from warta import __version__
+from warta.errors import UserError, report_error, setup_logging
+from warta.lifecycle import Interrupted, managed_run
 from warta.settings import DEFAULT_DB, SAMPLE_CORPUS
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
 
 # Prefect's telemetry would try to reach the internet on every ephemeral server start.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# The temporary server takes 6-9 s on an idle machine and over 20 s (Prefect's default wait) on a busy one.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"warta {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="show tracebacks and Prefect's error logs "
+                                          "(they always go to the log file)")] = False,
+) -> None:
+    """warta: Indonesian news articles in, a DuckDB warehouse of facts out."""
+    setup_logging(verbose)
 
 
 @app.command(context_settings={"allow_extra_args": True})
@@ -39,11 +61,8 @@ def run(
 
         runner = DaskTaskRunner() if dask == "local" else DaskTaskRunner(address=dask)
         flow = etl.with_options(task_runner=runner)
-    try:
+    with managed_run():  # failures are reported by main(): the flow has recorded the failed run
         summary = flow(inputs=inputs, db=str(db), force=force)
-    except Exception as exc:  # the flow has recorded the failed run; say why and exit non-zero
-        typer.secho(f"warta: the run failed: {type(exc).__name__}: {exc}", err=True, fg="red")
-        raise typer.Exit(1) from exc
     print_summary(summary)
 
 
@@ -72,11 +91,10 @@ def reprocess(
     from flows.pipeline import etl
     from sources.pull import RAW_STORE_INPUT
 
-    try:
+    if not db.exists():
+        raise UserError(f"no warehouse at {db}: check --db, or load it first with `warta run --db {db}`")
+    with managed_run():
         summary = etl(inputs=[RAW_STORE_INPUT], db=str(db), force=True)
-    except Exception as exc:
-        typer.secho(f"warta: the reprocess failed: {type(exc).__name__}: {exc}", err=True, fg="red")
-        raise typer.Exit(1) from exc
     print_summary(summary)
 
 
@@ -89,6 +107,10 @@ def evaluate(
     """Precision, recall and F1 per table against a gold folder."""
     from warta.evaluate import format_score, score_db
 
+    if not gold.is_dir() or not any(gold.glob("*.json")):
+        raise UserError(f"no gold files at {gold}: --gold takes a folder of *.json gold files "
+                        "(e.g. tests/gold/seeds)")
+    _need_warehouse(db)
     typer.echo(format_score(score_db(db, gold), verbose=verbose))
 
 
@@ -102,8 +124,7 @@ def report(
     """Rebuild the run report (one self-contained HTML page) from the DuckDB file."""
     from reports.run_report import write_report
 
-    if not db.exists():
-        raise typer.BadParameter(f"{db} does not exist", param_hint="--db")
+    _need_warehouse(db)
     try:
         path = write_report(db, run_id, out)
     except LookupError as exc:
@@ -126,6 +147,7 @@ def quarantine_list(
     """List quarantined rows: table, key, the expectation they broke and why."""
     import duckdb
 
+    _need_warehouse(db)
     con = duckdb.connect(str(db), read_only=True)
     try:
         rows = con.execute(
@@ -155,6 +177,7 @@ def quarantine_release(
     from expectations.release import release
     from warehouse.load import connect
 
+    _need_warehouse(db)
     with connect(db) as con:
         result = release(con, table=table, expectation=expectation)
     for name in sorted(result.released):
@@ -165,5 +188,27 @@ def quarantine_release(
         typer.echo("no open quarantined rows matched")
 
 
-def main() -> None:  # pragma: no cover - console entry
-    sys.exit(app())
+def _need_warehouse(db: Path) -> None:
+    if not db.is_file():
+        raise UserError(f"no warehouse at {db}: check --db, or create it with `warta run --db {db}`")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The console entry: one line per error (what failed, what to do), the traceback only with -v
+    and always in the log file; 128 + signal number when a signal stopped the run."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "-v" in args[1:]:  # `warta run -v ...` as well as `warta -v run ...`
+        args.remove("-v")
+        args.insert(0, "-v")
+    try:
+        app(args=args, prog_name="warta", standalone_mode=False)
+    except Interrupted as exc:
+        report_error(exc)
+        os._exit(128 + exc.signum)  # fetch threads may still wait on a socket; nothing more to save
+    except BaseException as exc:  # noqa: BLE001 - the one place every error becomes one line
+        return report_error(exc)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
