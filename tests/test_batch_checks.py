@@ -185,6 +185,7 @@ def test_nulls_only_columns_are_not_drift() -> None:
 
 
 def test_the_flow_stops_a_critical_batch_and_says_why(tmp_path: Path, prefect_harness) -> None:
+    from helpers.cli import warta
     from typer.testing import CliRunner
 
     from warta.cli import app
@@ -198,9 +199,9 @@ def test_the_flow_stops_a_critical_batch_and_says_why(tmp_path: Path, prefect_ha
                            "text": "Baca Juga: Putin ke Beijing\nADVERTISEMENT\nBagikan ke WhatsApp\n"})
                for i in range(2)]
     (tmp_path / "batch.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["run", "--input", str(tmp_path / "batch.jsonl"), "--db", str(db)])
+    result = warta("run", "--input", str(tmp_path / "batch.jsonl"), "--db", str(db))
     assert result.exit_code == 1
-    assert "BatchCheckFailed: critical data-quality check failed, nothing of this batch was loaded" in result.output
+    assert "warta: critical data-quality check failed, nothing of this batch was loaded" in result.output
     assert "batch_not_empty(articles): 2 documents came in but no article came out" in result.output
     assert query(db, "select count(*) from articles union all select count(*) from quotes") == before
     assert query(db, "select count(*) from failures") == [(0,)]
@@ -209,4 +210,4 @@ def test_the_flow_stops_a_critical_batch_and_says_why(tmp_path: Path, prefect_ha
     assert query(db, f"select expectation from dq_results where run_id = '{run_id}' and severity = 'critical' "
                      "and not success") == [("batch_not_empty(articles)",)]
     # The failed run has its report too, next to the DB.
-    assert "nothing of this batch was loaded" in (tmp_path / "reports" / "latest.html").read_text(encoding="utf-8")
+    assert "nothing of this batch was loaded" in (tmp_path / "w.reports" / "latest.html").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from helpers.cli import warta
 from test_batch_checks import article, batch, entity, event, figure, process, quote
 from typer.testing import CliRunner
 
@@ -58,9 +59,9 @@ def svgs(html: str) -> dict[str, str]:
 
 def test_report_of_a_run_with_quarantine_and_warnings(warehouse: Path) -> None:
     path = write_report(warehouse, "run-2")
-    assert path == warehouse.parent / "reports" / "run-run-2.html"
+    assert path == warehouse.parent / "w.reports" / "run-run-2.html"
     html = path.read_text(encoding="utf-8")
-    assert (warehouse.parent / "reports" / "latest.html").read_text(encoding="utf-8") == html
+    assert (warehouse.parent / "w.reports" / "latest.html").read_text(encoding="utf-8") == html
     # Self-contained: no script, no external asset.
     assert "<script" not in html and not re.search(r'(?:src|href)="', html) and "<link" not in html
     # The article's text shows its markup as text.
@@ -119,8 +120,10 @@ def test_cli_report_reads_the_file_without_changing_it(warehouse: Path, tmp_path
     assert result.exit_code == 0, result.output
     assert str(out) in result.output and "run-3" in out.read_text(encoding="utf-8")
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
-    missing = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "none.duckdb")])
-    assert missing.exit_code != 0
+    missing = warta("report", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.exit_code == 1
+    assert missing.output == f"warta: no warehouse at {tmp_path / 'none.duckdb'}: check --db, or create it with " \
+                             f"`warta run --db {tmp_path / 'none.duckdb'}`\n"
 
 
 def test_data_docs_are_built_beside_the_db_and_keep_every_run(tmp_path: Path) -> None:

@@ -51,5 +51,12 @@ class Settings(BaseSettings):
     # --- end of fetching settings ---
 
 
+def beside(db: str | Path, what: str) -> Path:
+    """The folder of one warehouse's `what` (raw pages, reports) beside its file: `<db stem>.<what>`,
+    so that two warehouses in one folder never share them."""
+    path = Path(db).expanduser().resolve()
+    return path.parent / f"{path.stem}.{what}"
+
+
 def get_settings() -> Settings:
     return Settings()
