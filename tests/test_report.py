@@ -130,15 +130,17 @@ def test_data_docs_are_built_beside_the_db_and_keep_every_run(tmp_path: Path) ->
     db = tmp_path / "w.duckdb"
     tables = batch([article(1), article(2, language="Indonesian")], quotes=[quote(1, 0, "Vladimir Putin")])
     index = build_data_docs(db, tables, "run-a")
-    site = tmp_path / "w_dq" / "gx" / "uncommitted" / "data_docs" / "local_site"
-    assert index == docs_index(db) == site / "index.html"
+    assert index == docs_index(db) == tmp_path / "w_dq" / "docs" / "index.html"
     assert index.exists()
     # The saved context is opened again on the next run (add_or_update, no "already exists").
     build_data_docs(db, tables, "run-b")
     runs = {p.name for p in (tmp_path / "w_dq" / "gx" / "uncommitted" / "validations").glob("*/*")}
     assert {"run-a", "run-b"} <= runs
     assert {p.stem for p in (tmp_path / "w_dq" / "gx" / "expectations").glob("*.json")} == {"articles", "quotes"}
-    assert "articles" in index.read_text(encoding="utf-8")
+    html = index.read_text(encoding="utf-8")
+    assert "articles" in html and "run-a" in html and "run-b" in html
+    # Offline and private: no script, no address outside the site (the browser test loads it too).
+    assert "<script" not in html and "http://" not in html and "https://" not in html
 
 
 def test_report_flow_publishes_artifacts(warehouse: Path, prefect_harness) -> None:
