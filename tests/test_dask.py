@@ -8,7 +8,7 @@ from prefect_dask import DaskTaskRunner
 
 from flows.pipeline import etl
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.dask]
 
 
 def test_flow_runs_its_batches_on_a_local_dask_cluster(tmp_path) -> None:
