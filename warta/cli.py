@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from warta import __version__
-from warta.errors import UserError, report_error, setup_logging
+from warta.errors import UserError, report_error, set_verbose
 from warta.lifecycle import Interrupted, managed_run
 from warta.settings import DEFAULT_DB, SAMPLE_CORPUS
 
@@ -36,7 +36,7 @@ def _options(
                                           "(they always go to the log file)")] = False,
 ) -> None:
     """warta: Indonesian news articles in, a DuckDB warehouse of facts out."""
-    setup_logging(verbose)
+    set_verbose(verbose)
 
 
 @app.command(context_settings={"allow_extra_args": True})

@@ -43,11 +43,15 @@ class _QuietConsole(logging.Filter):
         return True
 
 
-def setup_logging(verbose: bool) -> None:
-    """Send every log record to the log file and quieten the terminal. Call again after Prefect
-    configured logging (importing it replaces the root logger's handlers)."""
+def set_verbose(verbose: bool) -> None:
     global _verbose
-    _verbose = verbose or _verbose
+    _verbose = verbose
+
+
+def setup_logging() -> None:
+    """Send every log record to the log file as well, and quieten the terminal. Call it after
+    Prefect configured logging (`import prefect.main`): Prefect leaves the root logger alone, its
+    console handler included, when it finds a handler there already."""
     root = logging.getLogger()
     for handler in root.handlers:
         if isinstance(handler, logging.FileHandler):

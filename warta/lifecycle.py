@@ -85,11 +85,11 @@ def _needs_temporary_server() -> bool:
 def managed_run() -> Iterator[None]:
     """Around a command that runs flows: signals raise `Interrupted`, and a temporary Prefect server,
     when one is needed, is ours (dies with us) and is stopped on the way out."""
-    import prefect  # noqa: F401 - configures logging, which the next line adjusts
+    import prefect.main  # noqa: F401 - configures logging (lazily imported otherwise), which the next line adjusts
 
     from warta.errors import setup_logging
 
-    setup_logging(False)  # keeps -v if it was given
+    setup_logging()
     server = None
     if _needs_temporary_server():
         server = _guarded_server_class()()  # registers itself as Prefect's default temporary server
