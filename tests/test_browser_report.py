@@ -8,8 +8,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from helpers.browser import dump_dom, find_chromium
-from test_batch_checks import article, batch, quote
-from test_report import SCRIPT_TITLE, build_warehouse
+from helpers.frames import SCRIPT_TITLE, article, batch, build_warehouse, quote
 
 from expectations.datadocs import build_data_docs
 from reports.run_report import write_report

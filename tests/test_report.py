@@ -5,46 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from helpers.cli import warta
-from test_batch_checks import article, batch, entity, event, figure, process, quote
+from helpers.frames import article, batch, build_warehouse, quote
 from typer.testing import CliRunner
 
-from expectations.batch import BatchCheckFailed
 from expectations.datadocs import build_data_docs, docs_index
 from reports.run_report import markdown_summary, read_report, results_table, write_report
 from warta.cli import app
-
-SCRIPT_TITLE = "Putin <script>document.title='pwned'</script> & Xi"
-SCRIPT_BODY = "Isi berita.\n<script>document.title='pwned'</script>\nParagraf dua."
-
-
-def build_warehouse(folder: Path) -> Path:
-    """Three runs: a good one, one with quarantined rows and warnings (and an article whose text
-    holds a script tag), and one a critical check stopped."""
-    db = folder / "wh" / "w.duckdb"
-    process(db, batch(
-        [article(1, published=date(2024, 2, 9)), article(2, published=date(2024, 5, 16))],
-        quotes=[quote(1, 0, "Vladimir Putin"), quote(1, 1, "Vladimir Putin"), quote(2, 0, "Xi Jinping")],
-        figures=[figure(1, 0, "USD 200 miliar", 2e11, "USD"), figure(2, 0, "11,6 persen", 11.6, "percent"),
-                 figure(2, 1, "USD 240 miliar", 2.4e11, "USD")],
-        events=[event(1, 0, date(2024, 2, 8), kind="call"), event(2, 0, date(2024, 5, 16), kind="visit")],
-        entities=[entity("Vladimir Putin"), entity("Xi Jinping")],
-    ), "run-1", now=datetime(2024, 5, 17, 8, 0))
-    process(db, batch(
-        [article(3, title=SCRIPT_TITLE, body=SCRIPT_BODY + "\nBaca Juga: Putin ke Beijing", published=date(2024, 7, 8)),
-         article(4, language="Indonesian")],
-        quotes=[quote(3, 0, "Dmitry Peskov"), quote(4, 0, "Xi Jinping")],
-        figures=[figure(3, 0, "-4 persen", -4.0, "percent"), figure(3, 1, "3 persen", 3.0, "percent")],
-        events=[event(3, 0, date(2024, 7, 5), kind="meeting"), event(3, 1, date(2024, 8, 1), kind="summit")],
-        entities=[entity("Dmitry Peskov", known=False)],
-    ), "run-2", now=datetime(2024, 7, 10, 8, 0))
-    with pytest.raises(BatchCheckFailed):
-        process(db, batch([]), "run-3", documents_in=4, now=datetime(2024, 7, 11, 8, 0))
-    return db
 
 
 @pytest.fixture(scope="module")

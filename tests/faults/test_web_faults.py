@@ -123,7 +123,8 @@ def _rebinding_dns(mp: pytest.MonkeyPatch, connects: list[tuple[str, int]]) -> N
 
 
 def failure(run, url: str) -> dict:
-    rows = query(run["db"], f"select stage, reason, attempts, raw_ref, resolved_at from failures where source = '{url}'")
+    rows = query(run["db"], "select stage, reason, attempts, raw_ref, resolved_at from failures "
+                             f"where source = '{url}'")
     assert len(rows) == 1, f"{url}: {rows}"
     return dict(zip(("stage", "reason", "attempts", "raw_ref", "resolved_at"), rows[0], strict=True))
 
