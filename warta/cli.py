@@ -11,7 +11,7 @@ import typer
 
 from warta import __version__
 from warta.errors import UserError, report_error, set_verbose
-from warta.lifecycle import Interrupted, managed_run
+from warta.lifecycle import managed_run
 from warta.settings import DEFAULT_DB, SAMPLE_CORPUS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
@@ -201,13 +201,10 @@ def main(argv: list[str] | None = None) -> int:
         args.remove("-v")
         args.insert(0, "-v")
     try:
-        app(args=args, prog_name="warta", standalone_mode=False)
-    except Interrupted as exc:
-        report_error(exc)
-        os._exit(128 + exc.signum)  # fetch threads may still wait on a socket; nothing more to save
+        code = app(args=args, prog_name="warta", standalone_mode=False)
     except BaseException as exc:  # noqa: BLE001 - the one place every error becomes one line
         return report_error(exc)
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

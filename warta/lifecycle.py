@@ -105,12 +105,34 @@ def managed_run() -> Iterator[None]:
         signal.signal(s, stop)
     try:
         yield
+    except BaseException as exc:
+        signum = _signal_of(exc)
+        if signum is None:
+            raise
+        # Stopped by a signal: say so, stop the server now and leave without waiting for fetch
+        # threads (os._exit runs no atexit hook, so the server cannot be left to Prefect's).
+        from warta.errors import report_error
+
+        report_error(Interrupted(signum))
+        if server is not None and getattr(server, "server_process", None) is not None:
+            server.stop()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(128 + signum)
     finally:
+        # A normal exit leaves the server to Prefect's atexit hook, which runs after its log and
+        # event workers have flushed to it.
         for s, handler in previous.items():
             signal.signal(s, handler)
-        # A normal exit leaves the server to Prefect's atexit hook, which runs after its log and
-        # event workers have flushed to it. An interrupted one stops it now: the command then exits
-        # with os._exit, which runs no atexit hook.
-        if server is not None and sys.exc_info()[0] is not None and issubclass(sys.exc_info()[0], Interrupted) \
-                and getattr(server, "server_process", None) is not None:
-            server.stop()
+
+
+def _signal_of(exc: BaseException) -> int | None:
+    """The signal that ended the run: ours (`Interrupted`), or Prefect's `TerminationSignal` (the
+    flow engine handles SIGTERM itself while a flow runs)."""
+    if isinstance(exc, Interrupted):
+        return exc.signum
+    from prefect.exceptions import TerminationSignal
+
+    if isinstance(exc, TerminationSignal):
+        return int(exc.signal)
+    return None

@@ -134,7 +134,7 @@ def test_a_signal_stops_the_run_and_everything_it_started(baseline: Path, tmp_pa
         analyst.kill()
         analyst.wait()
         stderr = err.close()
-    last = stderr.strip().splitlines()[-1]
+    (last,) = [line for line in stderr.splitlines() if line.startswith("warta: ")]
     assert last.startswith(f"warta: stopped by {signal.Signals(signum).name}: the run was interrupted")
     assert "Traceback" not in stderr
     assert articles(db) == before
@@ -175,8 +175,9 @@ def test_an_analyst_holding_the_file_fails_the_run_with_what_to_do(baseline: Pat
     assert proc.returncode == 1
     lines = stderr.strip().splitlines()
     assert any(f"waiting for {db}: another process holds it open; waiting up to 5 s" in line for line in lines)
-    assert lines[-1] == (f"warta: {db} is held open by another process (an analyst's session?) and did not come "
-                         "free within 5 s; close that session or raise WARTA_LOCK_WAIT_S, then run again")
+    expected = (f"warta: {db} is held open by another process (an analyst's session?) and did not come free "
+                "within 5 s; close that session or raise WARTA_LOCK_WAIT_S, then run again")
+    assert [line for line in lines if line.startswith("warta: ")] == [expected]
     assert "Traceback" not in stderr
     assert articles(db) == before
     assert_no_duplicate_keys(db)
@@ -204,7 +205,7 @@ def test_disk_full_is_reported_as_disk_full_and_loses_nothing(baseline: Path, tm
         proc = spawn_warta("run", "--input", *map(str, TEXTS), "--db", str(db))
         _, stderr = proc.communicate(timeout=600)
         assert proc.returncode == 1
-        last = stderr.strip().splitlines()[-1]
+        (last,) = [line for line in stderr.splitlines() if line.startswith("warta: ")]
         assert last.startswith("warta: disk full: the run could not write its files and loaded nothing"), stderr[-3000:]
         assert "cannot rollback" not in last
         (disk / "filler").unlink()
