@@ -12,6 +12,8 @@ import shutil
 import signal
 import subprocess
 import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -88,25 +90,46 @@ def articles(db: Path) -> set[str]:
     return {r[0] for r in query(db, "select url from articles")}
 
 
-def test_kill_9_while_loading_leaves_no_process_and_loses_nothing(baseline: Path, tmp_path: Path) -> None:
-    db = copy_of(baseline, tmp_path / "k")
+@dataclass
+class Blocked:
+    """A `warta run` stopped in its load, waiting for the file an analyst holds."""
+
+    db: Path
+    before: set[str]  # the articles in the file before the run
+    proc: subprocess.Popen[str]
+    err: Output
+    family: set[int]  # every process below warta, the temporary Prefect server among them
+
+
+@contextlib.contextmanager
+def blocked_run(baseline: Path, folder: Path, lock_wait_s: int) -> Iterator[Blocked]:
+    db = copy_of(baseline, folder)
     before = articles(db)
-    analyst = hold_file(db, 300)  # the load waits for it: the run is stopped in its load
-    proc = spawn_warta("run", "--input", *map(str, TEXTS), "--db", str(db), env=warta_env(WARTA_LOCK_WAIT_S="300"))
+    analyst = hold_file(db, 300)
+    proc = spawn_warta("run", "--input", *map(str, TEXTS), "--db", str(db),
+                       env=warta_env(WARTA_LOCK_WAIT_S=str(lock_wait_s)))
     err = Output(proc)
     try:
         server = wait_for_child(proc, is_prefect_server)
         err.wait_for("waiting for")
         family = {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
         assert server.pid in family
-        proc.kill()  # kill -9: no handler, no atexit
-        assert proc.wait(timeout=30) == -signal.SIGKILL
-        assert wait_gone(family) == set(), "the temporary Prefect server outlived warta"
+        yield Blocked(db, before, proc, err, family)
     finally:
         analyst.kill()
         analyst.wait()
+        if proc.poll() is None:
+            proc.kill()
         err.close()
-    assert articles(db) == before
+
+
+def test_kill_9_while_loading_leaves_no_process_and_loses_nothing(baseline: Path, tmp_path: Path) -> None:
+    with blocked_run(baseline, tmp_path / "k", 300) as run:
+        run.proc.kill()  # kill -9: no handler, no atexit
+        assert run.proc.wait(timeout=30) == -signal.SIGKILL
+        assert wait_gone(run.family) == set(), "the temporary Prefect server outlived warta"
+    db = run.db
+    assert articles(db) == run.before
     assert query(db, "select count(*) from runs") == [(1,)]  # the killed run wrote nothing
     assert_no_duplicate_keys(db)
     # The next run catches up.
@@ -118,27 +141,16 @@ def test_kill_9_while_loading_leaves_no_process_and_loses_nothing(baseline: Path
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_stops_the_run_and_everything_it_started(baseline: Path, tmp_path: Path, signum: int) -> None:
-    db = copy_of(baseline, tmp_path / "s")
-    before = articles(db)
-    analyst = hold_file(db, 300)
-    proc = spawn_warta("run", "--input", *map(str, TEXTS), "--db", str(db), env=warta_env(WARTA_LOCK_WAIT_S="300"))
-    err = Output(proc)
-    try:
-        wait_for_child(proc, is_prefect_server)
-        err.wait_for("waiting for")
-        family = {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
-        os.kill(proc.pid, signum)
-        assert proc.wait(timeout=60) == 128 + signum  # promptly, though a load was waiting
-        assert wait_gone(family) == set()
-    finally:
-        analyst.kill()
-        analyst.wait()
-        stderr = err.close()
+    with blocked_run(baseline, tmp_path / "s", 300) as run:
+        os.kill(run.proc.pid, signum)
+        assert run.proc.wait(timeout=60) == 128 + signum  # promptly, though a load was waiting
+        assert wait_gone(run.family) == set()
+    stderr = run.err.close()
     (last,) = [line for line in stderr.splitlines() if line.startswith("warta: ")]
     assert last.startswith(f"warta: stopped by {signal.Signals(signum).name}: the run was interrupted")
     assert "Traceback" not in stderr
-    assert articles(db) == before
-    assert_no_duplicate_keys(db)
+    assert articles(run.db) == run.before
+    assert_no_duplicate_keys(run.db)
 
 
 def test_two_runs_at_once_both_load_and_keys_stay_unique(baseline: Path, tmp_path: Path) -> None:
@@ -158,28 +170,17 @@ def test_two_runs_at_once_both_load_and_keys_stay_unique(baseline: Path, tmp_pat
 
 
 def test_an_analyst_holding_the_file_fails_the_run_with_what_to_do(baseline: Path, tmp_path: Path) -> None:
-    db = copy_of(baseline, tmp_path / "a")
-    before = articles(db)
-    analyst = hold_file(db, 300)
-    proc = spawn_warta("run", "--input", *map(str, TEXTS), "--db", str(db), env=warta_env(WARTA_LOCK_WAIT_S="5"))
-    err = Output(proc)
-    try:
-        err.wait_for("waiting for")
-        family = {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
-        proc.wait(timeout=600)
-        stderr = err.close()
-        assert wait_gone(family) == set()
-    finally:
-        analyst.kill()
-        analyst.wait()
-    assert proc.returncode == 1
+    with blocked_run(baseline, tmp_path / "a", 5) as run:
+        assert run.proc.wait(timeout=600) == 1
+        assert wait_gone(run.family) == set()
+    stderr, db = run.err.close(), run.db
     lines = stderr.strip().splitlines()
     assert any(f"waiting for {db}: another process holds it open; waiting up to 5 s" in line for line in lines)
     expected = (f"warta: {db} is held open by another process (an analyst's session?) and did not come free "
                 "within 5 s; close that session or raise WARTA_LOCK_WAIT_S, then run again")
     assert [line for line in lines if line.startswith("warta: ")] == [expected]
     assert "Traceback" not in stderr
-    assert articles(db) == before
+    assert articles(db) == run.before
     assert_no_duplicate_keys(db)
 
 
