@@ -312,6 +312,9 @@ def test_raw_pages_are_kept_compressed_and_reprocessed_without_fetching(web, set
     stored = pull_stored(settings=settings)
     assert [(d.source, d.content) for d in stored.documents] == [(document.source, page)]
     assert web.total(exclude=()) == 0
+    # Another warehouse in the same folder has its own store: its reprocess finds none of these pages.
+    other = settings.model_copy(update={"db": settings.db.parent / "other.duckdb"})
+    assert pull_stored(settings=other).documents == []
 
 
 def test_raw_store_writes_each_body_once(tmp_path):

@@ -91,8 +91,7 @@ def reprocess(
     from flows.pipeline import etl
     from sources.pull import RAW_STORE_INPUT
 
-    if not db.exists():
-        raise UserError(f"no warehouse at {db}: check --db, or load it first with `warta run --db {db}`")
+    _need_warehouse(db)
     with managed_run():
         summary = etl(inputs=[RAW_STORE_INPUT], db=str(db), force=True)
     print_summary(summary)
@@ -203,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = app(args=args, prog_name="warta", standalone_mode=False)
     except BaseException as exc:  # noqa: BLE001 - the one place every error becomes one line
-        return report_error(exc)
+        return report_error(exc, next((a for a in args if not a.startswith("-")), "run"))
     return code if isinstance(code, int) else 0
 
 

@@ -89,7 +89,7 @@ def is_disk_full(exc: BaseException) -> bool:
     return False
 
 
-def one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException, command: str = "run") -> str:
     """What failed and what to do, in one line (without the `warta: ` prefix)."""
     from warta.lifecycle import Interrupted
 
@@ -111,11 +111,12 @@ def one_line(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
         return f"permission denied: {exc.filename or exc}; check who owns it"
     first = (str(exc).strip().splitlines() or [""])[0][:300]
-    return (f"the run failed: {name}: {first}; the traceback is in {log_file()} "
+    what = "the run" if command in ("run", "reprocess") else f"`warta {command}`"
+    return (f"{what} failed: {name}: {first}; the traceback is in {log_file()} "
             "(or run with -v to see it here)")
 
 
-def report_error(exc: BaseException) -> int:
+def report_error(exc: BaseException, command: str = "run") -> int:
     """Print the one line (or click's own usage message), log the traceback; the exit status."""
     import typer
 
@@ -130,7 +131,7 @@ def report_error(exc: BaseException) -> int:
         return 1
     if isinstance(exc, SystemExit):
         return exc.code if isinstance(exc.code, int) else 1
-    line = one_line(exc)
+    line = one_line(exc, command)
     trace = "".join(traceback.format_exception(exc))
     try:
         path = log_file()
