@@ -213,7 +213,8 @@ def test_disk_full_is_reported_as_disk_full_and_loses_nothing(baseline: Path, tm
         assert articles(db) == before
         assert_no_duplicate_keys(db)
         again = spawn_warta("run", "--input", *map(str, TEXTS), "--db", str(db))
-        assert again.wait(timeout=600) == 0
+        _, again_err = again.communicate(timeout=600)
+        assert again.returncode == 0, again_err[-3000:]
         assert len(articles(db)) == len(TEXTS)
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)

