@@ -99,8 +99,8 @@ def one_line(exc: BaseException, command: str = "run") -> str:
         return (f"stopped by {exc.args[0]}: the run was interrupted and left nothing half-written; "
                 "run it again to finish")
     if is_disk_full(exc):
-        return ("disk full: the run could not write its files and loaded nothing; free space on the disk of "
-                "the DuckDB file (and of WARTA_RAW_DIR) and run again")
+        return ("disk full: free space on the disk of the DuckDB file (and of WARTA_RAW_DIR) and run again; "
+                "a load that did not commit left nothing in the warehouse")
     name = type(exc).__name__
     if name == "WarehouseBusy":
         return str(exc)
