@@ -10,7 +10,7 @@ INPUT ?= corpus/samples
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test test-fast setup-browser fuzz lint bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,20 @@ run: install
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Everything but the slow kinds (markers in pyproject.toml): under a minute, for the edit-test loop.
+test-fast: install
+	$(PY) -m pytest -m "not (server or browser or lock_wait or dask or faults)" $(PYTEST_ARGS)
+
+# Headless Chromium for the browser tests (Debian's package; needs root). Tests never install it.
+setup-browser:
+	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" != 0 ]; then echo "run as root: apt-get install -y chromium" >&2; exit 1; \
+	else apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; fi
+
+# The fuzz run of the cleaner and the extractors: 10,000 examples, one line out.
+fuzz: install
+	$(PY) benchmarks/fuzz.py --examples 10000
 
 lint: install
 	$(VENV)/bin/ruff check .

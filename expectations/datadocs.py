@@ -1,11 +1,15 @@
-"""Great Expectations Data Docs, built beside the DuckDB file from the results a run recorded.
+"""Data Docs, built beside the DuckDB file from the results a run recorded.
 
 A file data context lives in `<db dir>/<db stem>_dq/gx/`: it keeps the row-level suites (from the
 table declarations, `expectations.suites.row_suite`) and, per run, a validation result made from
 the run's `dq_results` rows, which `expectations.check.check` produced chunk by chunk. Nothing is
-validated a second time here. The site is `<db dir>/<db stem>_dq/gx/uncommitted/data_docs/local_site/
-index.html`. Checks that are not GX expectations (cross-table and batch checks) are in the run
-report. Everything is `add_or_update`: the context is saved and re-opened run after run.
+validated a second time here. Checks that are not GX expectations (cross-table and batch checks)
+are in the run report. Everything is `add_or_update`: the context is saved and re-opened run after run.
+
+The pages are ours (`<db dir>/<db stem>_dq/docs/index.html`), rendered from those stored results:
+GX's own site loads about 15 assets from CDNs (and a logo whose address carries the data context
+id), so offline it is an unstyled shell and online every view is reported to a third party. Ours
+are plain HTML with their style inline: no script, no external address, escaped data.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ import json
 import logging
 import re
 from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
 
 from expectations.suites import ExpectationSpec, row_suite
 from warehouse.load import read_results
@@ -30,7 +37,11 @@ def context_root(db_path: str | Path) -> Path:
 
 
 def docs_index(db_path: str | Path) -> Path:
-    return context_root(db_path) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    return context_root(db_path) / "docs" / "index.html"
+
+
+def results_root(db_path: str | Path) -> Path:
+    return context_root(db_path) / "gx" / "uncommitted" / "validations"
 
 
 def _snake(gx_type: str) -> str:
@@ -91,5 +102,96 @@ def build_data_docs(db_path: str | Path, run_id: str) -> Path:
         key = ValidationResultIdentifier(expectation_suite_identifier=ExpectationSuiteIdentifier(name=name),
                                          run_id=run, batch_identifier=BATCH_DEFINITION)
         context.validation_results_store.set(key, validation)
-    context.build_data_docs()
-    return docs_index(db_path)
+    return render_docs(db_path)
+
+
+# rendering ---------------------------------------------------------------------------------------
+
+_STYLE = """
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; color: #222; padding: 0 1rem; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
+th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+th { background: #f4f4f4; } .ok { color: #1a7f37; } .bad { color: #b42318; font-weight: 600; }
+code { font-size: .9em; background: #f6f6f6; padding: 0 .2em; } a { color: #0b5cad; }
+"""
+
+_INDEX = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Data Docs: {{ name }}</title>
+<style>{{ style }}</style></head><body>
+<h1>Data Docs: {{ name }}</h1>
+<p>Row-level expectations of each run, as the run's checks recorded them (before quarantine).
+Suites are derived from the table declarations in <code>warehouse/</code>.</p>
+<h2>Validation Results</h2>
+<table><thead><tr><th>run</th><th>validated at</th><th>table</th><th>status</th><th>expectations met</th></tr></thead>
+<tbody>{% for v in validations %}<tr><td>{{ v.run }}</td><td>{{ v.time }}</td><td>{{ v.suite }}</td>
+<td class="{{ 'ok' if v.success else 'bad' }}">{{ 'passed' if v.success else 'failed' }}</td>
+<td><a href="{{ v.href }}">{{ v.successful }} of {{ v.evaluated }}</a></td></tr>{% endfor %}</tbody></table>
+<h2>Expectation Suites</h2>
+<table><thead><tr><th>table</th><th>expectation</th><th>arguments</th></tr></thead>
+<tbody>{% for suite in suites %}{% for e in suite.expectations %}<tr><td>{{ suite.name }}</td><td>{{ e.type }}</td>
+<td><code>{{ e.kwargs }}</code></td></tr>{% endfor %}{% endfor %}</tbody></table>
+</body></html>
+"""
+
+_VALIDATION = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ v.suite }}, run {{ v.run }}</title>
+<style>{{ style }}</style></head><body>
+<p><a href="{{ up }}index.html">Data Docs</a></p>
+<h1>{{ v.suite }}, run {{ v.run }}</h1>
+<table><tbody><tr><th>Run Name</th><td>{{ v.run }}</td></tr><tr><th>Validated at</th><td>{{ v.time }}</td></tr>
+<tr><th>Status</th><td class="{{ 'ok' if v.success else 'bad' }}">{{ 'passed' if v.success else 'failed' }}</td></tr>
+<tr><th>Evaluated Expectations</th><td>{{ v.evaluated }}</td></tr>
+<tr><th>Successful Expectations</th><td>{{ v.successful }}</td></tr>
+<tr><th>Unsuccessful Expectations</th><td>{{ v.evaluated - v.successful }}</td></tr></tbody></table>
+<table><thead><tr><th>status</th><th>expectation</th><th>column</th><th>arguments</th><th>rows</th>
+<th>unexpected</th><th>sample of unexpected values</th></tr></thead><tbody>
+{% for r in v.results %}<tr><td class="{{ 'ok' if r.success else 'bad' }}">{{ 'met' if r.success else 'not met' }}</td>
+<td>{{ r.type }}</td><td>{{ r.column }}</td><td><code>{{ r.kwargs }}</code></td><td>{{ r.rows }}</td>
+<td>{{ r.unexpected }}</td><td>{{ r.sample }}</td></tr>{% endfor %}
+</tbody></table></body></html>
+"""
+
+_env = Environment(autoescape=True)
+
+
+def _validation(path: Path, docs: Path) -> dict[str, Any]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    run = data["meta"]["run_id"]
+    stats = data["statistics"]
+    results = []
+    for res in data["results"]:
+        config = res["expectation_config"]
+        kwargs = {k: v for k, v in config["kwargs"].items() if k not in ("batch_id", "column")}
+        info = res.get("result") or {}
+        results.append({"success": res["success"], "type": config["type"], "column": config["kwargs"].get("column"),
+                        "kwargs": json.dumps(kwargs, ensure_ascii=False, default=str) if kwargs else "",
+                        "rows": info.get("element_count"), "unexpected": info.get("unexpected_count"),
+                        "sample": ", ".join(map(str, (info.get("partial_unexpected_list") or [])[:10]))})
+    page = docs / "validations" / data["suite_name"] / run["run_name"] / f"{path.parent.name}.html"
+    return {"suite": data["suite_name"], "run": run["run_name"], "time": run["run_time"][:19].replace("T", " "),
+            "success": data["success"], "evaluated": stats["evaluated_expectations"],
+            "successful": stats["successful_expectations"], "results": results, "page": page,
+            "href": page.relative_to(docs).as_posix()}
+
+
+def render_docs(db_path: str | Path) -> Path:
+    """Write the Data Docs pages from every stored validation result and suite; the index's path."""
+    index = docs_index(db_path)
+    docs = index.parent
+    validations = [_validation(p, docs) for p in results_root(db_path).glob("*/*/*/*.json")]
+    validations.sort(key=lambda v: (v["time"], v["suite"]), reverse=True)
+    for v in validations:
+        v["page"].parent.mkdir(parents=True, exist_ok=True)
+        up = "../" * (len(v["page"].relative_to(docs).parts) - 1)
+        v["page"].write_text(_env.from_string(_VALIDATION).render(v=v, style=_STYLE, up=up), encoding="utf-8")
+    suites = []
+    for path in sorted((context_root(db_path) / "gx" / "expectations").glob("*.json")):
+        suite = json.loads(path.read_text(encoding="utf-8"))
+        suites.append({"name": suite["name"], "expectations": [
+            {"type": e["type"], "kwargs": json.dumps(e.get("kwargs", {}), ensure_ascii=False, default=str)}
+            for e in suite.get("expectations", [])]})
+    index.parent.mkdir(parents=True, exist_ok=True)
+    index.write_text(_env.from_string(_INDEX).render(name=Path(db_path).name, validations=validations, suites=suites,
+                                                      style=_STYLE), encoding="utf-8")
+    return index

@@ -7,6 +7,7 @@ great-expectations (which costs ~5 s); `expectations.validate` turns specs into 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from warehouse.schema import Table
@@ -43,8 +44,18 @@ def row_suite(table: Table) -> list[ExpectationSpec]:
         if col.regex is not None:
             specs.append(ExpectationSpec("ExpectColumnValuesToMatchRegex", col.name, {"regex": col.regex},
                                          reason=f"{col.name} must match {col.regex}"))
-        if col.min_value is not None or col.max_value is not None:
+        low, high = col.min_value, col.max_value
+        if col.max_days_ahead is not None:
+            high = date.today() + timedelta(days=col.max_days_ahead)
+        if low is not None or high is not None:
             specs.append(ExpectationSpec("ExpectColumnValuesToBeBetween", col.name,
-                                         {"min_value": col.min_value, "max_value": col.max_value},
-                                         reason=f"{col.name} must lie in [{col.min_value}, {col.max_value}]"))
+                                         {"min_value": _bound(low), "max_value": _bound(high)},
+                                         reason=f"{col.name} must lie in [{low}, {high}]"))
     return specs
+
+
+def _bound(value: float | date | None) -> float | datetime | None:
+    """GX compares date columns (pandas timestamps) with datetimes, not dates."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day)
+    return value

@@ -6,7 +6,7 @@ speaker, figures by unit over time) as inline SVG. No script, no external asset:
 file, a mail attachment or an artifact store. Every value from the data is HTML-escaped (Jinja2
 autoescape), so an article that contains `<script>` shows it as text.
 
-Written to `<db dir>/reports/run-<run id>.html`, and copied to `<db dir>/reports/latest.html`.
+Written to `<db dir>/<db stem>.reports/run-<run id>.html`, and copied to `<db dir>/<db stem>.reports/latest.html`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 
 from reports import charts
+from warta.settings import beside
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TREND_RUNS = 10
@@ -186,18 +187,19 @@ def _markup(svg: str) -> Any:
 
 
 def report_dir(db_path: str | Path) -> Path:
-    return Path(db_path).resolve().parent / "reports"
+    """`<db stem>.reports/` beside the DuckDB file: each warehouse its own latest.html."""
+    return beside(db_path, "reports")
 
 
 def write_report(db_path: str | Path, run_id: str | None = None, out: str | Path | None = None) -> Path:
     """Render the report of `run_id` (the latest run when None) from the DuckDB file, opened
-    read-only. Without `out` it goes to `<db dir>/reports/run-<id>.html` and `latest.html`."""
+    read-only. Without `out` it goes to `<db dir>/<db stem>.reports/run-<id>.html` and `latest.html`."""
     data = read_report(db_path, run_id)
     return write_html(db_path, render(data), str(data.run["run_id"]), out)
 
 
 def write_html(db_path: str | Path, html: str, run_id: str, out: str | Path | None = None) -> Path:
-    """Write a rendered report to `out`, or to `<db dir>/reports/run-<id>.html` and `latest.html`."""
+    """Write a rendered report to `out`, or to `<db dir>/<db stem>.reports/run-<id>.html` and `latest.html`."""
     if out is not None:
         target = Path(out)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,14 @@
 - conditional GET (If-None-Match / If-Modified-Since) for feeds and sitemaps;
 - bodies larger than `max_bytes` refused while streaming, before they fill memory;
 - redirects followed by hand, so that every hop passes `sources.policy` (a public page cannot
-  redirect the pipeline to 127.0.0.1) and robots.txt.
+  redirect the pipeline to 127.0.0.1) and robots.txt;
+- each host name is resolved once per hop, its addresses are checked against the policy, and the
+  connection goes to a checked address (`_PinnedBackend`): httpx never resolves the name again,
+  so a name that answers a public address to the check and 127.0.0.1 to the connect (DNS
+  rebinding) cannot reach the machine. The Host header and TLS SNI keep the name;
+- an overall deadline per fetch (`deadline_s`, retries and waits included) and per run
+  (`stage_deadline_s`, for one Fetcher): a server that drips one byte every few seconds never
+  trips the per-read time-out, so every socket read and write is bounded by what is left.
 
 `decode_html` (bytes + declared charset → text) is pure and also used for WARC records.
 """
@@ -26,6 +33,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from sources.policy import Refused, check_url
@@ -59,6 +67,8 @@ class FetchConfig:
     user_agent: str = "warta/0.1"
     allow_hosts: tuple[str, ...] = ()
     respect_robots: bool = True
+    deadline_s: float = 60.0  # one fetch, all attempts and waits included
+    stage_deadline_s: float = 1800.0  # every fetch of one Fetcher (one run's fetch stage)
 
     @classmethod
     def from_settings(cls, settings: object) -> FetchConfig:
@@ -72,6 +82,8 @@ class FetchConfig:
             user_agent=settings.user_agent,  # type: ignore[attr-defined]
             allow_hosts=tuple(settings.allow_hosts),  # type: ignore[attr-defined]
             respect_robots=settings.respect_robots,  # type: ignore[attr-defined]
+            deadline_s=settings.fetch_deadline_s,  # type: ignore[attr-defined]
+            stage_deadline_s=settings.fetch_stage_deadline_s,  # type: ignore[attr-defined]
         )
 
 
@@ -129,7 +141,9 @@ class Fetcher:
     """GET with retries, throttling, robots.txt, redirects checked against the policy, a size limit.
 
     One Fetcher serves a whole run (it keeps connections, robots.txt files and per-host slots);
-    it is safe to share between threads. `transport` and `resolve` are the seams tests may replace.
+    it is safe to share between threads. `transport` and `resolve` are the seams tests may replace
+    (`resolve` is the name lookup; tests of DNS rebinding replace it, as DNS cannot be served on
+    loopback). With a `transport` of their own, address pinning and the read deadline are theirs.
     """
 
     def __init__(
@@ -141,11 +155,13 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.config = config
+        self._pins = _Pins()
+        self._stage_deadline = time.monotonic() + config.stage_deadline_s
         self._client = httpx.Client(
             timeout=httpx.Timeout(config.timeout_s),
             headers={"User-Agent": config.user_agent},
             follow_redirects=False,  # by hand: every hop is checked (see module docstring)
-            transport=transport,
+            transport=transport or _PinnedTransport(_PinnedBackend(self._pins)),
             # Proxies from the environment would route around the host policy.
             trust_env=False,
         )
@@ -174,12 +190,25 @@ class Fetcher:
             conditional["If-None-Match"] = etag
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
+        deadline = min(time.monotonic() + self.config.deadline_s, self._stage_deadline)
+        if self._stage_deadline <= time.monotonic():
+            raise FetchError(url, f"not fetched: the run's fetch deadline of {self.config.stage_deadline_s:g} s "
+                                  "had passed (WARTA_FETCH_STAGE_DEADLINE_S)")
+        _deadline.value = deadline
+        try:
+            return self._attempts(url, conditional, deadline)
+        finally:
+            _deadline.value = None
+
+    def _attempts(self, url: str, conditional: dict[str, str], deadline: float) -> Response:
         last_reason = ""
         for attempt in range(1, self.config.attempts + 1):
             retry_after: float | None = None
             try:
                 response = self._follow(url, conditional)
             except httpx.TimeoutException:
+                if time.monotonic() >= deadline:
+                    raise FetchError(url, self._deadline_reason()) from None
                 last_reason = f"timed out after {self.config.timeout_s:g} s"
             except httpx.TransportError as exc:
                 last_reason = _transport_reason(exc)
@@ -194,12 +223,23 @@ class Fetcher:
                 last_reason = f"HTTP {response.status}"
                 retry_after = _retry_after(response.headers.get("retry-after"))
             if attempt < self.config.attempts:
-                self._sleep(self._backoff(attempt, retry_after))
+                wait = self._backoff(attempt, retry_after)
+                if time.monotonic() + wait >= deadline:
+                    raise FetchError(url, f"{last_reason}; no time left for attempt {attempt + 1} within "
+                                          f"the {self.config.deadline_s:g} s deadline")
+                self._sleep(wait)
         if last_reason.startswith("HTTP"):
             raise FetchError(url, f"{last_reason} after {self.config.attempts} attempts")
         raise FetchError(url, f"{last_reason} ({self.config.attempts} attempts)")
 
     # internals ------------------------------------------------------------------------------
+
+    def _deadline_reason(self) -> str:
+        if self._stage_deadline <= time.monotonic():
+            return (f"the run's fetch deadline of {self.config.stage_deadline_s:g} s passed "
+                    "(WARTA_FETCH_STAGE_DEADLINE_S)")
+        return (f"no complete answer within the {self.config.deadline_s:g} s deadline "
+                "(WARTA_FETCH_DEADLINE_S); the server sends too slowly")
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         base = min(self.config.backoff_s * 2 ** (attempt - 1), self.config.backoff_max_s)
@@ -226,12 +266,17 @@ class Fetcher:
         try:
             check_url(url, self.config.allow_hosts)  # the URL alone: scheme, literal IPs, local names
             host = (parts.hostname or "").lower()
-            if not _is_literal_ip(host) and not _allowed(host, parts.port, self.config.allow_hosts):
+            if not _is_literal_ip(host):
                 try:
                     addresses = self._resolve(host, parts.port or 443)
                 except OSError as exc:
                     raise FetchError(url, f"cannot resolve host {host}: {exc}") from exc
-                check_url(url, self.config.allow_hosts, addresses)
+                if not addresses:
+                    raise FetchError(url, f"cannot resolve host {host}: no address")
+                if not _allowed(host, parts.port, self.config.allow_hosts):
+                    check_url(url, self.config.allow_hosts, addresses)
+                # The connection goes to these checked addresses and nowhere else.
+                self._pins.set(host, addresses)
         except Refused as exc:
             raise FetchError(url, f"refused by policy: {exc}") from exc
         if self.config.respect_robots and not self._robots_allow(url):
@@ -298,6 +343,106 @@ class Fetcher:
         parser = RobotFileParser(robots_url)
         parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
         return parser
+
+
+# address pinning and deadlines, below httpx ------------------------------------------------------
+
+# The deadline of the fetch running on this thread (monotonic seconds), read by every socket call.
+_deadline = threading.local()
+
+
+def _remaining(timeout: float | None) -> float | None:
+    """`timeout` cut to what is left of this thread's fetch deadline; raises when none is left."""
+    deadline = getattr(_deadline, "value", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the fetch deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+@dataclass
+class _Pins:
+    """host name -> the addresses the policy checked for it, the only ones a connection may use."""
+
+    addresses: dict[str, list[str]] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def set(self, host: str, addresses: list[str]) -> None:
+        with self.lock:
+            self.addresses[host] = list(addresses)
+
+    def get(self, host: str) -> list[str]:
+        host = host.strip("[]").lower()
+        if _is_literal_ip(host):
+            return [host]  # a literal address was checked as written
+        with self.lock:
+            pinned = self.addresses.get(host)
+        if not pinned:
+            raise httpcore.ConnectError(f"{host} was not resolved and checked before connecting")
+        return pinned
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose every read and write ends by the fetch deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _remaining(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _remaining(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname: str | None = None,  # noqa: ANN001 - httpcore's signature
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        # SNI and certificate checks use the host name httpcore passes, not the pinned address.
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, _remaining(timeout)))
+
+    def get_extra_info(self, info: str) -> object:
+        return self._inner.get_extra_info(info)
+
+
+class _PinnedBackend(httpcore.NetworkBackend):
+    """Connects to the checked address of a host instead of resolving its name again."""
+
+    def __init__(self, pins: _Pins) -> None:
+        self._pins = pins
+        self._backend = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options=None) -> httpcore.NetworkStream:  # noqa: ANN001 - httpcore's signature
+        error: Exception | None = None
+        for address in self._pins.get(host):
+            try:
+                stream = self._backend.connect_tcp(address, port, _remaining(timeout), local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+                continue
+            return _DeadlineStream(stream)
+        assert error is not None
+        raise error
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options=None) -> httpcore.NetworkStream:  # noqa: ANN001
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class _PinnedTransport(httpx.HTTPTransport):
+    """httpx's own transport (its error mapping and streaming) over a pool that uses `_PinnedBackend`."""
+
+    def __init__(self, backend: _PinnedBackend) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
+                                             network_backend=backend)
 
 
 def _origin(url: str) -> str:

@@ -1,6 +1,6 @@
 """Raw responses as fetched, kept so that articles can be re-extracted without fetching again.
 
-Layout under the store's root (`settings.raw_dir`, or `<folder of the DuckDB file>/raw/`):
+Layout under the store's root (`settings.raw_dir`, or `<db stem>.raw/` beside the DuckDB file):
 
     ab/abcdef….gz     the response body, gzip-compressed, named by the sha256 of the body
     index.sqlite      what each body is: one row per response (`responses`), and the
@@ -25,6 +25,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from warta.settings import beside
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS responses (
@@ -76,11 +78,12 @@ class StoredResponse:
 
 
 def root_for(raw_dir: Path | None, db: str | Path | None) -> Path:
-    """The store's folder: the configured one, else `raw/` beside the DuckDB file."""
+    """The store's folder: the configured one, else `<db stem>.raw/` beside the DuckDB file (its own:
+    a reprocess of one warehouse must not import another's pages)."""
     if raw_dir is not None:
         return Path(raw_dir).expanduser()
     if db is not None:
-        return Path(db).expanduser().resolve().parent / "raw"
+        return beside(db, "raw")
     raise ValueError("either raw_dir or db is needed to place the raw store")
 
 

@@ -37,3 +37,13 @@ def samples() -> Path:
 @pytest.fixture
 def gold_dir() -> Path:
     return GOLD
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that start the Prefect test server are `server` tests (`make test-fast` skips them),
+    however they ask for it; tests under tests/faults/ are the fault suite."""
+    for item in items:
+        if "prefect_harness" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.server)
+        if "faults" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.faults)

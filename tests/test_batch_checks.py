@@ -7,86 +7,28 @@ that break row-level expectations are quarantined while the rest loads.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import polars as pl
 import pytest
 from helpers.db import query
+from helpers.frames import (  # noqa: F401 - re-used below
+    FAILURES,
+    NOW,
+    aid,
+    article,
+    batch,
+    entity,
+    event,
+    figure,
+    process,
+    quote,
+)
 
-from expectations.batch import BatchCheckFailed, batch_checks, gate, schema_drift
+from expectations.batch import BatchCheckFailed, batch_checks, schema_drift
 from expectations.cross import validate_batch
-from expectations.validate import Validation
-from transforms.ids import stable_id
-from warehouse.load import connect, load, record_run
 from warehouse.tables import BY_NAME
-
-NOW = datetime(2024, 7, 10, 9, 0)
-FAILURES = pl.DataFrame(schema={"source": pl.String, "stage": pl.String, "reason": pl.String, "raw_ref": pl.String})
-
-
-def aid(n: int) -> str:
-    return stable_id(f"https://x.id/{n}")
-
-
-def article(n: int, *, title: str = "Judul", body: str = "Isi berita.", language: str = "id",
-            published: date | None = date(2024, 7, 8)) -> dict:
-    return {"article_id": aid(n), "url": f"https://x.id/{n}", "outlet": "Liputan6.com", "title": title,
-            "published_at": published, "language": language, "body_text": body, "source_kind": "text",
-            "content_hash": stable_id(n, body)}
-
-
-def quote(n: int, i: int, speaker: str | None, text: str = "kata-kata") -> dict:
-    return {"quote_id": stable_id(aid(n), "q", i), "article_id": aid(n), "speaker": speaker, "quote_text": text,
-            "position": i}
-
-
-def figure(n: int, i: int, raw: str, value: float, unit: str) -> dict:
-    return {"figure_id": stable_id(aid(n), "f", i), "article_id": aid(n), "raw": raw, "value": value, "unit": unit,
-            "position": i}
-
-
-def event(n: int, i: int, when: date, kind: str = "meeting", status: str = "happened",
-          participants: tuple[str, ...] = ("Xi Jinping", "Vladimir Putin")) -> dict:
-    return {"event_id": stable_id(aid(n), "e", i), "article_id": aid(n), "event_date": when, "date_precision": "day",
-            "event_type": kind, "status": status, "participants": list(participants), "place": "Moskwa",
-            "position": i}
-
-
-def entity(name: str, known: bool = True) -> dict:
-    return {"name": name, "kind": "person" if known else "unknown", "known": known}
-
-
-def batch(articles: list[dict], quotes: list[dict] = (), figures: list[dict] = (), events: list[dict] = (),
-          entities: list[dict] = ()) -> dict[str, pl.DataFrame]:
-    """Frames as the transforms hand them over: conformed to their declarations."""
-    rows = {"articles": articles, "quotes": quotes, "figures": figures, "events": events, "entities": entities}
-    return {name: BY_NAME[name].conform(pl.DataFrame(list(r))) if r
-            else BY_NAME[name].empty() for name, r in rows.items()}
-
-
-def process(db: Path, tables: dict[str, pl.DataFrame], run_id: str, *, documents_in: int | None = None,
-            max_share: float = 0.5, now: datetime = NOW) -> Validation:
-    """Validate (rows, then across tables), run the batch gate, load; a failed gate records the
-    failed run and its results, loads nothing, and re-raises: what the ETL flow does."""
-    docs = tables["articles"].height if documents_in is None else documents_in
-    run = {"run_id": run_id, "started_at": now, "status": "running", "documents_in": docs}
-    validation = validate_batch(tables, run_id, now)
-    try:
-        checked = gate(tables, validation, run_id=run_id, documents_in=docs, max_quarantine_share=max_share, now=now)
-    except BatchCheckFailed as exc:
-        with connect(db) as con:
-            record_run(con, {**run, "status": "failed", "ended_at": now, "message": str(exc)})
-            results = exc.results.to_arrow()  # noqa: F841 - read by name below
-            con.execute("INSERT OR REPLACE INTO dq_results SELECT * FROM results")
-        raise
-    run.update(status="completed", ended_at=now, articles_loaded=checked.tables["articles"].height,
-               quarantined=checked.quarantined)
-    with connect(db) as con:
-        load(con, checked.tables, quarantine=checked.quarantine, results=checked.results, failures=FAILURES, run=run)
-    return checked
-
-
 
 
 def good_batch() -> dict[str, pl.DataFrame]:
@@ -187,6 +129,7 @@ def test_nulls_only_columns_are_not_drift() -> None:
 
 
 def test_a_batch_of_only_junk_records_its_failures_and_marks_the_run_failed(tmp_path: Path, prefect_harness) -> None:
+    from helpers.cli import warta
     from typer.testing import CliRunner
 
     from warta.cli import app
@@ -200,7 +143,7 @@ def test_a_batch_of_only_junk_records_its_failures_and_marks_the_run_failed(tmp_
                            "text": "Baca Juga: Putin ke Beijing\nADVERTISEMENT\nBagikan ke WhatsApp\n"})
                for i in range(2)]
     (tmp_path / "batch.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["run", "--input", str(tmp_path / "batch.jsonl"), "--db", str(db)])
+    result = warta("run", "--input", str(tmp_path / "batch.jsonl"), "--db", str(db))
     assert result.exit_code == 1
     assert "no input gave an article" in result.output and "Traceback" not in result.output
     assert query(db, "select count(*) from articles union all select count(*) from quotes") == before
@@ -214,4 +157,4 @@ def test_a_batch_of_only_junk_records_its_failures_and_marks_the_run_failed(tmp_
     assert query(db, f"select severity, success from dq_results where run_id = '{run_id}' "
                      "and expectation = 'batch_not_empty(articles)'") == [("warning", False)]
     # The failed run has its report too, next to the DB.
-    assert "no input gave an article" in (tmp_path / "reports" / "latest.html").read_text(encoding="utf-8")
+    assert "no input gave an article" in (tmp_path / "w.reports" / "latest.html").read_text(encoding="utf-8")

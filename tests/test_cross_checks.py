@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import polars as pl
 import pytest
-from test_batch_checks import aid, article, batch, entity, event, figure, quote
+from helpers.frames import aid, article, batch, entity, event, figure, quote
 
 from expectations.cross import bounds_for, cross_checks, validate_batch
 

@@ -18,7 +18,7 @@ from prefect_dask import DaskTaskRunner
 
 from flows.pipeline import etl
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.dask]
 ROOT = Path(__file__).parent.parent
 TEXT = ROOT / "corpus" / "samples" / "text"
 FACTS = ("articles", "quotes", "fragments", "figures", "events", "entities")

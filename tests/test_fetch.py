@@ -306,12 +306,15 @@ def test_raw_pages_are_kept_compressed_and_reprocessed_without_fetching(web, set
     web.route("/a", html(page))
     [document] = pull([web.url("/feed.xml")], settings=settings).documents
     raw = Path(document.raw_ref)
-    assert raw.parent.parent == settings.db.parent / "raw"  # beside the DuckDB file by default
+    assert raw.parent.parent == settings.db.parent / "warta.raw"  # its own, beside the DuckDB file
     assert gzip.decompress(raw.read_bytes()).decode("utf-8") == page
     web.reset_counts()
     stored = pull_stored(settings=settings)
     assert [(d.source, d.content) for d in stored.documents] == [(document.source, page)]
     assert web.total(exclude=()) == 0
+    # Another warehouse in the same folder has its own store: its reprocess finds none of these pages.
+    other = settings.model_copy(update={"db": settings.db.parent / "other.duckdb"})
+    assert pull_stored(settings=other).documents == []
 
 
 def test_raw_store_writes_each_body_once(tmp_path):

@@ -90,7 +90,8 @@ def test_every_fact_table_has_an_article_key() -> None:
     assert all(t.article_key == "article_id" and "article_id" in t.column_names for t in FACT_TABLES)
 
 
-def test_connect_gives_up_with_a_clear_error_when_the_file_stays_locked(tmp_path) -> None:
+@pytest.mark.lock_wait
+def test_connect_gives_up_with_a_clear_error_when_the_file_stays_locked(tmp_path, caplog) -> None:
     import subprocess
     import sys
     import time
@@ -103,9 +104,14 @@ def test_connect_gives_up_with_a_clear_error_when_the_file_stays_locked(tmp_path
     try:
         assert holder.stdout.readline().strip() == "held"
         started = time.monotonic()
-        with pytest.raises(WarehouseBusy, match="held open by another process"), connect(path, wait_s=1.5):
+        with pytest.raises(WarehouseBusy, match="held open by another process") as caught, \
+                connect(path, wait_s=1.5):
             pass
         assert time.monotonic() - started >= 1.0
+        # It said at once that it waits, and the error says what to do.
+        (waiting,) = [r.getMessage() for r in caplog.records if r.name == "warta.warehouse"]
+        assert waiting.startswith(f"waiting for {path}: another process holds it open; waiting up to 2 s")
+        assert "close that session or raise WARTA_LOCK_WAIT_S" in str(caught.value)
     finally:
         holder.kill()
         holder.wait()

@@ -18,7 +18,7 @@ import pytest
 from flows.pipeline import etl
 from warta.settings import PROJECT_ROOT
 
-pytestmark = pytest.mark.usefixtures("prefect_harness")
+pytestmark = [pytest.mark.usefixtures("prefect_harness"), pytest.mark.lock_wait]
 
 PAGES = sorted((PROJECT_ROOT / "corpus" / "samples" / "html").glob("*.html"))
 

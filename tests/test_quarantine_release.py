@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_batch_checks import aid, article, batch, event, figure, process, query, quote
+from helpers.db import query
+from helpers.frames import aid, article, batch, event, figure, process, quote
 from typer.testing import CliRunner
 
 from expectations import cross

@@ -5,46 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from test_batch_checks import article, batch, entity, event, figure, process, quote
+from helpers.cli import warta
+from helpers.frames import article, batch, build_warehouse, process, quote
 from typer.testing import CliRunner
 
-from expectations.batch import BatchCheckFailed
 from expectations.datadocs import build_data_docs, docs_index
 from reports.run_report import markdown_summary, read_report, results_table, write_report
 from warta.cli import app
-
-SCRIPT_TITLE = "Putin <script>document.title='pwned'</script> & Xi"
-SCRIPT_BODY = "Isi berita.\n<script>document.title='pwned'</script>\nParagraf dua."
-
-
-def build_warehouse(folder: Path) -> Path:
-    """Three runs: a good one, one with quarantined rows and warnings (and an article whose text
-    holds a script tag), and one a critical check stopped."""
-    db = folder / "wh" / "w.duckdb"
-    process(db, batch(
-        [article(1, published=date(2024, 2, 9)), article(2, published=date(2024, 5, 16))],
-        quotes=[quote(1, 0, "Vladimir Putin"), quote(1, 1, "Vladimir Putin"), quote(2, 0, "Xi Jinping")],
-        figures=[figure(1, 0, "USD 200 miliar", 2e11, "USD"), figure(2, 0, "11,6 persen", 11.6, "percent"),
-                 figure(2, 1, "USD 240 miliar", 2.4e11, "USD")],
-        events=[event(1, 0, date(2024, 2, 8), kind="call"), event(2, 0, date(2024, 5, 16), kind="visit")],
-        entities=[entity("Vladimir Putin"), entity("Xi Jinping")],
-    ), "run-1", now=datetime(2024, 5, 17, 8, 0))
-    process(db, batch(
-        [article(3, title=SCRIPT_TITLE, body=SCRIPT_BODY + "\nBaca Juga: Putin ke Beijing", published=date(2024, 7, 8)),
-         article(4, language="Indonesian")],
-        quotes=[quote(3, 0, "Dmitry Peskov"), quote(4, 0, "Xi Jinping")],
-        figures=[figure(3, 0, "-4 persen", -4.0, "percent"), figure(3, 1, "3 persen", 3.0, "percent")],
-        events=[event(3, 0, date(2024, 7, 5), kind="meeting"), event(3, 1, date(2024, 8, 1), kind="summit")],
-        entities=[entity("Dmitry Peskov", known=False)],
-    ), "run-2", now=datetime(2024, 7, 10, 8, 0))
-    with pytest.raises(BatchCheckFailed):  # every article quarantined: more than the allowed share
-        process(db, batch([article(5, language="Bahasa"), article(6, language="Melayu")]), "run-3", documents_in=4,
-                now=datetime(2024, 7, 11, 8, 0))
-    return db
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +29,9 @@ def svgs(html: str) -> dict[str, str]:
 
 def test_report_of_a_run_with_quarantine_and_warnings(warehouse: Path) -> None:
     path = write_report(warehouse, "run-2")
-    assert path == warehouse.parent / "reports" / "run-run-2.html"
+    assert path == warehouse.parent / "w.reports" / "run-run-2.html"
     html = path.read_text(encoding="utf-8")
-    assert (warehouse.parent / "reports" / "latest.html").read_text(encoding="utf-8") == html
+    assert (warehouse.parent / "w.reports" / "latest.html").read_text(encoding="utf-8") == html
     # Self-contained: no script, no external asset.
     assert "<script" not in html and not re.search(r'(?:src|href)="', html) and "<link" not in html
     # The article's text shows its markup as text.
@@ -122,8 +92,10 @@ def test_cli_report_reads_the_file_without_changing_it(warehouse: Path, tmp_path
     assert result.exit_code == 0, result.output
     assert str(out) in result.output and "run-3" in out.read_text(encoding="utf-8")
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
-    missing = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "none.duckdb")])
-    assert missing.exit_code != 0
+    missing = warta("report", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.exit_code == 1
+    assert missing.output == f"warta: no warehouse at {tmp_path / 'none.duckdb'}: check --db, or create it with " \
+                             f"`warta run --db {tmp_path / 'none.duckdb'}`\n"
 
 
 def test_data_docs_are_built_beside_the_db_and_keep_every_run(tmp_path: Path) -> None:
@@ -131,8 +103,7 @@ def test_data_docs_are_built_beside_the_db_and_keep_every_run(tmp_path: Path) ->
     tables = batch([article(1), article(2, language="Indonesian")], quotes=[quote(1, 0, "Vladimir Putin")])
     process(db, tables, "run-a")
     index = build_data_docs(db, "run-a")
-    site = tmp_path / "w_dq" / "gx" / "uncommitted" / "data_docs" / "local_site"
-    assert index == docs_index(db) == site / "index.html"
+    assert index == docs_index(db) == tmp_path / "w_dq" / "docs" / "index.html"
     assert index.exists()
     # The saved context is opened again on the next run (add_or_update, no "already exists").
     process(db, tables, "run-b")
@@ -140,7 +111,10 @@ def test_data_docs_are_built_beside_the_db_and_keep_every_run(tmp_path: Path) ->
     runs = {p.name for p in (tmp_path / "w_dq" / "gx" / "uncommitted" / "validations").glob("*/*")}
     assert {"run-a", "run-b"} <= runs
     assert {p.stem for p in (tmp_path / "w_dq" / "gx" / "expectations").glob("*.json")} == {"articles", "quotes"}
-    assert "articles" in index.read_text(encoding="utf-8")
+    html = index.read_text(encoding="utf-8")
+    assert "articles" in html and "run-a" in html and "run-b" in html
+    # Offline and private: no script, no address outside the site (the browser test loads it too).
+    assert "<script" not in html and "http://" not in html and "https://" not in html
 
 
 def test_report_flow_publishes_artifacts(warehouse: Path, prefect_harness) -> None:

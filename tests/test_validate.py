@@ -71,3 +71,25 @@ def test_duplicate_keys_are_caught() -> None:
     outcome = validate({"articles": dup}, run_id="run-2")
     assert outcome.tables["articles"]["article_id"].to_list() == [BAD]
     assert set(outcome.quarantine["expectation"]) == {"ExpectColumnValuesToBeUnique(article_id)"}
+
+
+@pytest.mark.parametrize(("published", "ok"), [
+    (date(2099, 1, 1), False), (date(1850, 5, 1), False), (date(2024, 7, 3), True), (None, True),
+])
+def test_publication_dates_outside_sane_bounds_are_quarantined(published, ok) -> None:
+    frame = articles("id").with_columns(published_at=pl.lit(published, dtype=pl.Date))
+    outcome = validate({"articles": frame}, run_id="run-3")
+    reasons = set(outcome.quarantine["reason"])
+    if ok:
+        assert outcome.quarantine.height == 0
+    else:
+        assert outcome.tables["articles"].height == 0
+        (reason,) = reasons
+        assert reason.startswith("published_at must lie in [1900-01-01, ")
+
+
+def test_event_dates_decades_ahead_are_quarantined() -> None:
+    frame = events().filter(pl.col("event_type") == "meeting").with_columns(event_date=pl.lit(date(2099, 1, 1)))
+    outcome = validate({"articles": articles("id"), "events": frame}, run_id="run-4")
+    assert outcome.tables["events"].height == 0
+    assert set(outcome.quarantine["expectation"]) == {"ExpectColumnValuesToBeBetween(event_date)"}

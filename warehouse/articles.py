@@ -1,6 +1,6 @@
 """`articles`: one row per distinct article."""
 
-from warehouse.schema import Column, Table
+from warehouse.schema import EARLIEST_DATE, Column, Table
 
 ARTICLES = Table(
     name="articles",
@@ -13,7 +13,9 @@ ARTICLES = Table(
                regex=r"^(?:https?|file)://"),
         Column("outlet", "VARCHAR", "the publisher as it names itself"),
         Column("title", "VARCHAR", "headline"),
-        Column("published_at", "DATE", "publication date; NULL when it cannot be found"),
+        # Sane bounds: a date of 1850 or 2099 is a parse error (a misread year), not news.
+        Column("published_at", "DATE", "publication date; NULL when it cannot be found",
+               min_value=EARLIEST_DATE, max_days_ahead=2),
         Column("published_source", "VARCHAR", "where published_at was read: the input record, the page's "
                "markup, the URL's path, the text's header, or (fallback) the news day in the body",
                allowed=("record", "page", "url", "header", "body")),

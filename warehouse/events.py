@@ -1,6 +1,6 @@
 """`events`: one row per event an article reports."""
 
-from warehouse.schema import Column, Table
+from warehouse.schema import EARLIEST_DATE, Column, Table
 
 EVENT_TYPES = ("call", "meeting", "visit", "summit", "declaration", "other")
 
@@ -11,7 +11,9 @@ EVENTS = Table(
     columns=(
         Column("event_id", "VARCHAR", "stable id", nullable=False, regex=r"^[0-9a-f]{16}$"),
         Column("article_id", "VARCHAR", "-> articles", nullable=False),
-        Column("event_date", "DATE", "the day, or the first day of its month or year"),
+        # Planned events may lie ahead, but not by decades.
+        Column("event_date", "DATE", "the day, or the first day of its month or year",
+               min_value=EARLIEST_DATE, max_days_ahead=3660),
         Column("date_precision", "VARCHAR", "precision of event_date", allowed=("day", "month", "year")),
         Column("event_type", "VARCHAR", "kind of event", nullable=False, allowed=EVENT_TYPES),
         Column("participants", "VARCHAR[]", "canonical names of the people or states taking part"),

@@ -10,6 +10,8 @@ with backoff, for an analyst's session to let go (see README).
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import random
 import time
 from collections.abc import Iterator
@@ -27,6 +29,8 @@ from warehouse.runs import RUNS
 from warehouse.schema import Table
 from warehouse.tables import ALL_TABLES, BY_NAME
 from warehouse.views import VIEWS
+
+log = logging.getLogger("warta.warehouse")
 
 
 class WarehouseBusy(RuntimeError):
@@ -49,6 +53,7 @@ def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = 120
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_s
     delay = 0.2
+    announced = False
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
@@ -60,8 +65,13 @@ def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = 120
             if remaining <= 0:
                 raise WarehouseBusy(
                     f"{path} is held open by another process (an analyst's session?) and did not "
-                    f"come free within {wait_s:.0f} s: {exc}"
+                    f"come free within {wait_s:.0f} s; close that session or raise WARTA_LOCK_WAIT_S, "
+                    "then run again"
                 ) from exc
+            if not announced:  # a wait of minutes must not look like a hang
+                announced = True
+                log.warning("waiting for %s: another process holds it open; waiting up to %.0f s "
+                            "(WARTA_LOCK_WAIT_S)", path, wait_s)
             time.sleep(min(delay * (0.5 + random.random()), remaining))
             delay = min(delay * 2, 10.0)
     try:
@@ -208,7 +218,10 @@ def write(con: duckdb.DuckDBPyConnection, rows: dict[str, pl.DataFrame]) -> Load
         resolve_failures(con, articles)
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        # A failed COMMIT (disk full) has already ended the transaction: then ROLLBACK raises
+        # "no transaction is active", which must not hide the real cause.
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         raise
     return counts
 

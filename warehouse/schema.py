@@ -4,6 +4,7 @@ expectation suite are derived."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -20,6 +21,9 @@ _POLARS_TYPES: dict[str, pl.DataType] = {
     "VARCHAR[]": pl.List(pl.String()),
 }
 
+# The earliest date a published_at or event_date may hold (older ones are misread years).
+EARLIEST_DATE = date(1900, 1, 1)
+
 
 @dataclass(frozen=True)
 class Column:
@@ -31,8 +35,10 @@ class Column:
     nullable: bool = True
     allowed: tuple[str, ...] | None = None
     regex: str | None = None
-    min_value: float | None = None
-    max_value: float | None = None
+    min_value: float | date | None = None
+    max_value: float | date | None = None
+    # For dates: the latest allowed is today plus this many days (a bound that moves with time).
+    max_days_ahead: int | None = None
 
     @property
     def polars_type(self) -> pl.DataType:

@@ -9,14 +9,34 @@ from typing import Annotated
 
 import typer
 
+from warta import __version__
+from warta.errors import UserError, is_verbose, report_error, set_verbose
+from warta.lifecycle import managed_run
 from warta.settings import DEFAULT_DB, SAMPLE_CORPUS
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
 
 # Prefect's telemetry would try to reach the internet on every ephemeral server start.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-# On a busy machine the temporary Prefect server takes longer than Prefect's 20 s default to answer.
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+# The temporary server takes 6-9 s on an idle machine and over 20 s (Prefect's default wait) on a busy one.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"warta {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="show tracebacks and Prefect's error logs "
+                                          "(they always go to the log file)")] = False,
+) -> None:
+    """warta: Indonesian news articles in, a DuckDB warehouse of facts out."""
+    set_verbose(verbose)
 
 
 @app.command(context_settings={"allow_extra_args": True})
@@ -41,19 +61,15 @@ def run(
     inputs = [*(input or []), *ctx.args] or [str(SAMPLE_CORPUS)]
     if any(a.startswith("-") for a in ctx.args):
         raise typer.BadParameter(f"unknown option among {ctx.args}")
-    log_file = route_logs(db, verbose)
+    verbose = verbose or is_verbose()  # `warta -v run` as well as `warta run -v`
+    route_logs(db, verbose)
     from flows.pipeline import etl
     from warta import progress
 
     flow = etl.with_options(task_runner=task_runner(dask, workers))
     progress.enable(sys.stderr.isatty() and not verbose)
-    try:
+    with managed_run():  # failures are reported by main(): the flow has recorded the failed run
         summary = flow(inputs=inputs, db=str(db), force=force, retry_failed=retry_failed, chunk_size=chunk_size)
-    except Exception as exc:  # the flow has recorded the failed run; say why and exit non-zero
-        typer.secho(f"warta: the run failed: {type(exc).__name__}: {exc}", err=True, fg="red")
-        if log_file:
-            typer.secho(f"details: {log_file}", err=True)
-        raise typer.Exit(1) from exc
     print_summary(summary)
 
 
@@ -126,11 +142,9 @@ def reprocess(
     from flows.pipeline import etl
     from sources.pull import RAW_STORE_INPUT
 
-    try:
+    _need_warehouse(db)
+    with managed_run():
         summary = etl(inputs=[RAW_STORE_INPUT], db=str(db), force=True)
-    except Exception as exc:
-        typer.secho(f"warta: the reprocess failed: {type(exc).__name__}: {exc}", err=True, fg="red")
-        raise typer.Exit(1) from exc
     print_summary(summary)
 
 
@@ -143,6 +157,10 @@ def evaluate(
     """Precision, recall and F1 per table against a gold folder."""
     from warta.evaluate import format_score, score_db
 
+    if not gold.is_dir() or not any(gold.glob("*.json")):
+        raise UserError(f"no gold files at {gold}: --gold takes a folder of *.json gold files "
+                        "(e.g. tests/gold/seeds)")
+    _need_warehouse(db)
     typer.echo(format_score(score_db(db, gold), verbose=verbose))
 
 
@@ -156,8 +174,7 @@ def report(
     """Rebuild the run report (one self-contained HTML page) from the DuckDB file."""
     from reports.run_report import write_report
 
-    if not db.exists():
-        raise typer.BadParameter(f"{db} does not exist", param_hint="--db")
+    _need_warehouse(db)
     try:
         path = write_report(db, run_id, out)
     except LookupError as exc:
@@ -238,6 +255,7 @@ def quarantine_list(
     """List quarantined rows: table, key, the expectation they broke and why."""
     import duckdb
 
+    _need_warehouse(db)
     con = duckdb.connect(str(db), read_only=True)
     try:
         rows = con.execute(
@@ -267,6 +285,7 @@ def quarantine_release(
     from expectations.release import release
     from warehouse.load import connect
 
+    _need_warehouse(db)
     with connect(db) as con:
         result = release(con, table=table, expectation=expectation)
     for name in sorted(result.released):
@@ -275,6 +294,11 @@ def quarantine_release(
         typer.echo(f"articles: {result.superseded} not released, a later run loaded them anew")
     if not result.released:
         typer.echo("no open quarantined rows matched")
+
+
+def _need_warehouse(db: Path) -> None:
+    if not db.is_file():
+        raise UserError(f"no warehouse at {db}: check --db, or create it with `warta run --db {db}`")
 
 
 _exit_code = [0]
@@ -289,12 +313,24 @@ def _exit_quietly() -> None:
     os._exit(_exit_code[0])
 
 
-def main() -> None:  # pragma: no cover - console entry
+def main(argv: list[str] | None = None) -> int:
+    """The console entry: one line per error (what failed, what to do), the traceback only with -v
+    and always in the log file; 128 + signal number when a signal stopped the run."""
     import atexit
 
-    atexit.register(_exit_quietly)
+    if argv is None:  # the console command, not a test calling main() in its own process
+        atexit.register(_exit_quietly)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "-v" in args[1:]:  # `warta run -v ...` as well as `warta -v run ...`
+        args.remove("-v")
+        args.insert(0, "-v")
     try:
-        app()
-    except SystemExit as exc:
-        _exit_code[0] = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        raise
+        code = app(args=args, prog_name="warta", standalone_mode=False)
+    except BaseException as exc:  # noqa: BLE001 - the one place every error becomes one line
+        code = report_error(exc, next((a for a in args if not a.startswith("-")), "run"))
+    _exit_code[0] = code if isinstance(code, int) else 0
+    return _exit_code[0]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

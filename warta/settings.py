@@ -33,7 +33,12 @@ class Settings(BaseSettings):
     max_quarantine_share: float = 0.5
     # Fetching (issue 4): a page larger than this is refused, not truncated.
     max_bytes: int = 5_000_000
+    # Per socket read or connect; a server that drips bytes never trips it, hence the deadlines.
     timeout_s: float = 20.0
+    # One fetch, retries and waits included: a page, feed or sitemap not complete by then fails.
+    fetch_deadline_s: float = 60.0
+    # Every fetch of one run (its fetch stage): what is not fetched by then is a failure row.
+    fetch_stage_deadline_s: float = 1800.0
     user_agent: str = "warta/0.1 (+https://github.com/warta-news/warta)"
     per_host_delay_s: float = 1.0
     # Hosts that may be fetched although they are not public (loopback in tests).
@@ -66,6 +71,13 @@ class Settings(BaseSettings):
     @property
     def lexicon_dir_str(self) -> str | None:
         return str(self.lexicon_dir) if self.lexicon_dir else None
+
+
+def beside(db: str | Path, what: str) -> Path:
+    """The folder of one warehouse's `what` (raw pages, reports) beside its file: `<db stem>.<what>`,
+    so that two warehouses in one folder never share them."""
+    path = Path(db).expanduser().resolve()
+    return path.parent / f"{path.stem}.{what}"
 
 
 def get_settings() -> Settings:

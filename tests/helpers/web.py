@@ -2,7 +2,8 @@
 
 Each path has a list of replies, served in order; the last one repeats. Paths without a script
 answer 404 (robots.txt included, which RFC 9309 reads as "everything allowed"). A reply can also
-drop the connection with a TCP reset or hang longer than the client waits.
+drop the connection with a TCP reset, hang longer than the client waits, drip its body one byte
+every `drip_s` seconds (which no per-read time-out catches), or promise more body than it sends.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ class Reply:
     body: bytes | str = b""
     content_type: str | None = "text/html; charset=utf-8"
     headers: tuple[tuple[str, str], ...] = ()
-    action: Literal["reply", "reset", "hang"] = "reply"
+    action: Literal["reply", "reset", "hang", "drip", "truncate"] = "reply"
     hang_s: float = 0.0
+    drip_s: float = 2.0
     # Conditional GET: a request carrying the same validator gets 304.
     etag: str | None = None
     last_modified: str | None = None
@@ -128,6 +130,14 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 return
             if reply.action == "hang":
                 time.sleep(reply.hang_s)
+            if reply.action == "drip":
+                self._drip(reply)
+                return
+            if reply.action == "truncate":
+                # Content-Length promises more than comes before the connection closes.
+                self._send(reply.status, reply.data(), reply.content_type, reply, length=len(reply.data()) + 1000)
+                self.close_connection = True
+                return
             if (reply.etag and self.headers.get("If-None-Match") == reply.etag) or (
                 reply.last_modified and self.headers.get("If-Modified-Since") == reply.last_modified
             ):
@@ -135,7 +145,19 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 return
             self._send(reply.status, reply.data(), reply.content_type, reply)
 
-        def _send(self, status: int, body: bytes, content_type: str | None, reply: Reply | None = None) -> None:
+        def _drip(self, reply: Reply) -> None:
+            body = reply.data()
+            self.send_response(reply.status)
+            self.send_header("Content-Type", reply.content_type or "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for i in range(len(body)):
+                self.wfile.write(body[i:i + 1])
+                self.wfile.flush()
+                time.sleep(reply.drip_s)  # the client gives up: the next write fails and ends this
+
+        def _send(self, status: int, body: bytes, content_type: str | None, reply: Reply | None = None,
+                  length: int | None = None) -> None:
             self.send_response(status)
             if content_type:
                 self.send_header("Content-Type", content_type)
@@ -147,7 +169,7 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                 if reply.last_modified:
                     self.send_header("Last-Modified", reply.last_modified)
             if status != 304 and (reply is None or reply.send_length):
-                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Content-Length", str(len(body) if length is None else length))
             self.end_headers()
             if status != 304:
                 self.wfile.write(body)
