@@ -107,6 +107,14 @@ def route_logs(db: Path, verbose: bool) -> Path | None:
     from warta.logfile import attach
 
     attach()
+    # Our own warnings (a wait for the file's lock) still reach the terminal: a wait of minutes
+    # must not look like a hang. Prefect's console handler is silenced above.
+    import logging
+
+    notice = logging.StreamHandler(sys.stderr)
+    notice.setLevel(logging.WARNING)
+    notice.setFormatter(logging.Formatter("%(message)s"))
+    logging.getLogger("warta").addHandler(notice)
     return log_file
 
 
