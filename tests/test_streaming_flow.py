@@ -114,7 +114,9 @@ def test_kill_9_then_rerun_loads_every_article_exactly_once(tmp_path: Path) -> N
                             for i in range(n)), encoding="utf-8")
     db = tmp_path / "w.duckdb"
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_API_URL": "",
-           "WARTA_CHUNK_SIZE": "10", "WARTA_WORKERS": "1"}
+           "WARTA_CHUNK_SIZE": "10", "WARTA_WORKERS": "1",
+           # The kill waits for load-chunk lines in the log: INFO, which the suite's conftest turns off.
+           "PREFECT_LOGGING_LEVEL": "INFO"}
     env.pop("PREFECT_API_URL")
     cmd = [sys.executable, "-m", "warta", "run", "--input", str(path), "--db", str(db)]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True, stdout=subprocess.DEVNULL,
