@@ -202,3 +202,22 @@ def test_a_quote_is_not_merged_across_a_sentence_end() -> None:
 def test_a_clause_quote_after_an_addressee_and_bahwa() -> None:
     assert quotes_of('Xi mengatakan kepada Putin bahwa "kedua negara harus terus saling mendukung".') == [
         ("Xi Jinping", "kedua negara harus terus saling mendukung")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A capitalised opener is no part of the name after it.
+        ("Juru bicara dinas itu, Hendra Saputro, membuka rapat. Namun Hendra Saputro mengingatkan soal waktu.\n\n"
+         '"Rapatnya masih panjang," kata Hendra.', ["Hendra Saputro"]),
+        # A weekday after the name is the day, not an appositive.
+        ('"Jadwal sudah tetap," ujar Hendra Saputro, Selasa (4/6/2024).', ["Hendra Saputro"]),
+        # A spokesperson the gazetteer knows by nickname.
+        ('"Semua masih dibahas," kata Roy di kantor kementerian, Rabu (6/11/2024).', ["Rolliansyah Soemirat"]),
+        ('"Presiden hadir besok pagi," ujar Teddy kepada wartawan.', ["Teddy Indra Wijaya"]),
+        # `tutup` closes a quotation like `pungkas`.
+        ('"Itu saja dari kami," tutup Hendra Saputro.', ["Hendra Saputro"]),
+    ],
+)
+def test_spokesperson_names_and_openers(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 11, 6))] == speakers

@@ -135,6 +135,7 @@ class _Words:
     pronouns: set[str]
     source_marker: re.Pattern[str]
     known_sources: re.Pattern[str]
+    openers: set[str]
 
 
 _alt = alternation
@@ -173,6 +174,7 @@ def _words() -> _Words:
         source_marker=re.compile(rf"(?<![\w])(?:{ws('cited_source_markers')})\s*(?:(?:{ws('source_prepositions')})\s+)?"
                                  rf"(?:(?:{ws('cited_source_kinds')})\s+)?", i),
         known_sources=word_pattern(lexicon.words("speech", "cited_sources"), ignore_case=False),
+        openers={w.lower() for w in lexicon.words("speech", "sentence_openers")},
     )
 
 
@@ -241,7 +243,7 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     tail = rest[m.end() :] if m else rest
     complete = len(kept) == len(raw.split())
     app = re.match(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,4})(?=[,.]|$)", tail)
-    if phrase and complete and app:
+    if phrase and complete and app and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
         phrase = f"{phrase}, {app.group(1).strip()}"
     return phrase, tail
 
@@ -485,11 +487,18 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
     titled = [(m.start, m.entity.name) for m in ents.titled_persons(body, published) if not inside(m.start)]
     # Names the gazetteer does not know, as the subject of a speech verb (`Andi Wijaya mengatakan`).
     known = {n for _, n in persons + titled}
-    for m in _words().named_subject.finditer(body):
+    w = _words()
+    for m in w.named_subject.finditer(body):
         name = m.group("name")
-        if not inside(m.start()) and name not in known and ents.resolve(name, published) is None \
-                and not ents.is_title(name) and len(name.split()) >= 2:
-            titled.append((m.start("name"), name))
+        toks = name.split()
+        # `Namun Roy menekankan`: the opener is no part of the name.
+        while toks and toks[0].lower() in w.openers:
+            toks = toks[1:]
+        name = " ".join(toks)
+        if not toks or not ents.is_title(name) and ents.resolve(name, published) is not None:
+            continue
+        if not inside(m.start()) and name not in known and not ents.is_title(name) and len(toks) >= 2:
+            titled.append((m.end("name") - len(name), name))
     persons = sorted(persons + titled)
     ctx = _Context(body, published, [(p.start, p.end) for p in paragraphs(body)], persons)
     return ctx, list(dict.fromkeys(name for _, name in persons))
