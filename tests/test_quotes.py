@@ -221,3 +221,27 @@ def test_a_clause_quote_after_an_addressee_and_bahwa() -> None:
 )
 def test_spokesperson_names_and_openers(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2024, 11, 6))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # The spokesperson talks about the president: -nya stays with the spokesperson.
+        ('"Agenda hari ini padat," kata Rolliansyah Soemirat.\n\nPresiden Joko Widodo lalu bertolak ke Surabaya.\n\n'
+         '"Bapak Presiden akan kembali ke Jakarta malam ini," ujarnya.',
+         ["Rolliansyah Soemirat", "Rolliansyah Soemirat"]),
+        # The quotation names the other man in the third person: not his words.
+        ('"Pertemuan dimulai pukul sembilan," kata Retno Marsudi.\n\nSesudahnya Wang Yi dijadwalkan ke Bali.\n\n'
+         '"Dari pihak mereka hadir Menteri Luar Negeri Wang Yi sendiri," tuturnya.',
+         ["Retno Marsudi", "Retno Marsudi"]),
+        # Named again between two of his quotations, with someone else at the end of the gap.
+        ('"Jadwal belum final," kata Roy.\n\nMeski begitu, Roy tidak merinci negara mana saja. Negara-negara itu '
+         'masih mengatur waktu bertemu Prabowo Subianto.\n\n"Semua harus matang," pungkasnya.',
+         ["Rolliansyah Soemirat", "Rolliansyah Soemirat"]),
+        # A reporter nobody names asks: no speaker, not the minister standing there.
+        ('Menlu Rusia Sergei Lavrov diam saja.\n\n"Kapan perang berhenti?" tanya wartawan asing itu dengan keras.',
+         [None]),
+    ],
+)
+def test_pronouns_skip_people_the_quote_talks_about(text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 4, 18))] == speakers

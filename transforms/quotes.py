@@ -203,14 +203,21 @@ class _Context:
                 return k
         return -1
 
-    def previous_actor(self, pos: int) -> str | None:
+    def previous_actor(self, pos: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """Who a pronoun at `pos` stands for: the speaker of the last quotation when no
-        sentence naming someone came after it, else the first person named in the closest
-        sentence before (its subject, as a rule)."""
-        last_quote = next(((a, b, s) for a, b, s in reversed(self.quoted) if a < pos and s), None)
-        before = [(p, name) for p, name in self.persons if p < pos]
+        sentence naming someone came after it or when the text named that speaker again since,
+        else the first person named in the closest sentence before (its subject, as a rule).
+        People in `exclude` (those the quotation itself talks about) are passed over."""
+        last_quote = next(((a, b, s) for a, b, s in reversed(self.quoted)
+                           if a < pos and s and s not in exclude and s != ANONYMOUS), None)
+        before = [(p, name) for p, name in self.persons if p < pos and name not in exclude]
         if not before:
             return last_quote[2] if last_quote else None
+        # Named again after the sentence that credits the last quotation (not in its `kata X`).
+        again = _sentence_end(self.body, last_quote[1], len(self.body)) if last_quote else len(self.body)
+        if last_quote and any(p >= again and name == last_quote[2] for p, name in before):
+            # `Meski demikian, Roy tidak bisa ...` between two of Roy's quotes: still Roy.
+            return last_quote[2]
         last_pos = before[-1][0]
         sent_start = last_pos
         for sent in sentences(self.body, max(0, last_pos - 400), min(len(self.body), last_pos + 400)):
@@ -403,6 +410,8 @@ class Attribution:
     speaker: str | None
     verb: str | None
     how: str | None
+    # Whether the speaker was inferred (a pronoun, -nya) rather than named.
+    implicit: bool = False
 
 
 def _introduced(pre: str, w: _Words) -> bool:
@@ -419,7 +428,7 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
     after = w.after.match(post)
     if after:
         if after.group("nya"):
-            return Attribution(ctx.previous_actor(fr.span.open), after.group("verb").lower(), "after")
+            return Attribution(ctx.previous_actor(fr.span.open), after.group("verb").lower(), "after", True)
         rest = post[after.end():]
         phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else ctx.previous_actor(fr.span.open)
@@ -523,6 +532,15 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
                                       fr.span.open, fr.span.close))
             continue
         speaker = att.speaker if att.how is not None else ctx.previous_actor(fr.span.open)
+        if att.implicit or att.how is None:
+            # A quotation does not talk about its speaker in the third person: `"... Bapak
+            # Presiden juga menyampaikan ...," pungkasnya` is not the president's.
+            spoken_of = _spoken_of(fr.text, ctx)
+            if speaker in spoken_of:
+                # The one who spoke last, else whoever else was named last.
+                prior = next((s for _, _, s in reversed(ctx.quoted) if s and s != ANONYMOUS and s not in spoken_of),
+                             None)
+                speaker = prior or ctx.previous_actor(fr.span.open, spoken_of) or speaker
         if speaker and speaker != ANONYMOUS and ents.entity(speaker) is None:
             speaker = ents.full_name(speaker, people)
         text, end, into = merge_split(body, fs, k, att)
@@ -539,6 +557,18 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
     fragments.extend(_single_quoted(body, spans, ctx, w))
     fragments.sort(key=lambda f: f.start)
     return quotes, fragments
+
+
+def _spoken_of(text: str, ctx: _Context) -> frozenset[str]:
+    """People a quotation names in the third person: by name or title, or by an honorific and
+    a title (`Bapak Presiden`) that one of the article's people holds."""
+    named = {m.entity.name for m in ents.find_mentions(text, ctx.published) if m.entity.kind == "person"}
+    heads = {m.group(1).lower() for m in re.finditer(r"(?<![\w])(?:Bapak|Pak|Ibu|Bu)\s+([A-Z][\w-]+)", text)}
+    for _, name in ctx.persons:
+        e = ents.entity(name)
+        if e is not None and any((ctx.published is None or t.holds_on(ctx.published)) and t.text.split()[0].lower() in heads for t in e.titles):
+            named.add(name)
+    return frozenset(named)
 
 
 def _fragment_speaker(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str | None:
