@@ -219,3 +219,23 @@ def test_an_undated_article_reads_the_day_in_its_url() -> None:
 )
 def test_more_real_article_patterns(text: str, published: date, expected: list[tuple]) -> None:
     assert sorted(_rows(text, published)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The lead names the happening; the day comes with the source in the next paragraph.
+        ("Menlu RI Retno Marsudi berbicara lewat telepon dengan Menlu AS Antony Blinken.\n\n"
+         "Kabar itu dibagikan lewat akun resmi kementerian, Selasa (5/3/2024).", date(2024, 3, 6),
+         [("call", date(2024, 3, 5), ["Antony Blinken", "Retno Marsudi"], None)]),
+        # A day that already dates another happening is not the lead's.
+        ("Selama lawatannya ke Kairo, Menlu China Wang Yi bertemu Menlu Rusia Sergei Lavrov.\n\n"
+         "Keduanya juga hadir dalam KTT G20 di Bali pada Rabu (16/11/2022).", date(2022, 11, 17),
+         [("summit", date(2022, 11, 16), ["Sergei Lavrov", "Wang Yi"], "Bali")]),
+        # `pagi ini` is the publication day.
+        ("Menlu Retno Marsudi bertemu Menlu China Wang Yi pagi ini di Jakarta.", date(2024, 4, 18),
+         [("meeting", date(2024, 4, 18), ["Retno Marsudi", "Wang Yi"], "Jakarta")]),
+    ],
+)
+def test_lead_and_time_of_day_dates(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)

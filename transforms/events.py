@@ -456,7 +456,32 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 out.append(ev)
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
                 dated.append(out[-1])
+    _date_the_lead(out, text, published)
     return out
+
+
+# How far into the text the lead's date may be written (`... bertemu Blinken.\n\nHal itu terungkap
+# dalam akun resmi Menlu, Kamis (7/4/2022).`).
+LEAD_DATE_WINDOW = 1200
+
+
+def _date_the_lead(found: list[Event], text: str, published: date | None) -> None:
+    """An undated event of the article's first paragraph (the lead) happened on the first day the
+    article writes, when that day is no later than its publication: newsrooms date the lead's
+    happening in a later sentence, often the one crediting the source."""
+    first_para_end = text.find("\n")
+    first_para_end = len(text) if first_para_end < 0 else first_para_end
+    lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
+    if not lead:
+        return
+    # A day that dates an event of its own is that event's, not the lead's.
+    own = {e.event_date for e in found if e.when is not None}
+    days = [d for d in find_dates(text[:LEAD_DATE_WINDOW], published) if d.precision == "day"
+            and (published is None or d.value <= published)]
+    days = days[:1] if days and days[0].value not in own else []
+    if days:
+        for e in lead:
+            e.event_date, e.date_precision = days[0].value, days[0].precision
 
 
 def _people_named(text: str, people: list[str]) -> list[str]:
