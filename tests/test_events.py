@@ -232,6 +232,10 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         ("Selama lawatannya ke Kairo, Menlu China Wang Yi bertemu Menlu Rusia Sergei Lavrov.\n\n"
          "Keduanya juga hadir dalam KTT G20 di Bali pada Rabu (16/11/2022).", date(2022, 11, 17),
          [("summit", date(2022, 11, 16), ["Sergei Lavrov", "Wang Yi"], "Bali")]),
+        # A plan's date follows its word; the date before it is the announcement's.
+        ("Menurut rilis Kemlu RI pada Senin, 4 Maret 2024, lawatan Presiden Joko Widodo ke Hanoi akan "
+         "berlangsung pada 10-12 Maret 2024.", date(2024, 3, 4),
+         [("visit", date(2024, 3, 10), ["Joko Widodo"], "Hanoi")]),
         # `pagi ini` is the publication day.
         ("Menlu Retno Marsudi bertemu Menlu China Wang Yi pagi ini di Jakarta.", date(2024, 4, 18),
          [("meeting", date(2024, 4, 18), ["Retno Marsudi", "Wang Yi"], "Jakarta")]),

@@ -191,7 +191,12 @@ def _second(sentence: str, first: re.Match[str], first_date: DateMention | None,
 
 def _date(sentence: str, at: int, published: date | None, forward: bool = False) -> DateMention | None:
     best: tuple[int, DateMention] | None = None
-    for d in find_dates(sentence, published, forward=forward):
+    found = find_dates(sentence, published, forward=forward)
+    if forward and any(d.start > at for d in found):
+        # A plan is dated after its word (`lawatan ... akan berlangsung 8-10 November`); a date
+        # before it is the announcement's (`menurut laporan Kemlu pada Selasa, 5 November`).
+        found = [d for d in found if d.start > at]
+    for d in found:
         if detaching_cues().search(sentence[max(0, d.start - CUE_WINDOW):d.start]):
             continue
         cue = detaching_cues().search(sentence, at, d.start) if d.start > at else None
