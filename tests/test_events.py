@@ -236,6 +236,14 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         ("Menurut rilis Kemlu RI pada Senin, 4 Maret 2024, lawatan Presiden Joko Widodo ke Hanoi akan "
          "berlangsung pada 10-12 Maret 2024.", date(2024, 3, 4),
          [("visit", date(2024, 3, 10), ["Joko Widodo"], "Hanoi")]),
+        # Who passes the statement on is not at the summit for it.
+        ("Keterangan itu disampaikan oleh Menlu Retno Marsudi di sela-sela KTT ASEAN di Jakarta pada Selasa "
+         "(5/9/2023).", date(2023, 9, 5), [("summit", date(2023, 9, 5), ["ASEAN"], "Jakarta")]),
+        # A title with a demonstrative stands for the person named before.
+        ("Presiden Prabowo Subianto tiba di London pada Rabu (20/11/2024).\n\nSebelumnya, mantan Menteri "
+         "Pertahanan ini melawat ke Lima pada Kamis (14/11/2024).", date(2024, 11, 21),
+         [("visit", date(2024, 11, 14), ["Prabowo Subianto"], "Lima"),
+          ("visit", date(2024, 11, 20), ["Prabowo Subianto"], "London")]),
         # `pagi ini` is the publication day.
         ("Menlu Retno Marsudi bertemu Menlu China Wang Yi pagi ini di Jakarta.", date(2024, 4, 18),
          [("meeting", date(2024, 4, 18), ["Retno Marsudi", "Wang Yi"], "Jakarta")]),

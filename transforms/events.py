@@ -69,6 +69,7 @@ class _Lex:
     counterpart: re.Pattern[str]
     separate: re.Pattern[str]
     subject_pronoun: re.Pattern[str]
+    epithet: re.Pattern[str]
     groups: re.Pattern[str]
     other_moment: re.Pattern[str]
     attribution: re.Pattern[str]
@@ -107,7 +108,10 @@ def _lex() -> _Lex:
                                    rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
         attribution=word_pattern(lexicon.words("speech", "speaker_markers")
-                                 + lexicon.words("speech", "cited_source_markers"), ignore_case=True),
+                                 + lexicon.words("speech", "cited_source_markers") + data["reported_by"],
+                                 ignore_case=True),
+        epithet=re.compile(rf"(?<![\w])(?:{_alt(data['epithet_heads'])})\s+[^,.;]{{1,60}}?\s(?:ini|itu|tersebut)(?![\w])",
+                           re.IGNORECASE),
         ongoing=word_pattern(data["ongoing_cues"], ignore_case=True),
         sideline=word_pattern(data["sideline_cues"], ignore_case=True),
         gathering_words={w.lower() for w in data["gathering_words"]},
@@ -414,6 +418,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
             pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
+            if pronoun is None and k == 0 and not persons and (ep := lex.epithet.search(part, 0, at)) is not None:
+                pronoun = ep
             if pronoun and not _speech_verbs().match(part, pronoun.end()):
                 before = [n for p, n in named if p < sent.start]
                 if before and before[-1] not in persons:
