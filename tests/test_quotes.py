@@ -245,3 +245,21 @@ def test_spokesperson_names_and_openers(text: str, speakers: list[str]) -> None:
 )
 def test_pronouns_skip_people_the_quote_talks_about(text: str, speakers: list[str | None]) -> None:
     assert [s for s, _ in quotes_of(text, date(2024, 4, 18))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A bare title names the home state's minister when foreign ones hold the same title.
+        ("Menteri Luar Negeri AS Antony Blinken menelepon Menteri Luar Negeri RI Retno Marsudi.\n\n"
+         '"Jalur dialog harus tetap terbuka," cuit Menlu.', ["Retno Marsudi"]),
+        # `laporan tersebut` speaks for the body whose report the text brought up before.
+        ("Dalam laporan Kementerian Luar Negeri RI, jadwal kunjungan telah disusun.\n\n"
+         '"Kunjungan berlangsung tiga hari," ungkap laporan tersebut.', ["Kementerian Luar Negeri RI"]),
+        # `kata mereka` about the president: the body that spoke last, not the president.
+        ('"Agenda sudah tersusun rapi," kata Kemlu RI.\n\n"Presiden Joko Widodo akan bertemu tiga pemimpin," '
+         'kata mereka.', ["Kementerian Luar Negeri RI", "Kementerian Luar Negeri RI"]),
+    ],
+)
+def test_bare_titles_documents_and_plural_pronouns(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2022, 4, 7))] == speakers

@@ -136,6 +136,8 @@ class _Words:
     source_marker: re.Pattern[str]
     known_sources: re.Pattern[str]
     openers: set[str]
+    document_named: re.Pattern[str]
+    home_state: str
 
 
 _alt = alternation
@@ -175,6 +177,8 @@ def _words() -> _Words:
                                  rf"(?:(?:{ws('cited_source_kinds')})\s+)?", i),
         known_sources=word_pattern(lexicon.words("speech", "cited_sources"), ignore_case=False),
         openers={w.lower() for w in lexicon.words("speech", "sentence_openers")},
+        document_named=re.compile(rf"(?<![\w])(?:{ws('documents')})\s+(?:resmi\s+)?(?P<author>[A-Z][^,.;:\"“”\n]{{1,60}})"),
+        home_state=lexicon.words("speech", "home_state")[0],
     )
 
 
@@ -275,7 +279,15 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         if author is not None and author.kind in ("person", "org") or author is not None and not run:
             return author.name
         # A body the gazetteer does not know, as written (`Kementerian Perdagangan China`).
-        return run.group(1).strip() if run else ctx.previous_actor(pos)
+        if run:
+            return run.group(1).strip()
+        # `ungkap laporan tersebut`: the author named where the text first brought the document up.
+        earlier = [m for m in w.document_named.finditer(ctx.body, 0, pos)]
+        for m in reversed(earlier):
+            author = ents.resolve(m.group("author"), ctx.published)
+            if author is not None and author.kind in ("person", "org"):
+                return author.name
+        return ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
         return e.name
@@ -293,8 +305,28 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         return name
     if e is not None:
         return e.name
+    holder = _holder_of_bare_title(phrase, ctx, w)
+    if holder:
+        return holder
     # A role without a name (`sang Kepala Negara`): whoever was speaking.
     return ctx.previous_actor(pos)
+
+
+def _holder_of_bare_title(phrase: str, ctx: _Context, w: _Words) -> str | None:
+    """Who a title without its country stands for (`cuit Menlu`): the one person of the article
+    holding such a title, or, when several do, the one of the home state (newsrooms leave the
+    country out for their own ministers)."""
+    head = phrase.strip().lower()
+    holders: list[ents.Entity] = []
+    for _, name in ctx.persons:
+        e = ents.entity(name)
+        if e is not None and e not in holders and any(
+                t.text.lower().startswith(head + " ") and (ctx.published is None or t.holds_on(ctx.published))
+                for t in e.titles):
+            holders.append(e)
+    if len(holders) > 1:
+        holders = [e for e in holders if e.state == w.home_state]
+    return holders[0].name if len(holders) == 1 else None
 
 
 def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str | None:
@@ -432,7 +464,8 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         rest = post[after.end():]
         phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else ctx.previous_actor(fr.span.open)
-        return Attribution(speaker, after.group("verb").lower(), "after")
+        pronoun = not phrase or phrase.split()[0].lower() in w.pronouns
+        return Attribution(speaker, after.group("verb").lower(), "after", pronoun)
     marker = w.markers.match(post)
     if marker:
         phrase, _ = _speaker_phrase(post[marker.end():], w)
