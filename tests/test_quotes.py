@@ -256,6 +256,9 @@ def test_pronouns_skip_people_the_quote_talks_about(text: str, speakers: list[st
         # `laporan tersebut` speaks for the body whose report the text brought up before.
         ("Dalam laporan Kementerian Luar Negeri RI, jadwal kunjungan telah disusun.\n\n"
          '"Kunjungan berlangsung tiga hari," ungkap laporan tersebut.', ["Kementerian Luar Negeri RI"]),
+        # A second title after `yang juga`, then a name the gazetteer does not know: the name.
+        ('"Rapat selesai sore ini," kata Sherpa G20 yang juga Duta Besar untuk ASEAN Dewi Lestari Hapsari '
+         'saat ditemui di Bali.', ["Dewi Lestari Hapsari"]),
         # `kata mereka` about the president: the body that spoke last, not the president.
         ('"Agenda sudah tersusun rapi," kata Kemlu RI.\n\n"Presiden Joko Widodo akan bertemu tiga pemimpin," '
          'kata mereka.', ["Kementerian Luar Negeri RI", "Kementerian Luar Negeri RI"]),

@@ -243,9 +243,18 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     raw = m.group(1) if m else ""
     kept: list[str] = []
     toks = raw.split()
+    skip = title_from = 0
     for j, t in enumerate(toks):
+        if skip:
+            skip -= 1
+            continue
+        # `Deputi G20 yang juga Direktur Eksekutif Bank Dunia Wempi Saputra`: a second title, then the name.
+        if t.lower() == "yang" and j + 2 < len(toks) and toks[j + 1].lower() in ("juga", "sekaligus") \
+                and toks[j + 2][:1].isupper():
+            skip, title_from = 1, len(kept)
+            continue
         # A connector inside a long title goes on (`Direktur Jenderal Asia Pasifik dan Afrika ...`).
-        in_title = t.lower() in w.title_connectors and kept and ents.is_title(" ".join(kept)) \
+        in_title = t.lower() in w.title_connectors and kept and ents.is_title(" ".join(kept[title_from:])) \
             and j + 1 < len(toks) and toks[j + 1][:1].isupper()
         if t.lower().strip("'’") in w.stop and not in_title:
             break
@@ -298,6 +307,12 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         if run:
             return run.group(1).strip()
     name = ents.unknown_name(phrase)
+    tail = re.search(r"(?<![\w'’-])((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)$", phrase)
+    if e is not None and e.kind in ("org", "state") and tail and ents.resolve(tail.group(1), ctx.published) is None \
+            and not ents.is_title(tail.group(1)) and not any(ents.is_title(t) for t in tail.group(1).split()):
+        # A long description ending in a name the gazetteer does not know (`Deputi Jalur Keuangan
+        # G20 yang juga Direktur Eksekutif Bank Dunia Wempi Saputra`): the name, not the body.
+        return tail.group(1)
     if e is not None and e.kind == "org":
         # `juru bicara Kemlu China Guo Jiakun`: the named spokesperson, not the body.
         return name if name and len(name.split()) >= 2 and ents.resolve(name, ctx.published) is None else e.name
