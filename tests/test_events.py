@@ -244,6 +244,9 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
          "Pertahanan ini melawat ke Lima pada Kamis (14/11/2024).", date(2024, 11, 21),
          [("visit", date(2024, 11, 14), ["Prabowo Subianto"], "Lima"),
           ("visit", date(2024, 11, 20), ["Prabowo Subianto"], "London")]),
+        # `menemui` a named leader is a meeting (`menemui wartawan` is not: see above).
+        ("Presiden Prabowo Subianto menemui PM Malaysia Anwar Ibrahim di Putrajaya pada Senin (27/1/2025).",
+         date(2025, 1, 28), [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
         # `pagi ini` is the publication day.
         ("Menlu Retno Marsudi bertemu Menlu China Wang Yi pagi ini di Jakarta.", date(2024, 4, 18),
          [("meeting", date(2024, 4, 18), ["Retno Marsudi", "Wang Yi"], "Jakarta")]),

@@ -54,6 +54,7 @@ class Event:
 @dataclass(frozen=True)
 class _Lex:
     triggers: dict[str, re.Pattern[str]]
+    needs_person: set[str]
     priority: list[str]
     summit_bodies: re.Pattern[str]
     anaphora: set[str]
@@ -89,6 +90,7 @@ def _lex() -> _Lex:
     nouns = _alt(data["place_nouns"])
     return _Lex(
         triggers={t: word_pattern(ws, ignore_case=True) for t, ws in data["triggers"].items()},
+        needs_person={w.lower() for w in data["triggers_needing_a_person"]},
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
@@ -137,6 +139,8 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
         after = sentence[m.end():m.end() + 12].split()
         anaphoric = bool(after) and after[0].lower().strip(".,") in lex.anaphora
         elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
+        if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
+            continue
         if not inside_longer and not anaphoric and not elsewhen:
             hits.setdefault(etype, m)
     meeting = hits.get("meeting")
@@ -148,6 +152,17 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
         hits["summit"] = meeting
         del hits["meeting"]
     return hits
+
+
+# How far after `menemui` the person met must be named.
+PERSON_WINDOW = 60
+
+
+def _person_follows(sentence: str, at: int) -> bool:
+    """Whether a person (or a title standing for one) comes right after offset `at`: `menemui PM
+    Malaysia Anwar Ibrahim` is a meeting, `menemui wartawan` is not."""
+    window = sentence[at:at + PERSON_WINDOW]
+    return any(m.entity.kind == "person" for m in ents.find_mentions(window)) or ents.is_title(window)
 
 
 def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
