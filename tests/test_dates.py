@@ -28,6 +28,8 @@ from transforms.dates import compatible, find_dates
         ("bulan ini", date(2024, 10, 2), date(2024, 10, 1), "month"),
         ("bulan lalu", date(2024, 1, 15), date(2023, 12, 1), "month"),
         ("tahun lalu", date(2024, 2, 9), date(2023, 1, 1), "year"),
+        ("bertemu di Bali setahun yang lalu", date(2023, 11, 14), date(2022, 1, 1), "year"),
+        ("tiba sore ini", date(2024, 4, 18), date(2024, 4, 18), "day"),
         ("tahun ini", date(2024, 2, 9), date(2024, 1, 1), "year"),
         ("pada musim semi 2023", date(2022, 12, 30), date(2023, 1, 1), "year"),
         ("pada musim semi mendatang", date(2022, 12, 30), date(2023, 1, 1), "year"),

@@ -219,3 +219,38 @@ def test_an_undated_article_reads_the_day_in_its_url() -> None:
 )
 def test_more_real_article_patterns(text: str, published: date, expected: list[tuple]) -> None:
     assert sorted(_rows(text, published)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The lead names the happening; the day comes with the source in the next paragraph.
+        ("Menlu RI Retno Marsudi berbicara lewat telepon dengan Menlu AS Antony Blinken.\n\n"
+         "Kabar itu dibagikan lewat akun resmi kementerian, Selasa (5/3/2024).", date(2024, 3, 6),
+         [("call", date(2024, 3, 5), ["Antony Blinken", "Retno Marsudi"], None)]),
+        # A day that already dates another happening is not the lead's.
+        ("Selama lawatannya ke Kairo, Menlu China Wang Yi bertemu Menlu Rusia Sergei Lavrov.\n\n"
+         "Keduanya juga hadir dalam KTT G20 di Bali pada Rabu (16/11/2022).", date(2022, 11, 17),
+         [("summit", date(2022, 11, 16), ["Sergei Lavrov", "Wang Yi"], "Bali")]),
+        # A plan's date follows its word; the date before it is the announcement's.
+        ("Menurut rilis Kemlu RI pada Senin, 4 Maret 2024, lawatan Presiden Joko Widodo ke Hanoi akan "
+         "berlangsung pada 10-12 Maret 2024.", date(2024, 3, 4),
+         [("visit", date(2024, 3, 10), ["Joko Widodo"], "Hanoi")]),
+        # Who passes the statement on is not at the summit for it.
+        ("Keterangan itu disampaikan oleh Menlu Retno Marsudi di sela-sela KTT ASEAN di Jakarta pada Selasa "
+         "(5/9/2023).", date(2023, 9, 5), [("summit", date(2023, 9, 5), ["ASEAN"], "Jakarta")]),
+        # A title with a demonstrative stands for the person named before.
+        ("Presiden Prabowo Subianto tiba di London pada Rabu (20/11/2024).\n\nSebelumnya, mantan Menteri "
+         "Pertahanan ini melawat ke Lima pada Kamis (14/11/2024).", date(2024, 11, 21),
+         [("visit", date(2024, 11, 14), ["Prabowo Subianto"], "Lima"),
+          ("visit", date(2024, 11, 20), ["Prabowo Subianto"], "London")]),
+        # `menemui` a named leader is a meeting (`menemui wartawan` is not: see above).
+        ("Presiden Prabowo Subianto menemui PM Malaysia Anwar Ibrahim di Putrajaya pada Senin (27/1/2025).",
+         date(2025, 1, 28), [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        # `pagi ini` is the publication day.
+        ("Menlu Retno Marsudi bertemu Menlu China Wang Yi pagi ini di Jakarta.", date(2024, 4, 18),
+         [("meeting", date(2024, 4, 18), ["Retno Marsudi", "Wang Yi"], "Jakarta")]),
+    ],
+)
+def test_lead_and_time_of_day_dates(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)

@@ -202,3 +202,67 @@ def test_a_quote_is_not_merged_across_a_sentence_end() -> None:
 def test_a_clause_quote_after_an_addressee_and_bahwa() -> None:
     assert quotes_of('Xi mengatakan kepada Putin bahwa "kedua negara harus terus saling mendukung".') == [
         ("Xi Jinping", "kedua negara harus terus saling mendukung")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A capitalised opener is no part of the name after it.
+        ("Juru bicara dinas itu, Hendra Saputro, membuka rapat. Namun Hendra Saputro mengingatkan soal waktu.\n\n"
+         '"Rapatnya masih panjang," kata Hendra.', ["Hendra Saputro"]),
+        # A weekday after the name is the day, not an appositive.
+        ('"Jadwal sudah tetap," ujar Hendra Saputro, Selasa (4/6/2024).', ["Hendra Saputro"]),
+        # A spokesperson the gazetteer knows by nickname.
+        ('"Semua masih dibahas," kata Roy di kantor kementerian, Rabu (6/11/2024).', ["Rolliansyah Soemirat"]),
+        ('"Presiden hadir besok pagi," ujar Teddy kepada wartawan.', ["Teddy Indra Wijaya"]),
+        # `tutup` closes a quotation like `pungkas`.
+        ('"Itu saja dari kami," tutup Hendra Saputro.', ["Hendra Saputro"]),
+    ],
+)
+def test_spokesperson_names_and_openers(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 11, 6))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # The spokesperson talks about the president: -nya stays with the spokesperson.
+        ('"Agenda hari ini padat," kata Rolliansyah Soemirat.\n\nPresiden Joko Widodo lalu bertolak ke Surabaya.\n\n'
+         '"Bapak Presiden akan kembali ke Jakarta malam ini," ujarnya.',
+         ["Rolliansyah Soemirat", "Rolliansyah Soemirat"]),
+        # The quotation names the other man in the third person: not his words.
+        ('"Pertemuan dimulai pukul sembilan," kata Retno Marsudi.\n\nSesudahnya Wang Yi dijadwalkan ke Bali.\n\n'
+         '"Dari pihak mereka hadir Menteri Luar Negeri Wang Yi sendiri," tuturnya.',
+         ["Retno Marsudi", "Retno Marsudi"]),
+        # Named again between two of his quotations, with someone else at the end of the gap.
+        ('"Jadwal belum final," kata Roy.\n\nMeski begitu, Roy tidak merinci negara mana saja. Negara-negara itu '
+         'masih mengatur waktu bertemu Prabowo Subianto.\n\n"Semua harus matang," pungkasnya.',
+         ["Rolliansyah Soemirat", "Rolliansyah Soemirat"]),
+        # A reporter nobody names asks: no speaker, not the minister standing there.
+        ('Menlu Rusia Sergei Lavrov diam saja.\n\n"Kapan perang berhenti?" tanya wartawan asing itu dengan keras.',
+         [None]),
+    ],
+)
+def test_pronouns_skip_people_the_quote_talks_about(text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 4, 18))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A bare title names the home state's minister when foreign ones hold the same title.
+        ("Menteri Luar Negeri AS Antony Blinken menelepon Menteri Luar Negeri RI Retno Marsudi.\n\n"
+         '"Jalur dialog harus tetap terbuka," cuit Menlu.', ["Retno Marsudi"]),
+        # `laporan tersebut` speaks for the body whose report the text brought up before.
+        ("Dalam laporan Kementerian Luar Negeri RI, jadwal kunjungan telah disusun.\n\n"
+         '"Kunjungan berlangsung tiga hari," ungkap laporan tersebut.', ["Kementerian Luar Negeri RI"]),
+        # A second title after `yang juga`, then a name the gazetteer does not know: the name.
+        ('"Rapat selesai sore ini," kata Sherpa G20 yang juga Duta Besar untuk ASEAN Dewi Lestari Hapsari '
+         'saat ditemui di Bali.', ["Dewi Lestari Hapsari"]),
+        # `kata mereka` about the president: the body that spoke last, not the president.
+        ('"Agenda sudah tersusun rapi," kata Kemlu RI.\n\n"Presiden Joko Widodo akan bertemu tiga pemimpin," '
+         'kata mereka.', ["Kementerian Luar Negeri RI", "Kementerian Luar Negeri RI"]),
+    ],
+)
+def test_bare_titles_documents_and_plural_pronouns(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2022, 4, 7))] == speakers

@@ -54,6 +54,7 @@ class Event:
 @dataclass(frozen=True)
 class _Lex:
     triggers: dict[str, re.Pattern[str]]
+    needs_person: set[str]
     priority: list[str]
     summit_bodies: re.Pattern[str]
     anaphora: set[str]
@@ -69,6 +70,7 @@ class _Lex:
     counterpart: re.Pattern[str]
     separate: re.Pattern[str]
     subject_pronoun: re.Pattern[str]
+    epithet: re.Pattern[str]
     groups: re.Pattern[str]
     other_moment: re.Pattern[str]
     attribution: re.Pattern[str]
@@ -88,6 +90,7 @@ def _lex() -> _Lex:
     nouns = _alt(data["place_nouns"])
     return _Lex(
         triggers={t: word_pattern(ws, ignore_case=True) for t, ws in data["triggers"].items()},
+        needs_person={w.lower() for w in data["triggers_needing_a_person"]},
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
@@ -107,7 +110,10 @@ def _lex() -> _Lex:
                                    rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
         attribution=word_pattern(lexicon.words("speech", "speaker_markers")
-                                 + lexicon.words("speech", "cited_source_markers"), ignore_case=True),
+                                 + lexicon.words("speech", "cited_source_markers") + data["reported_by"],
+                                 ignore_case=True),
+        epithet=re.compile(rf"(?<![\w])(?:{_alt(data['epithet_heads'])})\s+[^,.;]{{1,60}}?\s(?:ini|itu|tersebut)(?![\w])",
+                           re.IGNORECASE),
         ongoing=word_pattern(data["ongoing_cues"], ignore_case=True),
         sideline=word_pattern(data["sideline_cues"], ignore_case=True),
         gathering_words={w.lower() for w in data["gathering_words"]},
@@ -133,6 +139,8 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
         after = sentence[m.end():m.end() + 12].split()
         anaphoric = bool(after) and after[0].lower().strip(".,") in lex.anaphora
         elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
+        if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
+            continue
         if not inside_longer and not anaphoric and not elsewhen:
             hits.setdefault(etype, m)
     meeting = hits.get("meeting")
@@ -144,6 +152,17 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
         hits["summit"] = meeting
         del hits["meeting"]
     return hits
+
+
+# How far after `menemui` the person met must be named.
+PERSON_WINDOW = 60
+
+
+def _person_follows(sentence: str, at: int) -> bool:
+    """Whether a person (or a title standing for one) comes right after offset `at`: `menemui PM
+    Malaysia Anwar Ibrahim` is a meeting, `menemui wartawan` is not."""
+    window = sentence[at:at + PERSON_WINDOW]
+    return any(m.entity.kind == "person" for m in ents.find_mentions(window)) or ents.is_title(window)
 
 
 def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
@@ -191,7 +210,12 @@ def _second(sentence: str, first: re.Match[str], first_date: DateMention | None,
 
 def _date(sentence: str, at: int, published: date | None, forward: bool = False) -> DateMention | None:
     best: tuple[int, DateMention] | None = None
-    for d in find_dates(sentence, published, forward=forward):
+    found = find_dates(sentence, published, forward=forward)
+    if forward and any(d.start > at for d in found):
+        # A plan is dated after its word (`lawatan ... akan berlangsung 8-10 November`); a date
+        # before it is the announcement's (`menurut laporan Kemlu pada Selasa, 5 November`).
+        found = [d for d in found if d.start > at]
+    for d in found:
         if detaching_cues().search(sentence[max(0, d.start - CUE_WINDOW):d.start]):
             continue
         cue = detaching_cues().search(sentence, at, d.start) if d.start > at else None
@@ -409,6 +433,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
             pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
+            if pronoun is None and k == 0 and not persons and (ep := lex.epithet.search(part, 0, at)) is not None:
+                pronoun = ep
             if pronoun and not _speech_verbs().match(part, pronoun.end()):
                 before = [n for p, n in named if p < sent.start]
                 if before and before[-1] not in persons:
@@ -456,7 +482,32 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 out.append(ev)
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
                 dated.append(out[-1])
+    _date_the_lead(out, text, published)
     return out
+
+
+# How far into the text the lead's date may be written (`... bertemu Blinken.\n\nHal itu terungkap
+# dalam akun resmi Menlu, Kamis (7/4/2022).`).
+LEAD_DATE_WINDOW = 1200
+
+
+def _date_the_lead(found: list[Event], text: str, published: date | None) -> None:
+    """An undated event of the article's first paragraph (the lead) happened on the first day the
+    article writes, when that day is no later than its publication: newsrooms date the lead's
+    happening in a later sentence, often the one crediting the source."""
+    first_para_end = text.find("\n")
+    first_para_end = len(text) if first_para_end < 0 else first_para_end
+    lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
+    if not lead:
+        return
+    # A day that dates an event of its own is that event's, not the lead's.
+    own = {e.event_date for e in found if e.when is not None}
+    days = [d for d in find_dates(text[:LEAD_DATE_WINDOW], published) if d.precision == "day"
+            and (published is None or d.value <= published)]
+    days = days[:1] if days and days[0].value not in own else []
+    if days:
+        for e in lead:
+            e.event_date, e.date_precision = days[0].value, days[0].precision
 
 
 def _people_named(text: str, people: list[str]) -> list[str]:

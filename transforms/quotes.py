@@ -135,6 +135,9 @@ class _Words:
     pronouns: set[str]
     source_marker: re.Pattern[str]
     known_sources: re.Pattern[str]
+    openers: set[str]
+    document_named: re.Pattern[str]
+    home_state: str
 
 
 _alt = alternation
@@ -173,6 +176,9 @@ def _words() -> _Words:
         source_marker=re.compile(rf"(?<![\w])(?:{ws('cited_source_markers')})\s*(?:(?:{ws('source_prepositions')})\s+)?"
                                  rf"(?:(?:{ws('cited_source_kinds')})\s+)?", i),
         known_sources=word_pattern(lexicon.words("speech", "cited_sources"), ignore_case=False),
+        openers={w.lower() for w in lexicon.words("speech", "sentence_openers")},
+        document_named=re.compile(rf"(?<![\w])(?:{ws('documents')})\s+(?:resmi\s+)?(?P<author>[A-Z][^,.;:\"“”\n]{{1,60}})"),
+        home_state=lexicon.words("speech", "home_state")[0],
     )
 
 
@@ -201,14 +207,21 @@ class _Context:
                 return k
         return -1
 
-    def previous_actor(self, pos: int) -> str | None:
+    def previous_actor(self, pos: int, exclude: frozenset[str] = frozenset()) -> str | None:
         """Who a pronoun at `pos` stands for: the speaker of the last quotation when no
-        sentence naming someone came after it, else the first person named in the closest
-        sentence before (its subject, as a rule)."""
-        last_quote = next(((a, b, s) for a, b, s in reversed(self.quoted) if a < pos and s), None)
-        before = [(p, name) for p, name in self.persons if p < pos]
+        sentence naming someone came after it or when the text named that speaker again since,
+        else the first person named in the closest sentence before (its subject, as a rule).
+        People in `exclude` (those the quotation itself talks about) are passed over."""
+        last_quote = next(((a, b, s) for a, b, s in reversed(self.quoted)
+                           if a < pos and s and s not in exclude and s != ANONYMOUS), None)
+        before = [(p, name) for p, name in self.persons if p < pos and name not in exclude]
         if not before:
             return last_quote[2] if last_quote else None
+        # Named again after the sentence that credits the last quotation (not in its `kata X`).
+        again = _sentence_end(self.body, last_quote[1], len(self.body)) if last_quote else len(self.body)
+        if last_quote and any(p >= again and name == last_quote[2] for p, name in before):
+            # `Meski demikian, Roy tidak bisa ...` between two of Roy's quotes: still Roy.
+            return last_quote[2]
         last_pos = before[-1][0]
         sent_start = last_pos
         for sent in sentences(self.body, max(0, last_pos - 400), min(len(self.body), last_pos + 400)):
@@ -230,9 +243,18 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     raw = m.group(1) if m else ""
     kept: list[str] = []
     toks = raw.split()
+    skip = title_from = 0
     for j, t in enumerate(toks):
+        if skip:
+            skip -= 1
+            continue
+        # `Deputi G20 yang juga Direktur Eksekutif Bank Dunia Wempi Saputra`: a second title, then the name.
+        if t.lower() == "yang" and j + 2 < len(toks) and toks[j + 1].lower() in ("juga", "sekaligus") \
+                and toks[j + 2][:1].isupper():
+            skip, title_from = 1, len(kept)
+            continue
         # A connector inside a long title goes on (`Direktur Jenderal Asia Pasifik dan Afrika ...`).
-        in_title = t.lower() in w.title_connectors and kept and ents.is_title(" ".join(kept)) \
+        in_title = t.lower() in w.title_connectors and kept and ents.is_title(" ".join(kept[title_from:])) \
             and j + 1 < len(toks) and toks[j + 1][:1].isupper()
         if t.lower().strip("'’") in w.stop and not in_title:
             break
@@ -241,7 +263,7 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     tail = rest[m.end() :] if m else rest
     complete = len(kept) == len(raw.split())
     app = re.match(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,4})(?=[,.]|$)", tail)
-    if phrase and complete and app:
+    if phrase and complete and app and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
         phrase = f"{phrase}, {app.group(1).strip()}"
     return phrase, tail
 
@@ -266,7 +288,15 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         if author is not None and author.kind in ("person", "org") or author is not None and not run:
             return author.name
         # A body the gazetteer does not know, as written (`Kementerian Perdagangan China`).
-        return run.group(1).strip() if run else ctx.previous_actor(pos)
+        if run:
+            return run.group(1).strip()
+        # `ungkap laporan tersebut`: the author named where the text first brought the document up.
+        earlier = [m for m in w.document_named.finditer(ctx.body, 0, pos)]
+        for m in reversed(earlier):
+            author = ents.resolve(m.group("author"), ctx.published)
+            if author is not None and author.kind in ("person", "org"):
+                return author.name
+        return ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
         return e.name
@@ -277,6 +307,12 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         if run:
             return run.group(1).strip()
     name = ents.unknown_name(phrase)
+    tail = re.search(r"(?<![\w'’-])((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)$", phrase)
+    if e is not None and e.kind in ("org", "state") and tail and ents.resolve(tail.group(1), ctx.published) is None \
+            and not ents.is_title(tail.group(1)) and not any(ents.is_title(t) for t in tail.group(1).split()):
+        # A long description ending in a name the gazetteer does not know (`Deputi Jalur Keuangan
+        # G20 yang juga Direktur Eksekutif Bank Dunia Wempi Saputra`): the name, not the body.
+        return tail.group(1)
     if e is not None and e.kind == "org":
         # `juru bicara Kemlu China Guo Jiakun`: the named spokesperson, not the body.
         return name if name and len(name.split()) >= 2 and ents.resolve(name, ctx.published) is None else e.name
@@ -284,8 +320,28 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         return name
     if e is not None:
         return e.name
+    holder = _holder_of_bare_title(phrase, ctx, w)
+    if holder:
+        return holder
     # A role without a name (`sang Kepala Negara`): whoever was speaking.
     return ctx.previous_actor(pos)
+
+
+def _holder_of_bare_title(phrase: str, ctx: _Context, w: _Words) -> str | None:
+    """Who a title without its country stands for (`cuit Menlu`): the one person of the article
+    holding such a title, or, when several do, the one of the home state (newsrooms leave the
+    country out for their own ministers)."""
+    head = phrase.strip().lower()
+    holders: list[ents.Entity] = []
+    for _, name in ctx.persons:
+        e = ents.entity(name)
+        if e is not None and e not in holders and any(
+                t.text.lower().startswith(head + " ") and (ctx.published is None or t.holds_on(ctx.published))
+                for t in e.titles):
+            holders.append(e)
+    if len(holders) > 1:
+        holders = [e for e in holders if e.state == w.home_state]
+    return holders[0].name if len(holders) == 1 else None
 
 
 def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str | None:
@@ -401,6 +457,8 @@ class Attribution:
     speaker: str | None
     verb: str | None
     how: str | None
+    # Whether the speaker was inferred (a pronoun, -nya) rather than named.
+    implicit: bool = False
 
 
 def _introduced(pre: str, w: _Words) -> bool:
@@ -417,11 +475,12 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
     after = w.after.match(post)
     if after:
         if after.group("nya"):
-            return Attribution(ctx.previous_actor(fr.span.open), after.group("verb").lower(), "after")
+            return Attribution(ctx.previous_actor(fr.span.open), after.group("verb").lower(), "after", True)
         rest = post[after.end():]
         phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else ctx.previous_actor(fr.span.open)
-        return Attribution(speaker, after.group("verb").lower(), "after")
+        pronoun = not phrase or phrase.split()[0].lower() in w.pronouns
+        return Attribution(speaker, after.group("verb").lower(), "after", pronoun)
     marker = w.markers.match(post)
     if marker:
         phrase, _ = _speaker_phrase(post[marker.end():], w)
@@ -485,11 +544,18 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
     titled = [(m.start, m.entity.name) for m in ents.titled_persons(body, published) if not inside(m.start)]
     # Names the gazetteer does not know, as the subject of a speech verb (`Andi Wijaya mengatakan`).
     known = {n for _, n in persons + titled}
-    for m in _words().named_subject.finditer(body):
+    w = _words()
+    for m in w.named_subject.finditer(body):
         name = m.group("name")
-        if not inside(m.start()) and name not in known and ents.resolve(name, published) is None \
-                and not ents.is_title(name) and len(name.split()) >= 2:
-            titled.append((m.start("name"), name))
+        toks = name.split()
+        # `Namun Roy menekankan`: the opener is no part of the name.
+        while toks and toks[0].lower() in w.openers:
+            toks = toks[1:]
+        name = " ".join(toks)
+        if not toks or not ents.is_title(name) and ents.resolve(name, published) is not None:
+            continue
+        if not inside(m.start()) and name not in known and not ents.is_title(name) and len(toks) >= 2:
+            titled.append((m.end("name") - len(name), name))
     persons = sorted(persons + titled)
     ctx = _Context(body, published, [(p.start, p.end) for p in paragraphs(body)], persons)
     return ctx, list(dict.fromkeys(name for _, name in persons))
@@ -514,6 +580,15 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
                                       fr.span.open, fr.span.close))
             continue
         speaker = att.speaker if att.how is not None else ctx.previous_actor(fr.span.open)
+        if att.implicit or att.how is None:
+            # A quotation does not talk about its speaker in the third person: `"... Bapak
+            # Presiden juga menyampaikan ...," pungkasnya` is not the president's.
+            spoken_of = _spoken_of(fr.text, ctx)
+            if speaker in spoken_of:
+                # The one who spoke last, else whoever else was named last.
+                prior = next((s for _, _, s in reversed(ctx.quoted) if s and s != ANONYMOUS and s not in spoken_of),
+                             None)
+                speaker = prior or ctx.previous_actor(fr.span.open, spoken_of) or speaker
         if speaker and speaker != ANONYMOUS and ents.entity(speaker) is None:
             speaker = ents.full_name(speaker, people)
         text, end, into = merge_split(body, fs, k, att)
@@ -530,6 +605,18 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
     fragments.extend(_single_quoted(body, spans, ctx, w))
     fragments.sort(key=lambda f: f.start)
     return quotes, fragments
+
+
+def _spoken_of(text: str, ctx: _Context) -> frozenset[str]:
+    """People a quotation names in the third person: by name or title, or by an honorific and
+    a title (`Bapak Presiden`) that one of the article's people holds."""
+    named = {m.entity.name for m in ents.find_mentions(text, ctx.published) if m.entity.kind == "person"}
+    heads = {m.group(1).lower() for m in re.finditer(r"(?<![\w])(?:Bapak|Pak|Ibu|Bu)\s+([A-Z][\w-]+)", text)}
+    for _, name in ctx.persons:
+        e = ents.entity(name)
+        if e is not None and any((ctx.published is None or t.holds_on(ctx.published)) and t.text.split()[0].lower() in heads for t in e.titles):
+            named.add(name)
+    return frozenset(named)
 
 
 def _fragment_speaker(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str | None:
