@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from helpers.fuzz import check_everything, published, texts
 from hypothesis import HealthCheck, given, settings
 
@@ -22,8 +21,8 @@ def test_cleaner_and_extractors_keep_their_invariants(text: str, published_on: d
     check_everything(text, published_on)
 
 
-@pytest.mark.xfail(strict=True, reason="found by fuzzing: a quote that repeats its own words after a cut-off "
-                   "word is stitched into text that is not in the body (transforms/quotes.py)")
+# Found by fuzzing: a closing mark without its opening one left a span open to the paragraph's end,
+# and the split-quote merge stitched it to the quotation before into text that is not in the body.
 def test_quote_text_is_a_span_of_the_body_even_when_words_repeat() -> None:
     body = '"Kami siap bekerja sama," kata Pres, siap bekerja sama," kata Presiden.'
     quotes = article_facts("0" * 16, body, None)["quotes"]

@@ -522,11 +522,17 @@ def is_speech(fr: Frame, att: Attribution) -> bool:
     return fr.at_start and n_words >= MIN_UNATTRIBUTED_WORDS and whole_sentence
 
 
+def _closed(body: str, span: QuoteSpan) -> bool:
+    return span.close > span.open + 1 and (body[span.close - 1] in CLOSE_MARKS or body[span.close - 1] == STRAIGHT)
+
+
 def merge_split(body: str, fs: list[Frame], k: int, att: Attribution) -> tuple[str, int, int | None]:
     """Step 4, merge: a quotation split by its attribution (`"A," kata Xi, "B."`) is one quote.
     Returns its text, its end and the index of the frame merged into it (or None)."""
     fr = fs[k]
-    if att.how == "after" and k + 1 < len(fs):
+    # The second part must close: a mark left open to the paragraph's end is more often a closing
+    # mark whose opening one is missing (`sama," kata X`) than a quotation going on.
+    if att.how == "after" and k + 1 < len(fs) and _closed(body, fs[k + 1].span):
         gap = body[fr.span.close:fs[k + 1].span.open]
         if "\n" not in gap and re.search(r",\s*$", gap) and len(gap) < 80 and not re.search(r"[.!?]\s+[A-Z]", gap):
             return f"{fr.text} {fs[k + 1].text}", fs[k + 1].span.close, k + 1
@@ -614,7 +620,8 @@ def _spoken_of(text: str, ctx: _Context) -> frozenset[str]:
     heads = {m.group(1).lower() for m in re.finditer(r"(?<![\w])(?:Bapak|Pak|Ibu|Bu)\s+([A-Z][\w-]+)", text)}
     for _, name in ctx.persons:
         e = ents.entity(name)
-        if e is not None and any((ctx.published is None or t.holds_on(ctx.published)) and t.text.split()[0].lower() in heads for t in e.titles):
+        if e is not None and any((ctx.published is None or t.holds_on(ctx.published))
+                                 and t.text.split()[0].lower() in heads for t in e.titles):
             named.add(name)
     return frozenset(named)
 
