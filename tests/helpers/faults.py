@@ -25,12 +25,21 @@ def assert_no_duplicate_keys(db: Path | str) -> None:
 
 
 def descendants(pid: int | None = None) -> set[int]:
-    """Live processes below `pid` (this process by default); zombies are dead already."""
+    """Live processes below `pid` (this process by default); zombies are dead already, and
+    multiprocessing's resource tracker is started once per process and ends with it (a flow run
+    in this process with worker processes starts it), so it is not left behind by a run."""
     try:
         children = psutil.Process(pid or os.getpid()).children(recursive=True)
     except psutil.NoSuchProcess:
         return set()
-    return {c.pid for c in children if _alive(c)}
+    return {c.pid for c in children if _alive(c) and not _resource_tracker(c)}
+
+
+def _resource_tracker(proc: psutil.Process) -> bool:
+    try:
+        return "multiprocessing.resource_tracker" in " ".join(proc.cmdline())
+    except psutil.Error:
+        return False
 
 
 def _alive(proc: psutil.Process) -> bool:
