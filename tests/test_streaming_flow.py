@@ -102,7 +102,7 @@ def test_every_source_failing_is_a_failed_run_with_per_source_health(tmp_path: P
     assert [s["status"] for s in json.loads(sources)] == ["failed", "failed"]
     assert query(db, "select count(*) from failures") == [(2,)]
     # The report shows each input's health.
-    html = (tmp_path / "reports" / "latest.html").read_text(encoding="utf-8")
+    html = (tmp_path / "w.reports" / "latest.html").read_text(encoding="utf-8")
     assert f"<code>{tmp_path / 'missing'}</code>" in html and "http://127.0.0.1:9/feed.xml" in html
 
 
