@@ -26,7 +26,7 @@ from transforms.ids import stable_id
 from warehouse.articles import ARTICLES
 from warehouse.failures import FAILURES
 from warehouse.runs import RUNS
-from warehouse.schema import Table
+from warehouse.schema import Table, query_frame
 from warehouse.tables import ALL_TABLES, BY_NAME
 from warehouse.views import VIEWS
 
@@ -262,10 +262,6 @@ def failure_rows(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame, run_id:
     return FAILURES.conform(pl.DataFrame(rows).unique("failure_id", keep="last", maintain_order=True))
 
 
-def record_failures(con: duckdb.DuckDBPyConnection, failures: pl.DataFrame, run_id: str, when: object) -> int:
-    return _insert(con, FAILURES, failure_rows(con, failures, run_id, when))
-
-
 def resolve_failures(con: duckdb.DuckDBPyConnection, articles: pl.DataFrame) -> None:
     """A source that became an article after all is no longer an open failure."""
     if articles.height == 0:
@@ -282,9 +278,9 @@ def read_results(db_path: str | Path, run_id: str, wait_s: float = 120.0) -> pl.
     from warehouse.dq_results import DQ_RESULTS
 
     with connect(db_path, read_only=True, wait_s=wait_s) as con:
-        frame = pl.from_arrow(con.sql("SELECT * FROM dq_results WHERE run_id = $run ORDER BY suite, expectation",
-                                      params={"run": run_id}).to_arrow_table())
-    return DQ_RESULTS.conform(frame)  # type: ignore[arg-type]
+        frame = query_frame(con, "SELECT * FROM dq_results WHERE run_id = $run ORDER BY suite, expectation",
+                            {"run": run_id})
+    return DQ_RESULTS.conform(frame)
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run: dict[str, object]) -> None:
