@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from transforms import lexicon
 from transforms.lexicon import LEXICON_DIR  # noqa: F401  (tests read the bundled file)
@@ -368,11 +369,17 @@ def _is_headline_link(link: object, rules: LinkListRules) -> bool:
 
 @dataclass(frozen=True)
 class LinkLists:
-    """The lists of links to other articles on one page: their texts, folded, and the page without them."""
+    """The lists of links to other articles on one page: their texts, folded, and the page's trees."""
 
     texts: frozenset[str]
-    pruned_html: str | None  # None when the page has no such list
-    repaired_html: str | None = None  # the page after `repair_markup`; None when nothing needed it
+    pruned: Any = None  # the page without those lists (scripts emptied); None when it has none
+    page: Any = None  # the page after `repair_markup`, scripts kept; None when it is no HTML
+
+    @property
+    def pruned_html(self) -> str | None:
+        import lxml.html
+
+        return None if self.pruned is None else lxml.html.tostring(self.pruned, encoding="unicode")
 
 
 # Elements that sit inside a line of text: their text and tails belong to the surrounding paragraph.
@@ -464,22 +471,25 @@ def find_link_lists(html: str) -> LinkLists:
     `texts` holds each entry whole and each of its parts (headline, date, teaser), folded. A text
     that is also a paragraph outside every such list is left out, so the article's own paragraphs
     are never among them.
-    """
-    import lxml.html  # lxml comes with trafilatura
 
-    try:
-        # A page that declares its encoding in an XML prolog must be given as bytes.
-        root = lxml.html.fromstring(html.encode("utf-8") if html.lstrip().startswith("<?xml") else html)
-    except (ValueError, lxml.etree.ParserError):  # empty or unparsable page: no lists
-        return LinkLists(frozenset(), None)
-    # Serialised before the scripts are emptied: JSON-LD scripts hold the page's date and title.
-    repaired = lxml.html.tostring(root, encoding="unicode") if repair_markup(root) else None
+    The page is parsed once, by trafilatura's own loader, and its trees go to trafilatura as they
+    are: parsing and serialising a page again for each step cost more than the lists' search.
+    """
+    from copy import deepcopy
+
+    from trafilatura.utils import load_html
+
+    root = load_html(html)
+    if root is None:  # empty, or no HTML at all: trafilatura would refuse it too
+        return LinkLists(frozenset())
+    repair_markup(root)
+    page = deepcopy(root)  # before the scripts are emptied: JSON-LD scripts hold the page's date and title
     for junk in root.iter("script", "style", "noscript"):
         junk.text = ""
     rules = load_boilerplate().link_lists
     items = _link_items(root, rules) + _teaser_cards(root, rules)
     if not items:
-        return LinkLists(frozenset(), None, repaired)
+        return LinkLists(frozenset(), None, page)
     # The entries stay referenced in `blocks`, so lxml hands back these same proxies as ancestors.
     blocks = set(items)
     texts: set[str] = set()
@@ -494,21 +504,68 @@ def find_link_lists(html: str) -> LinkLists:
     for block in items:
         if block.getparent() is not None and not any(a in blocks for a in block.iterancestors()):
             block.drop_tree()
-    return LinkLists(frozenset(texts - outside), lxml.html.tostring(root, encoding="unicode"), repaired)
+    return LinkLists(frozenset(texts - outside), root, page)
 
 
-def _trafilatura(html: str, url: str | None) -> object:
+def _trafilatura(tree: Any, url: str | None) -> Any:
     import trafilatura  # ~0.3 s to import: only pay for it when HTML comes in
+
+    return trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                                       include_tables=True)
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str | None
+    date: str | None
+    sitename: str | None
+    hostname: str | None
+
+
+def page_metadata(tree: Any, url: str | None) -> PageMetadata:
+    """Title, date, site name and host of a page: the steps of trafilatura's `extract_metadata`
+    whose fields we store, in its order, without its author, category, tag and license searches
+    (half of its time). The date is read only from markup and the URL (no "extensive" search),
+    because an undated page would otherwise get a date from its footer or sidebar."""
+    from courlan import extract_domain
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        META_URL,
+        examine_meta,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
     from trafilatura.settings import set_date_params
 
-    return trafilatura.bare_extraction(
-        html,
-        url=url if url and url.startswith(("http://", "https://")) else None,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params=set_date_params(extensive=False),
-    )
+    meta = examine_meta(tree)
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - trafilatura guards this step the same way (bugs in its JSON-LD reader)
+        pass
+    title = meta.title or extract_title(tree)
+    page_url = meta.url or extract_url(tree, url)
+    hostname = extract_domain(page_url, fast=True) if page_url else None
+    date = find_date(tree, **{**set_date_params(extensive=False), "url": page_url})
+    sitename = meta.sitename or extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@")
+        if sitename and "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
+    elif page_url and (m := META_URL.match(page_url)):
+        sitename = m[1]
+    return PageMetadata(_trim(title), date or None, _trim(sitename), hostname or None)
+
+
+def _trim(value: str | None) -> str | None:
+    """A metadata string as trafilatura hands it out (`Document.clean_and_trim`): entities
+    resolved, spaces and control characters collapsed."""
+    from html import unescape
+
+    from trafilatura.utils import line_processing
+
+    return (line_processing(unescape(value[:10000])) or None) if value else None
 
 
 def _only_links(text: str, link_lines: frozenset[str]) -> bool:
@@ -520,24 +577,24 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     """Main text and metadata of an HTML page with trafilatura.
 
     Comments are left out (trafilatura includes them by default and they leak into the text).
-    The date is read only from markup and the URL (no "extensive" search), because an undated page
-    would otherwise get a date from its footer or sidebar.
     """
     lists = find_link_lists(html)
-    doc = _trafilatura(lists.repaired_html or html, url)
-    if lists.pruned_html is not None and (doc is None or _only_links(doc.text or "", lists.texts)):
+    if lists.page is None:
+        return Extracted("", None, None, None, None, None)
+    url = url if url and url.startswith(("http://", "https://")) else None
+    meta = page_metadata(lists.page, url)
+    doc = _trafilatura(lists.page, url)
+    if lists.pruned is not None and (doc is None or _only_links(doc.text or "", lists.texts)):
         # trafilatura took a related-news list for the article (it can be the longest block of
         # text on a page); without the lists it finds the article itself.
-        doc = _trafilatura(lists.pruned_html, url) or doc
-    if doc is None:
-        return Extracted("", None, None, None, None, None)
+        doc = _trafilatura(lists.pruned, url) or doc
     return Extracted(
-        text=doc.text or "",
-        title=doc.title or None,
-        date=doc.date or None,
-        sitename=doc.sitename or None,
-        hostname=doc.hostname or None,
-        language=doc.language or None,
+        text=(doc.text or "") if doc is not None else "",
+        title=meta.title,
+        date=meta.date,
+        sitename=meta.sitename,
+        hostname=meta.hostname,
+        language=None,  # trafilatura names a language only when asked to filter by one
         link_lines=lists.texts,
     )
 

@@ -44,7 +44,7 @@ def _place_before() -> re.Pattern[str]:
     """Words right before a capital that make it a place (`di Beijing`), not its state."""
     data = lexicon.load("events")
     words = data["place_prepositions"] + data["origin_prepositions"] + data["place_nouns"]
-    alt = alternation(words)
+    alt = alternation(words, fold=True)
     return re.compile(rf"(?<![\w])(?:{alt})(?:\s+(?:{alt}))?\s+$", re.IGNORECASE)
 
 
@@ -103,7 +103,7 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
 
 @lexicon.derived
 def _deputy_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{alternation(lexicon.words('titles', 'not_before_title'))})\s+$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{alternation(lexicon.words('titles', 'not_before_title'), fold=True)})\s+$", re.IGNORECASE)
 
 
 def _deputy_before(text: str, at: int) -> bool:
@@ -257,7 +257,7 @@ def titled_persons(text: str, on: date | None = None) -> list[Mention]:
 
 @lexicon.derived
 def _apposition() -> re.Pattern[str]:
-    heads = alternation(lexicon.words("titles", "heads"))
+    heads = alternation(lexicon.words("titles", "heads"), fold=True)
     name = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
     return re.compile(rf"(?<![\w])(?i:{heads})(?![\w])[^.,;:\"“”\n]{{0,80}},\s+(?P<name>{name})\s*,")
 

@@ -14,6 +14,7 @@ from typing import Any
 import polars as pl
 
 from transforms import events as ev
+from transforms import lexicon
 from transforms import figures as fig
 from transforms import quotes as qt
 from transforms.entities import entities_frame
@@ -108,13 +109,22 @@ def article_facts(article_id: str, body_text: str | None, published: date | None
     }
 
 
+def read_facts_of(articles: pl.DataFrame) -> pl.DataFrame:
+    """The articles whose language the word lists are written for (`fact_languages` in
+    lexicon/text.yaml); an article of unknown language is read too."""
+    if "language" not in articles.columns:
+        return articles
+    languages = lexicon.words("text", "fact_languages")
+    return articles.filter(pl.col("language").is_null() | pl.col("language").is_in(languages))
+
+
 def facts(articles: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Fact frames of a batch of articles: keys `quotes`, `fragments`, `figures`, `events`,
     `entities`, each conformed to its warehouse table."""
     rows: dict[str, list[dict]] = {"quotes": [], "fragments": [], "figures": [], "events": []}
     # A frame without headlines or URLs (tests, older callers) has no headline figures and no URL dates.
     cols = [c for c in ("article_id", "body_text", "published_at", "title", "url") if c in articles.columns]
-    for art in articles.select(cols).iter_rows(named=True):
+    for art in read_facts_of(articles).select(cols).iter_rows(named=True):
         got = article_facts(art["article_id"], art["body_text"], _as_date(art["published_at"]), art.get("title"),
                             art.get("url"))
         for table, found in got.items():

@@ -141,13 +141,43 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def alternation(phrases: list[str]) -> str:
-    """A regex alternation of the phrases (no group), longest first; spaces in a phrase match
-    any run of spaces. The one way lexicon word lists become patterns."""
-    alts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace("\\ ", " ").replace(" ", r"\s+") for p in alts)
+def alternation(phrases: list[str], *, fold: bool = False) -> str:
+    """A regex alternation of the phrases (no group) that prefers the longest; spaces in a phrase
+    match any run of spaces. The one way lexicon word lists become patterns. `fold` lower-cases
+    the phrases, for patterns compiled with IGNORECASE.
+
+    The phrases are laid out as a trie (`presiden(?:\\s+(?:rusia|china))?`), not as a flat list:
+    Python's `re` tries every alternative of a flat list at every position of the text, so a
+    gazetteer of a thousand names cost milliseconds per sentence. An optional group is greedy,
+    so a longer phrase is still tried before a shorter one it extends, as in the flat list."""
+    trie: dict[str, dict] = {}
+    for phrase in {p.lower() if fold else p for p in phrases if p}:
+        node = trie
+        for atom in _atoms(phrase):
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a phrase ends here
+    return _render(trie)
+
+
+def _atoms(phrase: str) -> list[str]:
+    """A phrase as regex atoms: one per character, a run of spaces as one `\\s+`."""
+    out: list[str] = []
+    for part in re.split(r"( +)", phrase):
+        if part.startswith(" "):
+            out.append(r"\s+")
+        else:
+            out.extend(re.escape(c) for c in part)
+    return out
+
+
+def _render(node: dict[str, dict]) -> str:
+    alts = [atom + _render(child) for atom, child in sorted(node.items()) if atom]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def word_pattern(phrases: list[str], *, ignore_case: bool = True) -> re.Pattern[str]:
     """A regex matching any of the phrases as whole words, longest first."""
-    return re.compile(rf"(?<![\w$€£¥])(?:{alternation(phrases)})(?![\w])", re.IGNORECASE if ignore_case else 0)
+    return re.compile(rf"(?<![\w$€£¥])(?:{alternation(phrases, fold=ignore_case)})(?![\w])", re.IGNORECASE if ignore_case else 0)
