@@ -140,3 +140,5 @@ def test_kill_9_then_rerun_loads_every_article_exactly_once(tmp_path: Path) -> N
     for table, key in (("quotes", "quote_id"), ("figures", "figure_id"), ("events", "event_id")):
         assert query(db, f"select count(*) = count(distinct {key}) from {table}") == [(True,)]
     assert len(read_state(db).articles) == n
+    # Two runs, each line of them once in the log file (its two handlers used to write every line twice).
+    assert log.read_text(encoding="utf-8").count("Beginning flow run") == 2

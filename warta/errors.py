@@ -63,9 +63,13 @@ def setup_logging() -> None:
         if isinstance(handler, logging.StreamHandler) and not any(isinstance(f, _QuietConsole)
                                                                   for f in handler.filters):
             handler.addFilter(_QuietConsole())
-    if not any(getattr(h, "_warta", False) for h in root.handlers):
+    path = log_file()
+    # `warta run` has attached the run's log file already (warta.logfile): one handler per file,
+    # or every line is written twice.
+    if not any(getattr(h, "_warta", False) or (isinstance(h, logging.FileHandler)
+                                               and h.baseFilename == os.path.abspath(path))
+               for h in root.handlers):
         try:
-            path = log_file()
             path.parent.mkdir(parents=True, exist_ok=True)
             handler = logging.FileHandler(path, encoding="utf-8", delay=True)
         except OSError:
