@@ -176,3 +176,26 @@ def test_events_extracted_anew_find_their_canonical_events_again(stages, tmp_pat
     assert canonical_by_url(db) == before
     assert snapshot(db, ("canonical_events",)) == {"canonical_events": stages["run2_rows"]["canonical_events"]}
     assert query(db, "select count(*) from event_links") == [(len(REAL_EVENT),)]
+
+
+def test_near_copies_compared_a_few_texts_at_a_time_form_the_same_groups(stages, tmp_path) -> None:
+    """The link step reads pending texts in batches (a backfill is not held whole): signed again two
+    at a time, the articles fall into the same near-copy groups, with the same firsts, as when
+    signed again all at once."""
+    import shutil
+
+    from warehouse.load import connect
+    from warta.linking import link
+
+    groups = {}
+    for batch in (2, 1000):
+        db = tmp_path / f"copy{batch}.duckdb"
+        shutil.copy(stages["db"], db)
+        with connect(db) as con:
+            con.execute("DELETE FROM article_signatures")
+            con.execute("UPDATE articles SET duplicate_of = NULL")
+            counts = link(con, batch=batch)
+        assert counts["article_signatures"] == len(stages["ids"])
+        groups[batch] = dict(query(db, "select url, duplicate_of from articles"))
+    assert groups[2] == groups[1000]
+    assert sum(1 for first in groups[2].values() if first) == sum(1 for f in stages["duplicate_of2"].values() if f)

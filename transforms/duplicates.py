@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import numpy as np
 import polars as pl
@@ -54,9 +55,15 @@ def signature(text: str) -> list[int] | None:
     found = shingles(text)
     if len(found) < MIN_SHINGLES:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(found))
     return [int(v) for v in m.hashvalues]
+
+
+@cache
+def _permutations() -> tuple:
+    """The seed's permutations, drawn once: MinHash draws them anew for every text otherwise."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def _minhash(values: list[int]) -> LeanMinHash:
@@ -77,8 +84,8 @@ def near_duplicates(known: pl.DataFrame, new: pl.DataFrame, *, threshold: float 
     """Find the near-copies of `new` articles among themselves and among `known` ones.
 
     known: article_id, published_at, minhash (list of ints or null), duplicate_of — articles
-      already signed: those of the publication window around the new ones, those whose group's
-      first is among the new ones, and the firsts of all of these (a group is seen whole).
+      already signed: the groups' firsts of the publication window around the new ones, and the
+      members of groups whose first is among the new ones.
     new: article_id, published_at, body_text, text_hash — articles never signed, or re-read.
     """
     new_sigs = {r["article_id"]: signature(r["body_text"] or "") for r in new.iter_rows(named=True)}
@@ -91,10 +98,6 @@ def near_duplicates(known: pl.DataFrame, new: pl.DataFrame, *, threshold: float 
     published.update({r["article_id"]: r["published_at"] for r in new.iter_rows(named=True)})
 
     minhashes = {a: _minhash(s) for a, s in sigs.items()}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for a in sorted(minhashes):
-        lsh.insert(a, minhashes[a])
-
     parent = {a: a for a in [*known_rows, *new_ids]}
 
     def find(a: str) -> str:
@@ -106,25 +109,36 @@ def near_duplicates(known: pl.DataFrame, new: pl.DataFrame, *, threshold: float 
     def union(a: str, b: str) -> None:
         parent[find(a)] = find(b)
 
+    def order(a: str) -> tuple[bool, date, bool, str]:
+        day = published.get(a)
+        return (day is None, day or date.min, a in new_ids, a)
+
     # Who is looked at again: the new articles, and known ones whose group's first was re-read
     # (their link ran through it; they may still be copies of each other).
-    again = sorted(new_ids | {a for a, r in known_rows.items() if r["duplicate_of"] in new_ids})
-    for a in again:
+    again = sorted(new_ids | {a for a, r in known_rows.items() if r["duplicate_of"] in new_ids}, key=order)
+    # The index holds one article per group, its first: an article is compared with the firsts,
+    # not with every member. A story republished ten thousand times would otherwise cost ten
+    # thousand comparisons per new copy, and a run's time would grow with the square of its
+    # input. (A copy of a copy that no longer resembles the first starts a group of its own.)
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    for a, r in sorted(known_rows.items()):
+        if r["duplicate_of"] is None and a in minhashes and a not in again:
+            lsh.insert(a, minhashes[a])
+    for a in again:  # earliest first: a group's first is indexed before its copies come
         if a not in minhashes:
             continue
-        for b in lsh.query(minhashes[a]):
-            # LSH candidates are likely, not certain: confirm with the estimated similarity.
-            if b != a and minhashes[a].jaccard(minhashes[b]) >= threshold:
-                union(a, b)
+        # LSH candidates are likely, not certain: confirm with the estimated similarity.
+        scored = [(minhashes[a].jaccard(minhashes[b]), b) for b in lsh.query(minhashes[a])]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= threshold:
+            union(a, best[1])
+        else:
+            lsh.insert(a, minhashes[a])
     # Groups among known articles stand unless one of their members was re-read.
     for a, r in known_rows.items():
         first = r["duplicate_of"]
         if first is not None and first in parent and first not in new_ids and a not in again:
             union(a, first)
-
-    def order(a: str) -> tuple[bool, date, bool, str]:
-        day = published.get(a)
-        return (day is None, day or date.min, a in new_ids, a)
 
     groups: dict[str, list[str]] = {}
     for a in parent:

@@ -33,25 +33,28 @@ ARTICLE_SIGNATURES = Table(
 )
 
 
-def pending_articles(con: duckdb.DuckDBPyConnection, method: str) -> pl.DataFrame:
-    """Articles never signed, signed from another text or by another method: article_id,
-    published_at, body_text, text_hash."""
+def pending_articles(con: duckdb.DuckDBPyConnection, method: str, limit: int | None = None) -> pl.DataFrame:
+    """Articles never signed, signed from another text or by another method, the first `limit`
+    of them by publication: article_id, published_at, body_text, text_hash."""
     return query_frame(
         con,
         """
         SELECT a.article_id, a.published_at, a.body_text, md5(coalesce(a.body_text, '')) AS text_hash
         FROM articles a LEFT JOIN article_signatures s USING (article_id)
         WHERE s.article_id IS NULL OR s.method <> ? OR s.text_hash <> md5(coalesce(a.body_text, ''))
-        ORDER BY a.article_id
+        ORDER BY a.published_at NULLS LAST, a.article_id
+        LIMIT ?
         """,
-        [method],
+        [method, limit],
     )
 
 
 def known_around(con: duckdb.DuckDBPyConnection, pending: pl.DataFrame, method: str, window_days: int) -> pl.DataFrame:
-    """Signed articles a pending one may copy or be copied by: published within `window_days` of
-    a pending one (all when one is undated), those whose group's first is pending, and the
-    firsts of all of these. Columns: article_id, published_at, minhash, duplicate_of."""
+    """Signed articles a pending one may copy or be copied by: the groups' firsts published within
+    `window_days` of a pending one (all when one is undated), and the members of groups whose
+    first is pending. Members of other groups are not read: a copy is compared with its group's
+    first (transforms.duplicates), and `write` moves them when their first changes.
+    Columns: article_id, published_at, minhash, duplicate_of."""
     days = pending["published_at"]
     everything = days.null_count() > 0
     low = None if everything else days.min() - timedelta(days=window_days)
@@ -64,14 +67,11 @@ def known_around(con: duckdb.DuckDBPyConnection, pending: pl.DataFrame, method: 
             SELECT s.article_id, a.published_at, s.minhash, s.duplicate_of
             FROM article_signatures s JOIN articles a USING (article_id)
             WHERE s.method = $method AND NOT list_contains($ids, s.article_id)
-        ), near AS (
-            SELECT * FROM signed
-            WHERE $low IS NULL OR published_at IS NULL OR published_at BETWEEN $low AND $high
-               OR list_contains($ids, duplicate_of)
         )
-        SELECT * FROM near
-        UNION
-        SELECT * FROM signed WHERE article_id IN (SELECT duplicate_of FROM near)
+        SELECT * FROM signed
+        WHERE (duplicate_of IS NULL
+               AND ($low IS NULL OR published_at IS NULL OR published_at BETWEEN $low AND $high))
+           OR list_contains($ids, duplicate_of)
         ORDER BY article_id
         """,
         {"method": method, "ids": ids, "low": low, "high": high},

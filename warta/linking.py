@@ -19,19 +19,22 @@ from warehouse import article_signatures as signatures
 from warehouse import canonical_events
 
 
-def link(con: duckdb.DuckDBPyConnection, *, threshold: float = 0.5, window_days: int = 31) -> dict[str, int]:
+def link(con: duckdb.DuckDBPyConnection, *, threshold: float = 0.5, window_days: int = 31,
+         batch: int = 2000) -> dict[str, int]:
     """Link what is pending in the open warehouse `con`. `threshold` is the estimated Jaccard
     similarity of word 3-grams from which two articles are near-copies; `window_days` how far
-    apart in publication they may be. Returns rows written per table."""
+    apart in publication they may be; `batch` how many texts are compared at a time. Returns
+    rows written per table."""
     counts: dict[str, int] = {}
     con.execute("BEGIN TRANSACTION")
     try:
-        pending = signatures.pending_articles(con, METHOD)
-        if pending.height:
+        counts["article_signatures"] = 0
+        # A batch of texts at a time: a backfill of many articles is not read into memory whole.
+        while (pending := signatures.pending_articles(con, METHOD, limit=batch)).height:
             known = signatures.known_around(con, pending, METHOD, window_days)
             found = near_duplicates(known, pending, threshold=threshold)
             signatures.write(con, found.signatures, found.changes)
-        counts["article_signatures"] = pending.height
+            counts["article_signatures"] += pending.height
         signatures.sync_duplicate_of(con)
 
         events = canonical_events.pending_events(con)
