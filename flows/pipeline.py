@@ -74,7 +74,9 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
         raise
     finally:
         progress.stop()
-    docs = tasks.data_docs(db, tally.run_id) if tally.run["chunks"] else None
+    # A run that transformed nothing validated nothing: the Data Docs of earlier runs stand (and
+    # great_expectations, ~5 s to import, is not worth loading for them).
+    docs = tasks.data_docs(db, tally.run_id) if tally.run["documents_in"] else None
     report = run_report(db, tally.run_id)
     summary = {"run_id": tally.run_id, "db": db, "report": report, "data_docs": docs, "status": run["status"],
                "message": run.get("message"), "sources": tally.sources(),

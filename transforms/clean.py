@@ -264,20 +264,31 @@ _INVISIBLE = frozenset({"script", "style", "noscript", "template", "iframe"})
 
 
 def _text(el: object) -> str:
-    return re.sub(r"\s+", " ", el.text_content()).strip()  # type: ignore[attr-defined]
+    return " ".join(el.text_content().split())  # type: ignore[attr-defined]
 
 
-def _is_link_item(item: object, rules: LinkListRules, share: float | None = None) -> bool:
+class _RawTexts(dict):
+    """Each element's `text_content()`, read once per page: a list's entries are read by the
+    list test and again by the entry test, and text_content walks the whole subtree each time.
+    (The keys keep lxml's proxies alive, so an element gives back the same proxy and key.)"""
+
+    def __missing__(self, el: object) -> str:
+        self[el] = raw = el.text_content()  # type: ignore[attr-defined]
+        return raw
+
+
+def _is_link_item(item: object, rules: LinkListRules, share: float | None = None,
+                  raw_texts: _RawTexts | None = None) -> bool:
     """Whether an element is one entry of a list of links to other articles: short, holding a link
     of a few words (a headline), and mostly that link (at least `share` of its text, by default the
     rules' `min_link_share`)."""
     if not isinstance(item.tag, str) or item.tag not in rules.item_tags:  # type: ignore[attr-defined]
         return False
-    raw = item.text_content()  # type: ignore[attr-defined]
+    raw = raw_texts[item] if raw_texts is not None else item.text_content()  # type: ignore[attr-defined]
     # Layout whitespace can inflate the raw text: only a text far too long is rejected unread.
     if len(raw) > 8 * rules.max_item_chars:
         return False
-    text = re.sub(r"\s+", " ", raw).strip()
+    text = " ".join(raw.split())
     if not text or len(text) > rules.max_item_chars:
         return False
     links = [_text(a) for a in item.iter("a") if a.get("href") and _stands_alone(a)]  # type: ignore[attr-defined]
@@ -304,6 +315,7 @@ def _link_items(root: object, rules: LinkListRules) -> list[object]:
     least `min_items` of them link items and most of its visible children so. Only the entries are
     taken, never their siblings: broken markup can nest the article itself in such a list."""
     found = []
+    raw_texts = _RawTexts()
     for el in root.iter():  # type: ignore[attr-defined]
         # Scripts and empty ad slots interleaved with the entries are not entries.
         children = [c for c in el if isinstance(c.tag, str) and c.tag not in _INVISIBLE]
@@ -311,14 +323,14 @@ def _link_items(root: object, rules: LinkListRules) -> list[object]:
         short = len(children) >= rules.short_list_items and all(c.tag == "li" for c in children)
         if len(children) < rules.min_items and not short:
             continue
-        children = [c for c in children if c.text_content().strip()]
-        items = [c for c in children if _is_link_item(c, rules)]
+        children = [c for c in children if not raw_texts[c].isspace() and raw_texts[c]]
+        items = [c for c in children if _is_link_item(c, rules, raw_texts=raw_texts)]
         if len(items) >= rules.min_items and len(items) >= 0.6 * len(children):
             found.extend(items)
         elif (
             short
             and len(children) >= rules.short_list_items
-            and all(_is_link_item(c, rules, rules.short_list_link_share) for c in children)
+            and all(_is_link_item(c, rules, rules.short_list_link_share, raw_texts) for c in children)
         ):
             found.extend(children)
     return found

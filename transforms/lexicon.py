@@ -67,9 +67,14 @@ def _overlay(base: Any, extra: Any) -> Any:
     return extra if extra is not None else base
 
 
+# libyaml's loader where PyYAML was built with it: the gazetteer takes ~1 s to parse in pure
+# Python, paid by every process of a run (the main one and each worker).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
 @derived

@@ -11,7 +11,7 @@ import typer
 
 from warta import __version__
 from warta.errors import UserError, is_verbose, report_error, set_verbose
-from warta.lifecycle import managed_run
+from warta.lifecycle import managed_run, start_server_early
 from warta.settings import DEFAULT_DB, SAMPLE_CORPUS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
@@ -63,6 +63,7 @@ def run(
         raise typer.BadParameter(f"unknown option among {ctx.args}")
     verbose = verbose or is_verbose()  # `warta -v run` as well as `warta run -v`
     route_logs(db, verbose)
+    start_server_early()  # its start-up overlaps with the imports below
     from flows.pipeline import etl
     from warta import progress
 

@@ -19,6 +19,7 @@ chooses the subprocess), so we keep its subprocess and make it mortal:
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import os
@@ -51,26 +52,58 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _guarded_server_class() -> type:
+def _server_process(port: int) -> subprocess.Popen[Any]:
+    """Prefect's temporary server command, dying with its parent. Called from the main thread."""
     import prefect
-    from prefect.server.api.server import SubprocessASGIServer
     from prefect.settings import get_current_settings
+
+    parent = os.getpid()
+    return subprocess.Popen(
+        args=[sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent),
+              "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
+              "--port", str(port), "--log-level", "error", "--lifespan", "on"],
+        env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+             "PREFECT__SERVER_FINAL": "1",
+             **get_current_settings().to_environment_variables(exclude_unset=True)},
+        preexec_fn=lambda: _die_with_parent(parent),  # noqa: PLW1509 - started from the main thread
+        start_new_session=True,
+    )
+
+
+# The server `start_server_early` started: its port and process, until the flow's server takes it.
+_early: dict[str, Any] = {}
+
+
+def start_server_early() -> None:
+    """Start the temporary server now, when one will be needed, so that its start-up (seconds of
+    imports and database checks in its own process) overlaps with this process importing the
+    pipeline; the flow's server then takes it over instead of starting another."""
+    if _early or not _needs_temporary_server():
+        return
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = _server_process(port)
+    _early.update(port=port, process=process)
+    # Also when the run never gets to use it (a bad option, an import error): stopped on the way out.
+    atexit.register(lambda: process.poll() is None and process.kill())
+
+
+def _guarded_server_class() -> type:
+    from prefect.server.api.server import SubprocessASGIServer
 
     class GuardedServer(SubprocessASGIServer):
         """Prefect's temporary server, the same command, but dying with its parent."""
 
         def _run_uvicorn_command(self) -> subprocess.Popen[Any]:
-            parent = os.getpid()
-            return subprocess.Popen(
-                args=[sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent),
-                      "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
-                      "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
-                env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-                     "PREFECT__SERVER_FINAL": "1",
-                     **get_current_settings().to_environment_variables(exclude_unset=True)},
-                preexec_fn=lambda: _die_with_parent(parent),  # noqa: PLW1509 - started from the main thread
-                start_new_session=True,
-            )
+            early = _early.pop("process", None)
+            if early is not None and early.poll() is None and self.port == _early.get("port"):
+                return early  # started by start_server_early on this port: wait for it instead
+            if early is not None:
+                early.kill()
+            return _server_process(self.port)  # type: ignore[arg-type]
 
     return GuardedServer
 
@@ -93,6 +126,8 @@ def managed_run() -> Iterator[None]:
     server = None
     if _needs_temporary_server():
         server = _guarded_server_class()()  # registers itself as Prefect's default temporary server
+        if "port" in _early and not getattr(server, "running", False):
+            server.port = _early["port"]
     previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
 
     def stop(signum: int, frame: FrameType | None) -> None:
