@@ -105,6 +105,19 @@ def _guarded_server_class() -> type:
                 early.kill()
             return _server_process(self.port)  # type: ignore[arg-type]
 
+        def stop(self) -> None:
+            # Prefect waits up to 5 s for the server to shut down gracefully, at the end of every
+            # run; one second will do: its SQLite file survives a kill, and no fact of the run
+            # lives only there (the warehouse and the run's log file hold them).
+            process = getattr(self, "server_process", None)
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=1)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+            super().stop()
+
     return GuardedServer
 
 
