@@ -247,6 +247,9 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         # `menemui` a named leader is a meeting (`menemui wartawan` is not: see above).
         ("Presiden Prabowo Subianto menemui PM Malaysia Anwar Ibrahim di Putrajaya pada Senin (27/1/2025).",
          date(2025, 1, 28), [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
+        ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
+         [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),
         # `pagi ini` is the publication day.
         ("Menlu Retno Marsudi bertemu Menlu China Wang Yi pagi ini di Jakarta.", date(2024, 4, 18),
          [("meeting", date(2024, 4, 18), ["Retno Marsudi", "Wang Yi"], "Jakarta")]),

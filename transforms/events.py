@@ -78,6 +78,7 @@ class _Lex:
     ongoing: re.Pattern[str]
     sideline: re.Pattern[str]
     gathering_words: set[str]
+    start_cue: re.Pattern[str]
 
 
 _alt = alternation
@@ -117,6 +118,8 @@ def _lex() -> _Lex:
         ongoing=word_pattern(data["ongoing_cues"], ignore_case=True),
         sideline=word_pattern(data["sideline_cues"], ignore_case=True),
         gathering_words={w.lower() for w in data["gathering_words"]},
+        # `terbang ke Kamboja sejak 9 November`: the cue right before a day.
+        start_cue=re.compile(rf"(?<![\w])(?:{_alt(data['start_cues'])})\s+$", re.IGNORECASE),
         content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
         groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
@@ -216,9 +219,11 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
         # before it is the announcement's (`menurut laporan Kemlu pada Selasa, 5 November`).
         found = [d for d in found if d.start > at]
     for d in found:
-        if detaching_cues().search(sentence[max(0, d.start - CUE_WINDOW):d.start]):
+        before = sentence[max(0, d.start - CUE_WINDOW):d.start]
+        starts = d.precision == "day" and _lex().start_cue.search(before)
+        if detaching_cues().search(before) and not starts:
             continue
-        cue = detaching_cues().search(sentence, at, d.start) if d.start > at else None
+        cue = detaching_cues().search(sentence, at, d.start) if d.start > at and not starts else None
         if cue and not any((e := ents.entity(ents.resolve(m.group("place")).name if ents.resolve(m.group("place"))
                                               else "")) is not None and e.kind == "place"
                            for m in _lex().place.finditer(sentence, cue.end(), d.start)):
