@@ -247,6 +247,11 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         # `menemui` a named leader is a meeting (`menemui wartawan` is not: see above).
         ("Presiden Prabowo Subianto menemui PM Malaysia Anwar Ibrahim di Putrajaya pada Senin (27/1/2025).",
          date(2025, 1, 28), [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        # A lead that writes no day at all reports what happened on the publication day.
+        ("Presiden Prabowo Subianto bertolak ke Canberra untuk bertemu Perdana Menteri Anthony Albanese.\n\n"
+         "Kunjungan ini yang pertama sejak pelantikannya.", date(2025, 5, 15),
+         [("meeting", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra"),
+          ("visit", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra")]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

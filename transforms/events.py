@@ -510,6 +510,10 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     days = [d for d in find_dates(text[:LEAD_DATE_WINDOW], published) if d.precision == "day"
             and (published is None or d.value <= published)]
     days = days[:1] if days and days[0].value not in own else []
+    if not days and published is not None and published not in own and \
+            not find_dates(text[:LEAD_DATE_WINDOW], published):
+        # A lead that writes no date at all tells the day's news.
+        days = [DateMention(0, 0, "", published, "day")]
     if days:
         for e in lead:
             e.event_date, e.date_precision = days[0].value, days[0].precision
