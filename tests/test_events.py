@@ -252,6 +252,11 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
          "Kunjungan ini yang pertama sejak pelantikannya.", date(2025, 5, 15),
          [("meeting", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra"),
           ("visit", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra")]),
+        # A day before `mengatakan,` dates the statement, not the meeting it tells of (a dated call
+        # told after `mengatakan kepada` keeps its day: see the seeds).
+        ("Presiden Anwar Ibrahim sudah tiba di Seoul pada Senin (2/6/2025).\n\nMenlu Korea Selatan Cho Tae-yul "
+         "pada Selasa (3/6/2025) menyatakan, kedua pemimpin mungkin akan bertemu lagi.", date(2025, 6, 3),
+         [("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Seoul")]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

@@ -219,6 +219,8 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
         # before it is the announcement's (`menurut laporan Kemlu pada Selasa, 5 November`).
         found = [d for d in found if d.start > at]
     for d in found:
+        if d.end <= at and _says_after(sentence, d.end, at):
+            continue
         before = sentence[max(0, d.start - CUE_WINDOW):d.start]
         starts = d.precision == "day" and _lex().start_cue.search(before)
         if detaching_cues().search(before) and not starts:
@@ -234,6 +236,17 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None
+
+
+def _says_after(sentence: str, start: int, at: int) -> bool:
+    """Whether a speech verb opening a reported clause (`mengatakan,`, `menyatakan bahwa`) stands
+    between `start` and the trigger at `at`: a date before it dates the statement (`Lavrov pada
+    Senin mengatakan, kedua presiden bisa bertemu`), not the event it tells of."""
+    verb = _speech_verbs().search(sentence, start, at)
+    if verb is None:
+        return False
+    rest = sentence[verb.end():at]
+    return rest.lstrip().startswith(",") or bool(_lex().content_clause.match(rest.lstrip()))
 
 
 def _place(sentence: str, at: int, lex: _Lex) -> str | None:
