@@ -257,6 +257,13 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         ("Presiden Anwar Ibrahim sudah tiba di Seoul pada Senin (2/6/2025).\n\nMenlu Korea Selatan Cho Tae-yul "
          "pada Selasa (3/6/2025) menyatakan, kedua pemimpin mungkin akan bertemu lagi.", date(2025, 6, 3),
          [("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Seoul")]),
+        # Two happenings in one sentence, each with its own date right after its word; the
+        # pronoun that mentions them is their participant when the sentence names nobody else.
+        ("Presiden Anwar Ibrahim tiba di Beijing pada Senin (2/6/2025).\n\nIa lalu mengenang lawatan ke Tokyo "
+         "pada Maret 2024 dan pertemuan di luar KTT APEC di Lima pada November 2024.", date(2025, 6, 3),
+         [("meeting", date(2024, 11, 1), ["Anwar Ibrahim"], "Lima"),
+          ("visit", date(2024, 3, 1), ["Anwar Ibrahim"], "Tokyo"),
+          ("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Beijing")]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

@@ -125,36 +125,53 @@ def _lex() -> _Lex:
     )
 
 
-def _triggers(sentence: str) -> dict[str, re.Match[str]]:
-    """The first trigger of each event type in a sentence, leaving out triggers inside longer
-    ones, triggers that point back (`pertemuan itu`) and triggers of another moment
-    (`sebelum percakapan dimulai`)."""
+def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Match[str]]]:
+    """Every trigger of a sentence, left to right, leaving out triggers inside longer ones,
+    triggers that point back (`pertemuan itu`; with `possessive`, `pertemuan mereka` stays) and
+    triggers of another moment (`sebelum percakapan dimulai`)."""
     lex = _lex()
     found: list[tuple[str, re.Match[str]]] = []
     for etype, pattern in lex.triggers.items():
         found.extend((etype, m) for m in pattern.finditer(sentence))
     # `pertemuan puncak` is a summit, not a `pertemuan`: a trigger inside a longer one goes
     # (even when the longer one points back, as in `pertemuan puncak itu`).
-    hits: dict[str, re.Match[str]] = {}
+    out: list[tuple[str, re.Match[str]]] = []
     for etype, m in sorted(found, key=lambda x: x[1].start()):
         inside_longer = any(o is not m and o.start() <= m.start() and m.end() <= o.end()
                             and (o.end() - o.start()) > (m.end() - m.start()) for _, o in found)
         after = sentence[m.end():m.end() + 12].split()
-        anaphoric = bool(after) and after[0].lower().strip(".,") in lex.anaphora
+        word = after[0].lower().strip(".,") if after else ""
+        anaphoric = word in lex.anaphora and not (possessive and word in lex.possessive)
         elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
         if not inside_longer and not anaphoric and not elsewhen:
-            hits.setdefault(etype, m)
+            out.append((etype, m))
+    return out
+
+
+def _triggers(sentence: str) -> dict[str, re.Match[str]]:
+    """The first trigger of each event type in a sentence (see `_hits`)."""
+    lex = _lex()
+    hits: dict[str, re.Match[str]] = {}
+    for etype, m in _hits(sentence):
+        hits.setdefault(etype, m)
     meeting = hits.get("meeting")
-    tail = sentence[meeting.end():meeting.end() + 80] if meeting else ""
-    body = lex.summit_bodies.search(tail)
-    # `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT BRICS` is a meeting.
-    if meeting and body and "summit" not in hits and meeting.group().lower() in lex.gathering_words and \
-            not lex.sideline.search(tail, 0, body.start()):
+    if meeting and "summit" not in hits and _kind(sentence, "meeting", meeting) == "summit":
         hits["summit"] = meeting
         del hits["meeting"]
     return hits
+
+
+def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
+    """The type a trigger tells: `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT
+    BRICS` is a meeting."""
+    lex = _lex()
+    if etype != "meeting" or m.group().lower() not in lex.gathering_words:
+        return etype
+    tail = sentence[m.end():m.end() + 80]
+    body = lex.summit_bodies.search(tail)
+    return "summit" if body and not lex.sideline.search(tail, 0, body.start()) else etype
 
 
 # How far after `menemui` the person met must be named.
@@ -187,28 +204,64 @@ def _companion(sentence: str, etype: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-def _second(sentence: str, first: re.Match[str], first_date: DateMention | None,
-            published: date | None) -> tuple[str, re.Match[str], DateMention] | None:
-    """A second event in the same sentence: a trigger after the first one, with a date of its
-    own that follows it closely (`berbicara melalui telepon pada Selasa (2/4), ... sejak
-    pertemuan mereka di San Francisco pada November tahun lalu`)."""
+# How far after its trigger a date may be the trigger's own, in a sentence telling several events.
+OWN_DATE_WINDOW = 80
+
+
+def _own_date(sentence: str, hits: list[tuple[str, re.Match[str]]], i: int,
+              published: date | None) -> DateMention | None:
+    """The date that follows trigger `i` closely, before the next trigger."""
+    m = hits[i][1]
+    stop = min(m.end() + OWN_DATE_WINDOW, hits[i + 1][1].start() if i + 1 < len(hits) else len(sentence))
+    dates = [replace(d, start=d.start + m.end(), end=d.end + m.end()) for d in find_dates(sentence[m.end():stop], published)]
+    return next((d for d in dates if not _detached(sentence, d, m.start())), None)
+
+
+def _others(sentence: str, first: re.Match[str], first_type: str, first_date: DateMention | None,
+            published: date | None) -> tuple[DateMention | None, list[tuple[str, re.Match[str], DateMention]]]:
+    """Further events in the same sentence, before or after the first: triggers with a date of
+    their own that follows them closely, before the next trigger (`kunjungan ke Beijing pada Mei
+    2024 dan pertemuan di Astana pada Juli 2024`; `KTT APEC di Lima pada 10 November dan KTT G20
+    di Rio pada 18 November`; `... sejak pertemuan mereka di San Francisco pada November tahun
+    lalu`). With such others, the first event's date is its own too, when it has one."""
     lex = _lex()
-    for etype, pattern in lex.triggers.items():
-        for m in pattern.finditer(sentence, first.end()):
-            after = sentence[m.end():m.end() + 12].split()
-            word = after[0].lower().strip(".,") if after else ""
-            if word in lex.anaphora and word not in lex.possessive:
-                continue
-            if m.start() - first.end() < 15:
-                continue
-            dates = [d for d in find_dates(sentence[m.end():m.end() + 60], published)]
-            if not dates:
-                continue
-            d = dates[0]
-            if first_date is not None and d.value == first_date.value:
-                continue
-            return etype, m, replace(d, start=d.start + m.end(), end=d.end + m.end())
-    return None
+    # A gathering named as a meeting's occasion (`di sela-sela KTT G20`) is no event of its own.
+    hits = [(t, m) for t, m in _hits(sentence, possessive=True)
+            if not (t == "summit" and lex.sideline.search(sentence[max(0, m.start() - 20):m.start()]))]
+    mine = next((i for i, (_, m) in enumerate(hits) if m.start() == first.start()), None)
+    own_first = _own_date(sentence, hits, mine, published) if mine is not None else None
+    anchor_date = own_first or first_date
+    out: list[tuple[str, re.Match[str], DateMention]] = []
+    taken = {anchor_date.start} if anchor_date is not None else set()
+    for i, (etype, m) in enumerate(hits):
+        if i == mine or abs(m.start() - first.start()) < 15:
+            continue
+        if out and m.start() - out[-1][1].start() < 15:
+            continue
+        d = _own_date(sentence, hits, i, published)
+        if d is None or d.start in taken or \
+                (anchor_date is not None and d.value == anchor_date.value and etype == first_type):
+            continue
+        taken.add(d.start)
+        out.append((_kind(sentence, etype, m), m, d))
+    return (own_first or first_date if out else first_date), out
+
+
+def _detached(sentence: str, d: DateMention, at: int) -> bool:
+    """Whether date `d` belongs to something else than the event whose trigger is at `at`: the
+    statement before a speech verb, what follows a detaching cue (`sejak invasi pada Februari`)."""
+    if d.end <= at and _says_after(sentence, d.end, at):
+        return True
+    before = sentence[max(0, d.start - CUE_WINDOW):d.start]
+    starts = d.precision == "day" and _lex().start_cue.search(before)
+    if detaching_cues().search(before) and not starts:
+        return True
+    cue = detaching_cues().search(sentence, at, d.start) if d.start > at and not starts else None
+    # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
+    # unless a place brings the sentence back to the trip (`sejak perang ... ke Beijing pada`).
+    return bool(cue) and not any(
+        (e := ents.entity(r.name if (r := ents.resolve(m.group("place"))) else "")) is not None and e.kind == "place"
+        for m in _lex().place.finditer(sentence, cue.end(), d.start))
 
 
 def _date(sentence: str, at: int, published: date | None, forward: bool = False) -> DateMention | None:
@@ -219,18 +272,7 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
         # before it is the announcement's (`menurut laporan Kemlu pada Selasa, 5 November`).
         found = [d for d in found if d.start > at]
     for d in found:
-        if d.end <= at and _says_after(sentence, d.end, at):
-            continue
-        before = sentence[max(0, d.start - CUE_WINDOW):d.start]
-        starts = d.precision == "day" and _lex().start_cue.search(before)
-        if detaching_cues().search(before) and not starts:
-            continue
-        cue = detaching_cues().search(sentence, at, d.start) if d.start > at and not starts else None
-        if cue and not any((e := ents.entity(ents.resolve(m.group("place")).name if ents.resolve(m.group("place"))
-                                              else "")) is not None and e.kind == "place"
-                           for m in _lex().place.finditer(sentence, cue.end(), d.start)):
-            # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
-            # unless a place brings the sentence back to the trip (`sejak perang ... ke Beijing pada`).
+        if _detached(sentence, d, at):
             continue
         dist = d.start - at if d.start >= at else (at - d.end) + 5  # dates after the trigger read first
         if best is None or dist < best[0]:
@@ -437,12 +479,15 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         s = sent.text
         planned = bool(lex.planned.search(s))
         d = _date(s, trig.start(), published, forward=planned)
-        second = _second(s, trig, d, published)
-        told = [(etype, trig, d, (0, second[1].start()) if second else (0, len(s)))]
-        if second:
-            told.append((second[0], second[1], second[2], (second[1].start(), len(s))))
+        d, others = _others(s, trig, etype, d, published)
+        if others:
+            found_k = sorted([(etype, trig, d), *others], key=lambda x: x[1].start())
+            starts = [0] + [x[1].start() for x in found_k[1:]] + [len(s)]
+            told = [(t, m, dk, (starts[i], starts[i + 1])) for i, (t, m, dk) in enumerate(found_k)]
         elif (also := _companion(s, etype)) is not None:
-            told.append((also[0], also[1], d, (0, len(s))))
+            told = [(etype, trig, d, (0, len(s))), (also[0], also[1], d, (0, len(s)))]
+        else:
+            told = [(etype, trig, d, (0, len(s)))]
         for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
             part = s[a:b]
             at = trig_k.start() - a
@@ -453,7 +498,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
             if pronoun is None and k == 0 and not persons and (ep := lex.epithet.search(part, 0, at)) is not None:
                 pronoun = ep
-            if pronoun and not _speech_verbs().match(part, pronoun.end()):
+            if pronoun and (not persons or not _speech_verbs().match(part, pronoun.end())):
                 before = [n for p, n in named if p < sent.start]
                 if before and before[-1] not in persons:
                     persons.insert(0, before[-1])
@@ -464,6 +509,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex)
             if k > 0 and a == 0:
                 persons = list(out[-1].participants) if out else persons
+            elif k > 0 and not persons and out and _people_in(out[-1].participants):
+                # `kunjungan ... pada Mei dan pertemuan di Astana pada Juli`: the same people.
+                persons = list(out[-1].participants)
             elif (not persons or k > 0) and lex.pair.search(part):
                 persons = list(pair) if k == 0 or not out else list(out[-1].participants)
             body_names = [m.group() for m in lex.summit_bodies.finditer(part)]
