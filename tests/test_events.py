@@ -264,6 +264,13 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
          [("meeting", date(2024, 11, 1), ["Anwar Ibrahim"], "Lima"),
           ("visit", date(2024, 3, 1), ["Anwar Ibrahim"], "Tokyo"),
           ("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Beijing")]),
+        # `tautan video` is a call; the ordinal meetings that follow a count take its people.
+        ("PM Anwar Ibrahim akan berbicara dengan Presiden Joko Widodo melalui tautan video pada Kamis (5/6/2025).",
+         date(2025, 6, 4), [("call", date(2025, 6, 5), ["Anwar Ibrahim", "Joko Widodo"], None)]),
+        ("Tahun ini Anwar Ibrahim dan Joko Widodo sudah dua kali melakukan pertemuan. Pertemuan pertama "
+         "berlangsung di Bogor pada 3 Februari. Pertemuan kedua digelar di Penang pada 9 Mei.", date(2025, 6, 4),
+         [("meeting", date(2025, 2, 3), ["Anwar Ibrahim", "Joko Widodo"], "Bogor"),
+          ("meeting", date(2025, 5, 9), ["Anwar Ibrahim", "Joko Widodo"], "Penang")]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

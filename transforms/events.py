@@ -174,6 +174,10 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
     return "summit" if body and not lex.sideline.search(tail, 0, body.start()) else etype
 
 
+# How far (characters) after a mention one that names nobody may take its participants.
+FOLLOW_WINDOW = 400
+
+
 # How far after `menemui` the person met must be named.
 PERSON_WINDOW = 60
 
@@ -520,6 +524,11 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
             if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
                 persons += _roles(part, published, lex) or _states(part, published, place, lex)
+            if not persons and out and out[-1].event_type == etype_k in ("meeting", "call") and \
+                    0 < sent.start - out[-1].start < FOLLOW_WINDOW:
+                # `... dua kali melakukan pertemuan. Pertemuan pertama berlangsung di ...`: the
+                # meeting told just before says who.
+                persons = list(out[-1].participants)
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
             if date_k is None and (k == 0 or a == 0):
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)))
