@@ -271,6 +271,10 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
          "berlangsung di Bogor pada 3 Februari. Pertemuan kedua digelar di Penang pada 9 Mei.", date(2025, 6, 4),
          [("meeting", date(2025, 2, 3), ["Anwar Ibrahim", "Joko Widodo"], "Bogor"),
           ("meeting", date(2025, 5, 9), ["Anwar Ibrahim", "Joko Widodo"], "Penang")]),
+        # `pertemuan antara ...`: the sides are those named after it, not who hears of it.
+        ("Anwar Ibrahim menjelaskan kepada Joko Widodo hasil pertemuan antara pejabat tinggi Malaysia dan "
+         "Thailand di Bangkok pada 2 Juni.", date(2025, 6, 4),
+         [("meeting", date(2025, 6, 2), ["pejabat tinggi Malaysia"], "Bangkok")]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

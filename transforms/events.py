@@ -79,6 +79,7 @@ class _Lex:
     sideline: re.Pattern[str]
     gathering_words: set[str]
     start_cue: re.Pattern[str]
+    between: re.Pattern[str]
 
 
 _alt = alternation
@@ -119,6 +120,7 @@ def _lex() -> _Lex:
         sideline=word_pattern(data["sideline_cues"], ignore_case=True),
         gathering_words={w.lower() for w in data["gathering_words"]},
         # `terbang ke Kamboja sejak 9 November`: the cue right before a day.
+        between=re.compile(rf"\s+(?:{_alt(data['between_cues'])})(?![\w])", re.IGNORECASE),
         start_cue=re.compile(rf"(?<![\w])(?:{_alt(data['start_cues'])})\s+$", re.IGNORECASE),
         content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
         groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
@@ -497,6 +499,11 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
                       if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)]
+            between = lex.between.match(part, trig_k.end() - a)
+            if between:
+                # `pertemuan antara pejabat tinggi Rusia dan AS`: the sides are named after it;
+                # who is told of it before (`Putin memberi penjelasan kepada Xi mengenai`) is not.
+                people = [(p, n) for p, n in people if p >= between.end()]
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
             pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
