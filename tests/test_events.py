@@ -275,6 +275,11 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         ("Anwar Ibrahim menjelaskan kepada Joko Widodo hasil pertemuan antara pejabat tinggi Malaysia dan "
          "Thailand di Bangkok pada 2 Juni.", date(2025, 6, 4),
          [("meeting", date(2025, 6, 2), ["pejabat tinggi Malaysia"], "Bangkok")]),
+        # `kunjungannya` is a trip; talks in the same city, told after it, took place during it.
+        ("Dalam kunjungannya ke Kyiv, 12 Mei 2025, PM Anwar Ibrahim menyerukan gencatan senjata.\n\n"
+         "Pembicaraan dengan Presiden Volodymyr Zelensky digelar di Kyiv.", date(2025, 5, 13),
+         [("meeting", date(2025, 5, 12), ["Volodymyr Zelensky"], "Kiev"),
+          ("visit", date(2025, 5, 12), ["Anwar Ibrahim"], "Kiev")]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

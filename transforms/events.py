@@ -401,15 +401,18 @@ def _speech_verbs() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:(?:{particles})\s+)?(?:{_alt(verbs)})(?![\w])", re.IGNORECASE)
 
 
-def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool) -> tuple[date, str] | None:
+def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
+               place: str | None = None) -> tuple[date, str] | None:
     """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
-    or meeting told shortly before that shares a person with it (or of the latest one, when the
-    sentence says it continues it: `kemudian`, `usai`)."""
+    or meeting told shortly before that shares a person with it or was in the same city (the
+    talks of a visit to Kyiv, told `di Kyiv`), or of the latest one, when the sentence says it
+    continues it (`kemudian`, `usai`)."""
     recent = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when and e.date_precision != "year"]
     if continues and recent:
         return recent[0].when
     people = _people_in(persons)
-    return next((e.when for e in recent if people & _people_in(e.participants)), None)
+    city = place if place and (e := ents.entity(place)) is not None and e.kind == "place" else None
+    return next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
 
 
 def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
@@ -538,7 +541,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = list(out[-1].participants)
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
             if date_k is None and (k == 0 or a == 0):
-                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)))
+                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place)
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
