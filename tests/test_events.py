@@ -280,6 +280,14 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
          "Pembicaraan dengan Presiden Volodymyr Zelensky digelar di Kyiv.", date(2025, 5, 13),
          [("meeting", date(2025, 5, 12), ["Volodymyr Zelensky"], "Kiev"),
           ("visit", date(2025, 5, 12), ["Anwar Ibrahim"], "Kiev")]),
+        # A trip for a meeting and a summit is three events; the summit told again by its body
+        # alone (`Pertemuan ASEAN tahun ini`) is the same summit.
+        ("PM Anwar Ibrahim pada Senin (6/10/2025) tiba di Kuala Lumpur untuk bertemu Presiden Joko Widodo serta "
+         "menghadiri pertemuan para pemimpin ASEAN. Pertemuan ASEAN tahun ini mengangkat tema inklusi.",
+         date(2025, 10, 7),
+         [("meeting", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
+          ("summit", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
+          ("visit", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur")]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

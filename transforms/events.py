@@ -197,17 +197,25 @@ def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
     return next(((t, hits[t]) for t in _lex().priority if t in hits), None)
 
 
-def _companion(sentence: str, etype: str) -> tuple[str, re.Match[str]] | None:
+def _companions(sentence: str, etype: str) -> list[tuple[str, re.Match[str]]]:
     """A trip and what it was for, told in one sentence (`tiba di Moskow untuk bertemu Putin`,
-    `mengunjungi China untuk menghadiri KTT SCO`): GOLD.md counts the visit and the meeting or
-    summit as two events."""
+    `mengunjungi China untuk menghadiri KTT SCO`, `tiba di Lima untuk bertemu Biden serta
+    menghadiri KTT APEC`): GOLD.md counts the visit, the meeting and the summit apart."""
     hits = _triggers(sentence)
-    if etype in ("meeting", "summit") and "visit" in hits:
-        return "visit", hits["visit"]
-    if etype == "visit":
-        other = next((t for t in ("meeting", "summit") if t in hits), None)
-        return (other, hits[other]) if other else None
-    return None
+    if "visit" not in hits:
+        return []
+    lex = _lex()
+    # A gathering named as the meeting's occasion (`bertemu di sela-sela KTT`) is no event of its own.
+    summit = hits.get("summit")
+    if summit is not None and lex.sideline.search(sentence[max(0, summit.start() - 20):summit.start()]):
+        summit = None
+    if summit is None and "meeting" in hits and _kind(sentence, "meeting", hits["meeting"]) == "summit" \
+            and hits["meeting"].start() > hits.get("summit", hits["meeting"]).start():
+        summit = hits["meeting"]
+    found = [("visit", hits["visit"]), *([("meeting", hits["meeting"])] if "meeting" in hits and
+                                         hits["meeting"] is not summit else []),
+             *([("summit", summit)] if summit is not None else [])]
+    return [(t, m) for t, m in found if t != etype]
 
 
 # How far after its trigger a date may be the trigger's own, in a sentence telling several events.
@@ -493,8 +501,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             found_k = sorted([(etype, trig, d), *others], key=lambda x: x[1].start())
             starts = [0] + [x[1].start() for x in found_k[1:]] + [len(s)]
             told = [(t, m, dk, (starts[i], starts[i + 1])) for i, (t, m, dk) in enumerate(found_k)]
-        elif (also := _companion(s, etype)) is not None:
-            told = [(etype, trig, d, (0, len(s))), (also[0], also[1], d, (0, len(s)))]
+        elif also := _companions(s, etype):
+            told = [(etype, trig, d, (0, len(s))), *((t, m, d, (0, len(s))) for t, m in also)]
         else:
             told = [(etype, trig, d, (0, len(s)))]
         for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
@@ -651,8 +659,19 @@ def merge(found: list[Event]) -> list[Event]:
         target = next((k for k in kept if k.participants and _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
+    for k in kept:
+        # States and bodies take part only where no person is named (GOLD.md): a retelling that
+        # names the body (`Pertemuan ASEAN tahun ini`) adds no participant to a summit of people.
+        people = _people_in(k.participants)
+        if people:
+            k.participants = [p for p in k.participants if p in people or _is_role(p)]
     # A mention that names nobody may tell an event named elsewhere; alone, it is no event.
     return sorted((k for k in kept if k.participants), key=lambda e: e.start)
+
+
+def _is_role(name: str) -> bool:
+    """Whether a participant is an unnamed role as written (`delegasi Rusia`)."""
+    return bool(_lex().groups.fullmatch(name))
 
 
 def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None,
