@@ -288,6 +288,10 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
          [("meeting", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
           ("summit", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
           ("visit", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur")]),
+        # `KTT antara` two leaders is their meeting, told again.
+        ("Presiden Joko Widodo bertemu PM Anwar Ibrahim di Bogor pada Senin (9/6/2025). KTT antara Joko Widodo "
+         "dan Anwar Ibrahim itu membahas perbatasan.", date(2025, 6, 10),
+         [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Joko Widodo"], "Bogor")]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

@@ -162,13 +162,20 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     if meeting and "summit" not in hits and _kind(sentence, "meeting", meeting) == "summit":
         hits["summit"] = meeting
         del hits["meeting"]
+    summit = hits.get("summit")
+    if summit and _kind(sentence, "summit", summit) == "meeting":
+        hits.setdefault("meeting", summit)
+        del hits["summit"]
     return hits
 
 
 def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
     """The type a trigger tells: `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT
-    BRICS` is a meeting."""
+    BRICS` is a meeting, and so is `KTT antara` two leaders."""
     lex = _lex()
+    if etype == "summit" and lex.between.match(sentence, m.end()):
+        # `KTT antara presiden Rusia dan pemimpin China`: a summit of two is their meeting.
+        return "meeting"
     if etype != "meeting" or m.group().lower() not in lex.gathering_words:
         return etype
     tail = sentence[m.end():m.end() + 80]
