@@ -292,6 +292,10 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         ("Presiden Joko Widodo bertemu PM Anwar Ibrahim di Bogor pada Senin (9/6/2025). KTT antara Joko Widodo "
          "dan Anwar Ibrahim itu membahas perbatasan.", date(2025, 6, 10),
          [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Joko Widodo"], "Bogor")]),
+        # A one-sentence lead dates the undated call told in the paragraph after it.
+        ("Presiden Joko Widodo mengatakan pada Kamis bahwa ia mengundang PM Anwar Ibrahim ke Jakarta.\n\n"
+         "Hal itu ia sampaikan kepada Anwar Ibrahim selama panggilan video.", date(2025, 6, 12),
+         [("call", date(2025, 6, 12), ["Anwar Ibrahim"], None)]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

@@ -589,14 +589,17 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
 # How far into the text the lead's date may be written (`... bertemu Blinken.\n\nHal itu terungkap
 # dalam akun resmi Menlu, Kamis (7/4/2022).`).
 LEAD_DATE_WINDOW = 1200
+LEAD_PARAGRAPHS = 2
 
 
 def _date_the_lead(found: list[Event], text: str, published: date | None) -> None:
     """An undated event of the article's first paragraph (the lead) happened on the first day the
     article writes, when that day is no later than its publication: newsrooms date the lead's
     happening in a later sentence, often the one crediting the source."""
-    first_para_end = text.find("\n")
-    first_para_end = len(text) if first_para_end < 0 else first_para_end
+    # The lead is the first paragraph, and the second when the first is one sentence of news
+    # (`X mengatakan pada Jumat bahwa ...`) told on in the next.
+    ends = [m.start() for m in re.finditer(r"\n+", text)]
+    first_para_end = ends[LEAD_PARAGRAPHS - 1] if len(ends) >= LEAD_PARAGRAPHS else len(text)
     lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
     if not lead:
         return
