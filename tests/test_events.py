@@ -296,6 +296,19 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         ("Presiden Joko Widodo mengatakan pada Kamis bahwa ia mengundang PM Anwar Ibrahim ke Jakarta.\n\n"
          "Hal itu ia sampaikan kepada Anwar Ibrahim selama panggilan video.", date(2025, 6, 12),
          [("call", date(2025, 6, 12), ["Anwar Ibrahim"], None)]),
+        # Who reports (`mengungkapkan,`) and who was met before (`usai pertemuan dengan X,`) take no
+        # part in the planned meeting; the lead's day, once given, dates it.
+        ("Menlu Sugiono bertemu PM Anwar Ibrahim di Istana Merdeka.\n\nMenlu Sugiono mengungkapkan, usai "
+         "pertemuan dengan Presiden Joko Widodo, Anwar Ibrahim akan bertemu Menteri Pertahanan Prabowo "
+         "Subianto.", date(2024, 8, 7),
+         [("meeting", date(2024, 8, 7), ["Anwar Ibrahim", "Prabowo Subianto"], None),
+          ("meeting", date(2024, 8, 7), ["Anwar Ibrahim", "Sugiono"], "Istana Merdeka")]),
+        # `kata X,` in the middle of a sentence is who tells it; a sentence that leaves the meeting
+        # open (`tidak diketahui apakah`) tells none.
+        ("Anwar Ibrahim tiba di Jakarta pada Senin (5/8/2024). Selain itu, kata Sugiono, kunjungan Anwar "
+         "Ibrahim ke Jakarta itu membahas perdagangan. Belum diketahui apakah ia akan bertemu Prabowo "
+         "Subianto.", date(2024, 8, 6),
+         [("visit", date(2024, 8, 5), ["Anwar Ibrahim"], "Jakarta")]),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

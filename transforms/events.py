@@ -80,6 +80,9 @@ class _Lex:
     gathering_words: set[str]
     start_cue: re.Pattern[str]
     between: re.Pattern[str]
+    other_moment_words: list[str]
+    uncertain: re.Pattern[str]
+    said: re.Pattern[str]
 
 
 _alt = alternation
@@ -111,6 +114,9 @@ def _lex() -> _Lex:
         subject_pronoun=re.compile(rf"^\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
                                    rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
+        # `..., kata Retno, bahwa kunjungan ...`: a speech verb and a name set off by commas.
+        said=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('speech', 'after_quote'))})\s+"
+                        rf"(?:[A-Z][\w'-]*\s*){{1,4}},"),
         attribution=word_pattern(lexicon.words("speech", "speaker_markers")
                                  + lexicon.words("speech", "cited_source_markers") + data["reported_by"],
                                  ignore_case=True),
@@ -120,6 +126,8 @@ def _lex() -> _Lex:
         sideline=word_pattern(data["sideline_cues"], ignore_case=True),
         gathering_words={w.lower() for w in data["gathering_words"]},
         # `terbang ke Kamboja sejak 9 November`: the cue right before a day.
+        other_moment_words=list(data["other_moment_cues"]),
+        uncertain=word_pattern(data["uncertain_cues"], ignore_case=True),
         between=re.compile(rf"\s+(?:{_alt(data['between_cues'])})(?![\w])", re.IGNORECASE),
         start_cue=re.compile(rf"(?<![\w])(?:{_alt(data['start_cues'])})\s+$", re.IGNORECASE),
         content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
@@ -433,6 +441,8 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
 def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
     """Whether offset `pos` lies in an attribution (`..., menurut juru bicara Kemlu Rusia`):
     who reports an event does not take part in it."""
+    if any(m.start() < pos < m.end() for m in lex.said.finditer(part)):
+        return True
     markers = list(lex.attribution.finditer(part, 0, pos))
     if not markers:
         return False
@@ -442,9 +452,22 @@ def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
 
 def _speaks_before(part: str, pos: int, at: int) -> bool:
     """Whether the person at `pos` is the one telling the event at `at` (`Juru bicara X
-    mengungkapkan harapan bahwa kunjungan ...`): a speech verb stands between them."""
-    return pos < at and bool(_speech_verbs().search(part, pos, at)) and \
-        bool(_lex().content_clause.search(part, pos, at))
+    mengungkapkan harapan bahwa kunjungan ...`, `Menlu X mengungkapkan, ... akan bertemu`): a
+    speech verb stands between them, opening a reported clause."""
+    if pos >= at or not _speech_verbs().search(part, pos, at):
+        return False
+    return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at)
+
+
+def _elsewhen(part: str, pos: int, at: int) -> bool:
+    """Whether the person at `pos` is named in a clause of another moment before the event at
+    `at` (`usai pertemuan dengan Jokowi, Wang Yi akan bertemu ...`): that is another happening's."""
+    if pos >= at:
+        return False
+    cue = None
+    for m in re.finditer(rf"(?<![\w])(?:{_alt(_lex().other_moment_words)})(?![\w])", part[:pos], re.IGNORECASE):
+        cue = m
+    return cue is not None and "," in part[pos:at] and "," not in part[cue.end():pos]
 
 
 def _people_in(names: list[str]) -> set[str]:
@@ -501,6 +524,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             continue
         etype, trig = found
         s = sent.text
+        if lex.uncertain.search(s, 0, trig.start()):
+            continue
         planned = bool(lex.planned.search(s))
         d = _date(s, trig.start(), published, forward=planned)
         d, others = _others(s, trig, etype, d, published)
@@ -516,7 +541,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             part = s[a:b]
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
-                      if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)]
+                      if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)
+                      and not _elsewhen(part, p, at)]
             between = lex.between.match(part, trig_k.end() - a)
             if between:
                 # `pertemuan antara pejabat tinggi Rusia dan AS`: the sides are named after it;
@@ -583,6 +609,13 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
                 dated.append(out[-1])
     _date_the_lead(out, text, published)
+    for e in out:
+        if e.when is None:
+            # Events the lead rule has just dated date what follows them, as dated ones do above.
+            before = [x for x in out if x.when and x.start < e.start and x.event_type in ("visit", "summit", "meeting")]
+            when = _inherited(before, e.start, e.participants, False, e.place)
+            if when is not None:
+                e.event_date, e.date_precision = when
     return out
 
 
