@@ -309,6 +309,9 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
          "Ibrahim ke Jakarta itu membahas perdagangan. Belum diketahui apakah ia akan bertemu Prabowo "
          "Subianto.", date(2024, 8, 6),
          [("visit", date(2024, 8, 5), ["Anwar Ibrahim"], "Jakarta")]),
+        # The state that hosts a meeting `antara` two others is not one of its sides.
+        ("Pada awal bulan ini, Qatar telah memimpin pertemuan antara para menteri dari kedua negara.",
+         date(2025, 6, 20), []),
         # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
         ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
          [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),

@@ -574,7 +574,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # The body that holds a summit (`para pemimpin G7 ... dalam KTT`) takes part in it.
                 persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
             if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
-                persons += _roles(part, published, lex) or _states(part, published, place, lex)
+                sides = part[between.end():] if between else part
+                persons += _roles(sides, published, lex) or _states(sides, published, place, lex)
             if not persons and out and out[-1].event_type == etype_k in ("meeting", "call") and \
                     0 < sent.start - out[-1].start < FOLLOW_WINDOW:
                 # `... dua kali melakukan pertemuan. Pertemuan pertama berlangsung di ...`: the
