@@ -201,6 +201,9 @@ def test_shared_participants_count_states_as_their_people() -> None:
 @pytest.mark.parametrize(("a", "b", "agree"), [
     (None, "Beijing", True), ("Moskow", "Moscow", True), ("Rusia", "Kazan", True),
     ("Beijing", "Moskow", False), ("China", "Kazan", False),
+    # A venue the gazetteer does not know may be in the state, not in a known city elsewhere.
+    ("Rusia", "Istana Tavrichesky", True), ("Istana Tavrichesky", "Rusia", True),
+    ("Beijing", "Istana Tavrichesky", False), ("Balai Agung", "Istana Tavrichesky", False),
 ])
 def test_places(a: str | None, b: str | None, agree: bool) -> None:
     assert places_agree(a, b) is agree

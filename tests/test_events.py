@@ -247,6 +247,74 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         # `menemui` a named leader is a meeting (`menemui wartawan` is not: see above).
         ("Presiden Prabowo Subianto menemui PM Malaysia Anwar Ibrahim di Putrajaya pada Senin (27/1/2025).",
          date(2025, 1, 28), [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        # A lead that writes no day at all reports what happened on the publication day.
+        ("Presiden Prabowo Subianto bertolak ke Canberra untuk bertemu Perdana Menteri Anthony Albanese.\n\n"
+         "Kunjungan ini yang pertama sejak pelantikannya.", date(2025, 5, 15),
+         [("meeting", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra"),
+          ("visit", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra")]),
+        # A day before `mengatakan,` dates the statement, not the meeting it tells of (a dated call
+        # told after `mengatakan kepada` keeps its day: see the seeds).
+        ("Presiden Anwar Ibrahim sudah tiba di Seoul pada Senin (2/6/2025).\n\nMenlu Korea Selatan Cho Tae-yul "
+         "pada Selasa (3/6/2025) menyatakan, kedua pemimpin mungkin akan bertemu lagi.", date(2025, 6, 3),
+         [("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Seoul")]),
+        # Two happenings in one sentence, each with its own date right after its word; the
+        # pronoun that mentions them is their participant when the sentence names nobody else.
+        ("Presiden Anwar Ibrahim tiba di Beijing pada Senin (2/6/2025).\n\nIa lalu mengenang lawatan ke Tokyo "
+         "pada Maret 2024 dan pertemuan di luar KTT APEC di Lima pada November 2024.", date(2025, 6, 3),
+         [("meeting", date(2024, 11, 1), ["Anwar Ibrahim"], "Lima"),
+          ("visit", date(2024, 3, 1), ["Anwar Ibrahim"], "Tokyo"),
+          ("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Beijing")]),
+        # `tautan video` is a call; the ordinal meetings that follow a count take its people.
+        ("PM Anwar Ibrahim akan berbicara dengan Presiden Joko Widodo melalui tautan video pada Kamis (5/6/2025).",
+         date(2025, 6, 4), [("call", date(2025, 6, 5), ["Anwar Ibrahim", "Joko Widodo"], None)]),
+        ("Tahun ini Anwar Ibrahim dan Joko Widodo sudah dua kali melakukan pertemuan. Pertemuan pertama "
+         "berlangsung di Bogor pada 3 Februari. Pertemuan kedua digelar di Penang pada 9 Mei.", date(2025, 6, 4),
+         [("meeting", date(2025, 2, 3), ["Anwar Ibrahim", "Joko Widodo"], "Bogor"),
+          ("meeting", date(2025, 5, 9), ["Anwar Ibrahim", "Joko Widodo"], "Penang")]),
+        # `pertemuan antara ...`: the sides are those named after it, not who hears of it.
+        ("Anwar Ibrahim menjelaskan kepada Joko Widodo hasil pertemuan antara pejabat tinggi Malaysia dan "
+         "Thailand di Bangkok pada 2 Juni.", date(2025, 6, 4),
+         [("meeting", date(2025, 6, 2), ["pejabat tinggi Malaysia"], "Bangkok")]),
+        # `kunjungannya` is a trip; talks in the same city, told after it, took place during it.
+        ("Dalam kunjungannya ke Kyiv, 12 Mei 2025, PM Anwar Ibrahim menyerukan gencatan senjata.\n\n"
+         "Pembicaraan dengan Presiden Volodymyr Zelensky digelar di Kyiv.", date(2025, 5, 13),
+         [("meeting", date(2025, 5, 12), ["Volodymyr Zelensky"], "Kiev"),
+          ("visit", date(2025, 5, 12), ["Anwar Ibrahim"], "Kiev")]),
+        # A trip for a meeting and a summit is three events; the summit told again by its body
+        # alone (`Pertemuan ASEAN tahun ini`) is the same summit.
+        ("PM Anwar Ibrahim pada Senin (6/10/2025) tiba di Kuala Lumpur untuk bertemu Presiden Joko Widodo serta "
+         "menghadiri pertemuan para pemimpin ASEAN. Pertemuan ASEAN tahun ini mengangkat tema inklusi.",
+         date(2025, 10, 7),
+         [("meeting", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
+          ("summit", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
+          ("visit", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur")]),
+        # `KTT antara` two leaders is their meeting, told again.
+        ("Presiden Joko Widodo bertemu PM Anwar Ibrahim di Bogor pada Senin (9/6/2025). KTT antara Joko Widodo "
+         "dan Anwar Ibrahim itu membahas perbatasan.", date(2025, 6, 10),
+         [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Joko Widodo"], "Bogor")]),
+        # A one-sentence lead dates the undated call told in the paragraph after it.
+        ("Presiden Joko Widodo mengatakan pada Kamis bahwa ia mengundang PM Anwar Ibrahim ke Jakarta.\n\n"
+         "Hal itu ia sampaikan kepada Anwar Ibrahim selama panggilan video.", date(2025, 6, 12),
+         [("call", date(2025, 6, 12), ["Anwar Ibrahim"], None)]),
+        # Who reports (`mengungkapkan,`) and who was met before (`usai pertemuan dengan X,`) take no
+        # part in the planned meeting; the lead's day, once given, dates it.
+        ("Menlu Sugiono bertemu PM Anwar Ibrahim di Istana Merdeka.\n\nMenlu Sugiono mengungkapkan, usai "
+         "pertemuan dengan Presiden Joko Widodo, Anwar Ibrahim akan bertemu Menteri Pertahanan Prabowo "
+         "Subianto.", date(2024, 8, 7),
+         [("meeting", date(2024, 8, 7), ["Anwar Ibrahim", "Prabowo Subianto"], None),
+          ("meeting", date(2024, 8, 7), ["Anwar Ibrahim", "Sugiono"], "Istana Merdeka")]),
+        # `kata X,` in the middle of a sentence is who tells it; a sentence that leaves the meeting
+        # open (`tidak diketahui apakah`) tells none.
+        ("Anwar Ibrahim tiba di Jakarta pada Senin (5/8/2024). Selain itu, kata Sugiono, kunjungan Anwar "
+         "Ibrahim ke Jakarta itu membahas perdagangan. Belum diketahui apakah ia akan bertemu Prabowo "
+         "Subianto.", date(2024, 8, 6),
+         [("visit", date(2024, 8, 5), ["Anwar Ibrahim"], "Jakarta")]),
+        # The state that hosts a meeting `antara` two others is not one of its sides.
+        ("Pada awal bulan ini, Qatar telah memimpin pertemuan antara para menteri dari kedua negara.",
+         date(2025, 6, 20), []),
+        # `sejak` right before a day is when the trip began (a `sejak` before an event noun detaches).
+        ("Perdana Menteri Anwar Ibrahim berada di Tokyo sejak 3 Juni untuk kunjungan kerja.", date(2025, 6, 5),
+         [("visit", date(2025, 6, 3), ["Anwar Ibrahim"], "Tokyo")]),
         # `pagi ini` is the publication day.
         ("Menlu Retno Marsudi bertemu Menlu China Wang Yi pagi ini di Jakarta.", date(2024, 4, 18),
          [("meeting", date(2024, 4, 18), ["Retno Marsudi", "Wang Yi"], "Jakarta")]),

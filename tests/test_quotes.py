@@ -151,6 +151,10 @@ def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:
         ('"Ekspor pertanian naik tajam tahun ini," bunyi dokumen Kabinet.', ["Kabinet"]),
         ('"Nilai dagang mencapai rekor baru," kata laporan yang disiapkan oleh Kremlin untuk kunjungan Xi Jinping.',
          ["Kremlin"]),
+        # `demikian keterangan tertulis dari X`: the statement's author, not the leader it names.
+        ('Xi Jinping menyurati para pemimpin ASEAN. "Xi Jinping menyampaikan salam hangat kepada rakyat '
+         'Kamboja," demikian keterangan tertulis dari Kementerian Luar Negeri China yang diunggah Senin.',
+         ["Kementerian Luar Negeri China"]),
         # Transliteration variants are one person.
         ('"Pertemuan itu produktif," kata Yury Ushakov.', ["Yuri Ushakov"]),
         ('"Kami tidak terburu-buru," ujar Sergey Lavrov.', ["Sergei Lavrov"]),

@@ -151,13 +151,16 @@ def shared(a: Iterable[str], b: Iterable[str]) -> int:
 
 @lru_cache(maxsize=65536)
 def places_agree(a: str | None, b: str | None) -> bool:
-    """One unknown, the same place, or a city and its state (`Moskow`, `Rusia`)."""
+    """One unknown, the same place, or a city and its state (`Moskow`, `Rusia`); a venue the
+    gazetteer does not know (`Istana Konstantinovsky`) may lie in any state."""
     if a is None or b is None:
         return True
     ca, cb = canonical_name(a), canonical_name(b)
     if same_name(ca, cb):
         return True
-    return (_is_state(ca) and _state_of(cb) == ca) or (_is_state(cb) and _state_of(ca) == cb)
+    unknown_a, unknown_b = _fold(ca) not in _gazetteer(), _fold(cb) not in _gazetteer()
+    return (_is_state(ca) and (_state_of(cb) == ca or unknown_b)) or \
+        (_is_state(cb) and (_state_of(ca) == cb or unknown_a))
 
 
 def _finer_place(a: str | None, b: str | None) -> str | None:

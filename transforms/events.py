@@ -78,6 +78,11 @@ class _Lex:
     ongoing: re.Pattern[str]
     sideline: re.Pattern[str]
     gathering_words: set[str]
+    start_cue: re.Pattern[str]
+    between: re.Pattern[str]
+    other_moment_words: list[str]
+    uncertain: re.Pattern[str]
+    said: re.Pattern[str]
 
 
 _alt = alternation
@@ -109,6 +114,9 @@ def _lex() -> _Lex:
         subject_pronoun=re.compile(rf"^\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
                                    rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
+        # `..., kata Retno, bahwa kunjungan ...`: a speech verb and a name set off by commas.
+        said=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('speech', 'after_quote'))})\s+"
+                        rf"(?:[A-Z][\w'-]*\s*){{1,4}},"),
         attribution=word_pattern(lexicon.words("speech", "speaker_markers")
                                  + lexicon.words("speech", "cited_source_markers") + data["reported_by"],
                                  ignore_case=True),
@@ -117,41 +125,74 @@ def _lex() -> _Lex:
         ongoing=word_pattern(data["ongoing_cues"], ignore_case=True),
         sideline=word_pattern(data["sideline_cues"], ignore_case=True),
         gathering_words={w.lower() for w in data["gathering_words"]},
+        # `terbang ke Kamboja sejak 9 November`: the cue right before a day.
+        other_moment_words=list(data["other_moment_cues"]),
+        uncertain=word_pattern(data["uncertain_cues"], ignore_case=True),
+        between=re.compile(rf"\s+(?:{_alt(data['between_cues'])})(?![\w])", re.IGNORECASE),
+        start_cue=re.compile(rf"(?<![\w])(?:{_alt(data['start_cues'])})\s+$", re.IGNORECASE),
         content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
         groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
 
 
-def _triggers(sentence: str) -> dict[str, re.Match[str]]:
-    """The first trigger of each event type in a sentence, leaving out triggers inside longer
-    ones, triggers that point back (`pertemuan itu`) and triggers of another moment
-    (`sebelum percakapan dimulai`)."""
+def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Match[str]]]:
+    """Every trigger of a sentence, left to right, leaving out triggers inside longer ones,
+    triggers that point back (`pertemuan itu`; with `possessive`, `pertemuan mereka` stays) and
+    triggers of another moment (`sebelum percakapan dimulai`)."""
     lex = _lex()
     found: list[tuple[str, re.Match[str]]] = []
     for etype, pattern in lex.triggers.items():
         found.extend((etype, m) for m in pattern.finditer(sentence))
     # `pertemuan puncak` is a summit, not a `pertemuan`: a trigger inside a longer one goes
     # (even when the longer one points back, as in `pertemuan puncak itu`).
-    hits: dict[str, re.Match[str]] = {}
+    out: list[tuple[str, re.Match[str]]] = []
     for etype, m in sorted(found, key=lambda x: x[1].start()):
         inside_longer = any(o is not m and o.start() <= m.start() and m.end() <= o.end()
                             and (o.end() - o.start()) > (m.end() - m.start()) for _, o in found)
         after = sentence[m.end():m.end() + 12].split()
-        anaphoric = bool(after) and after[0].lower().strip(".,") in lex.anaphora
+        word = after[0].lower().strip(".,") if after else ""
+        anaphoric = word in lex.anaphora and not (possessive and word in lex.possessive)
         elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
         if not inside_longer and not anaphoric and not elsewhen:
-            hits.setdefault(etype, m)
+            out.append((etype, m))
+    return out
+
+
+def _triggers(sentence: str) -> dict[str, re.Match[str]]:
+    """The first trigger of each event type in a sentence (see `_hits`)."""
+    lex = _lex()
+    hits: dict[str, re.Match[str]] = {}
+    for etype, m in _hits(sentence):
+        hits.setdefault(etype, m)
     meeting = hits.get("meeting")
-    tail = sentence[meeting.end():meeting.end() + 80] if meeting else ""
-    body = lex.summit_bodies.search(tail)
-    # `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT BRICS` is a meeting.
-    if meeting and body and "summit" not in hits and meeting.group().lower() in lex.gathering_words and \
-            not lex.sideline.search(tail, 0, body.start()):
+    if meeting and "summit" not in hits and _kind(sentence, "meeting", meeting) == "summit":
         hits["summit"] = meeting
         del hits["meeting"]
+    summit = hits.get("summit")
+    if summit and _kind(sentence, "summit", summit) == "meeting":
+        hits.setdefault("meeting", summit)
+        del hits["summit"]
     return hits
+
+
+def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
+    """The type a trigger tells: `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT
+    BRICS` is a meeting, and so is `KTT antara` two leaders."""
+    lex = _lex()
+    if etype == "summit" and lex.between.match(sentence, m.end()):
+        # `KTT antara presiden Rusia dan pemimpin China`: a summit of two is their meeting.
+        return "meeting"
+    if etype != "meeting" or m.group().lower() not in lex.gathering_words:
+        return etype
+    tail = sentence[m.end():m.end() + 80]
+    body = lex.summit_bodies.search(tail)
+    return "summit" if body and not lex.sideline.search(tail, 0, body.start()) else etype
+
+
+# How far (characters) after a mention one that names nobody may take its participants.
+FOLLOW_WINDOW = 400
 
 
 # How far after `menemui` the person met must be named.
@@ -171,41 +212,85 @@ def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
     return next(((t, hits[t]) for t in _lex().priority if t in hits), None)
 
 
-def _companion(sentence: str, etype: str) -> tuple[str, re.Match[str]] | None:
+def _companions(sentence: str, etype: str) -> list[tuple[str, re.Match[str]]]:
     """A trip and what it was for, told in one sentence (`tiba di Moskow untuk bertemu Putin`,
-    `mengunjungi China untuk menghadiri KTT SCO`): GOLD.md counts the visit and the meeting or
-    summit as two events."""
+    `mengunjungi China untuk menghadiri KTT SCO`, `tiba di Lima untuk bertemu Biden serta
+    menghadiri KTT APEC`): GOLD.md counts the visit, the meeting and the summit apart."""
     hits = _triggers(sentence)
-    if etype in ("meeting", "summit") and "visit" in hits:
-        return "visit", hits["visit"]
-    if etype == "visit":
-        other = next((t for t in ("meeting", "summit") if t in hits), None)
-        return (other, hits[other]) if other else None
-    return None
-
-
-def _second(sentence: str, first: re.Match[str], first_date: DateMention | None,
-            published: date | None) -> tuple[str, re.Match[str], DateMention] | None:
-    """A second event in the same sentence: a trigger after the first one, with a date of its
-    own that follows it closely (`berbicara melalui telepon pada Selasa (2/4), ... sejak
-    pertemuan mereka di San Francisco pada November tahun lalu`)."""
+    if "visit" not in hits:
+        return []
     lex = _lex()
-    for etype, pattern in lex.triggers.items():
-        for m in pattern.finditer(sentence, first.end()):
-            after = sentence[m.end():m.end() + 12].split()
-            word = after[0].lower().strip(".,") if after else ""
-            if word in lex.anaphora and word not in lex.possessive:
-                continue
-            if m.start() - first.end() < 15:
-                continue
-            dates = [d for d in find_dates(sentence[m.end():m.end() + 60], published)]
-            if not dates:
-                continue
-            d = dates[0]
-            if first_date is not None and d.value == first_date.value:
-                continue
-            return etype, m, replace(d, start=d.start + m.end(), end=d.end + m.end())
-    return None
+    # A gathering named as the meeting's occasion (`bertemu di sela-sela KTT`) is no event of its own.
+    summit = hits.get("summit")
+    if summit is not None and lex.sideline.search(sentence[max(0, summit.start() - 20):summit.start()]):
+        summit = None
+    if summit is None and "meeting" in hits and _kind(sentence, "meeting", hits["meeting"]) == "summit" \
+            and hits["meeting"].start() > hits.get("summit", hits["meeting"]).start():
+        summit = hits["meeting"]
+    found = [("visit", hits["visit"]), *([("meeting", hits["meeting"])] if "meeting" in hits and
+                                         hits["meeting"] is not summit else []),
+             *([("summit", summit)] if summit is not None else [])]
+    return [(t, m) for t, m in found if t != etype]
+
+
+# How far after its trigger a date may be the trigger's own, in a sentence telling several events.
+OWN_DATE_WINDOW = 80
+
+
+def _own_date(sentence: str, hits: list[tuple[str, re.Match[str]]], i: int,
+              published: date | None) -> DateMention | None:
+    """The date that follows trigger `i` closely, before the next trigger."""
+    m = hits[i][1]
+    stop = min(m.end() + OWN_DATE_WINDOW, hits[i + 1][1].start() if i + 1 < len(hits) else len(sentence))
+    dates = [replace(d, start=d.start + m.end(), end=d.end + m.end()) for d in find_dates(sentence[m.end():stop], published)]
+    return next((d for d in dates if not _detached(sentence, d, m.start())), None)
+
+
+def _others(sentence: str, first: re.Match[str], first_type: str, first_date: DateMention | None,
+            published: date | None) -> tuple[DateMention | None, list[tuple[str, re.Match[str], DateMention]]]:
+    """Further events in the same sentence, before or after the first: triggers with a date of
+    their own that follows them closely, before the next trigger (`kunjungan ke Beijing pada Mei
+    2024 dan pertemuan di Astana pada Juli 2024`; `KTT APEC di Lima pada 10 November dan KTT G20
+    di Rio pada 18 November`; `... sejak pertemuan mereka di San Francisco pada November tahun
+    lalu`). With such others, the first event's date is its own too, when it has one."""
+    lex = _lex()
+    # A gathering named as a meeting's occasion (`di sela-sela KTT G20`) is no event of its own.
+    hits = [(t, m) for t, m in _hits(sentence, possessive=True)
+            if not (t == "summit" and lex.sideline.search(sentence[max(0, m.start() - 20):m.start()]))]
+    mine = next((i for i, (_, m) in enumerate(hits) if m.start() == first.start()), None)
+    own_first = _own_date(sentence, hits, mine, published) if mine is not None else None
+    anchor_date = own_first or first_date
+    out: list[tuple[str, re.Match[str], DateMention]] = []
+    taken = {anchor_date.start} if anchor_date is not None else set()
+    for i, (etype, m) in enumerate(hits):
+        if i == mine or abs(m.start() - first.start()) < 15:
+            continue
+        if out and m.start() - out[-1][1].start() < 15:
+            continue
+        d = _own_date(sentence, hits, i, published)
+        if d is None or d.start in taken or \
+                (anchor_date is not None and d.value == anchor_date.value and etype == first_type):
+            continue
+        taken.add(d.start)
+        out.append((_kind(sentence, etype, m), m, d))
+    return (own_first or first_date if out else first_date), out
+
+
+def _detached(sentence: str, d: DateMention, at: int) -> bool:
+    """Whether date `d` belongs to something else than the event whose trigger is at `at`: the
+    statement before a speech verb, what follows a detaching cue (`sejak invasi pada Februari`)."""
+    if d.end <= at and _says_after(sentence, d.end, at):
+        return True
+    before = sentence[max(0, d.start - CUE_WINDOW):d.start]
+    starts = d.precision == "day" and _lex().start_cue.search(before)
+    if detaching_cues().search(before) and not starts:
+        return True
+    cue = detaching_cues().search(sentence, at, d.start) if d.start > at and not starts else None
+    # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
+    # unless a place brings the sentence back to the trip (`sejak perang ... ke Beijing pada`).
+    return bool(cue) and not any(
+        (e := ents.entity(r.name if (r := ents.resolve(m.group("place"))) else "")) is not None and e.kind == "place"
+        for m in _lex().place.finditer(sentence, cue.end(), d.start))
 
 
 def _date(sentence: str, at: int, published: date | None, forward: bool = False) -> DateMention | None:
@@ -216,19 +301,23 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
         # before it is the announcement's (`menurut laporan Kemlu pada Selasa, 5 November`).
         found = [d for d in found if d.start > at]
     for d in found:
-        if detaching_cues().search(sentence[max(0, d.start - CUE_WINDOW):d.start]):
-            continue
-        cue = detaching_cues().search(sentence, at, d.start) if d.start > at else None
-        if cue and not any((e := ents.entity(ents.resolve(m.group("place")).name if ents.resolve(m.group("place"))
-                                              else "")) is not None and e.kind == "place"
-                           for m in _lex().place.finditer(sentence, cue.end(), d.start)):
-            # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
-            # unless a place brings the sentence back to the trip (`sejak perang ... ke Beijing pada`).
+        if _detached(sentence, d, at):
             continue
         dist = d.start - at if d.start >= at else (at - d.end) + 5  # dates after the trigger read first
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None
+
+
+def _says_after(sentence: str, start: int, at: int) -> bool:
+    """Whether a speech verb opening a reported clause (`mengatakan,`, `menyatakan bahwa`) stands
+    between `start` and the trigger at `at`: a date before it dates the statement (`Lavrov pada
+    Senin mengatakan, kedua presiden bisa bertemu`), not the event it tells of."""
+    verb = _speech_verbs().search(sentence, start, at)
+    if verb is None:
+        return False
+    rest = sentence[verb.end():at]
+    return rest.lstrip().startswith(",") or bool(_lex().content_clause.match(rest.lstrip()))
 
 
 def _place(sentence: str, at: int, lex: _Lex) -> str | None:
@@ -335,20 +424,25 @@ def _speech_verbs() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:(?:{particles})\s+)?(?:{_alt(verbs)})(?![\w])", re.IGNORECASE)
 
 
-def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool) -> tuple[date, str] | None:
+def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
+               place: str | None = None) -> tuple[date, str] | None:
     """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
-    or meeting told shortly before that shares a person with it (or of the latest one, when the
-    sentence says it continues it: `kemudian`, `usai`)."""
+    or meeting told shortly before that shares a person with it or was in the same city (the
+    talks of a visit to Kyiv, told `di Kyiv`), or of the latest one, when the sentence says it
+    continues it (`kemudian`, `usai`)."""
     recent = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when and e.date_precision != "year"]
     if continues and recent:
         return recent[0].when
     people = _people_in(persons)
-    return next((e.when for e in recent if people & _people_in(e.participants)), None)
+    city = place if place and (e := ents.entity(place)) is not None and e.kind == "place" else None
+    return next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
 
 
 def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
     """Whether offset `pos` lies in an attribution (`..., menurut juru bicara Kemlu Rusia`):
     who reports an event does not take part in it."""
+    if any(m.start() < pos < m.end() for m in lex.said.finditer(part)):
+        return True
     markers = list(lex.attribution.finditer(part, 0, pos))
     if not markers:
         return False
@@ -358,9 +452,22 @@ def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
 
 def _speaks_before(part: str, pos: int, at: int) -> bool:
     """Whether the person at `pos` is the one telling the event at `at` (`Juru bicara X
-    mengungkapkan harapan bahwa kunjungan ...`): a speech verb stands between them."""
-    return pos < at and bool(_speech_verbs().search(part, pos, at)) and \
-        bool(_lex().content_clause.search(part, pos, at))
+    mengungkapkan harapan bahwa kunjungan ...`, `Menlu X mengungkapkan, ... akan bertemu`): a
+    speech verb stands between them, opening a reported clause."""
+    if pos >= at or not _speech_verbs().search(part, pos, at):
+        return False
+    return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at)
+
+
+def _elsewhen(part: str, pos: int, at: int) -> bool:
+    """Whether the person at `pos` is named in a clause of another moment before the event at
+    `at` (`usai pertemuan dengan Jokowi, Wang Yi akan bertemu ...`): that is another happening's."""
+    if pos >= at:
+        return False
+    cue = None
+    for m in re.finditer(rf"(?<![\w])(?:{_alt(_lex().other_moment_words)})(?![\w])", part[:pos], re.IGNORECASE):
+        cue = m
+    return cue is not None and "," in part[pos:at] and "," not in part[cue.end():pos]
 
 
 def _people_in(names: list[str]) -> set[str]:
@@ -417,25 +524,36 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             continue
         etype, trig = found
         s = sent.text
+        if lex.uncertain.search(s, 0, trig.start()):
+            continue
         planned = bool(lex.planned.search(s))
         d = _date(s, trig.start(), published, forward=planned)
-        second = _second(s, trig, d, published)
-        told = [(etype, trig, d, (0, second[1].start()) if second else (0, len(s)))]
-        if second:
-            told.append((second[0], second[1], second[2], (second[1].start(), len(s))))
-        elif (also := _companion(s, etype)) is not None:
-            told.append((also[0], also[1], d, (0, len(s))))
+        d, others = _others(s, trig, etype, d, published)
+        if others:
+            found_k = sorted([(etype, trig, d), *others], key=lambda x: x[1].start())
+            starts = [0] + [x[1].start() for x in found_k[1:]] + [len(s)]
+            told = [(t, m, dk, (starts[i], starts[i + 1])) for i, (t, m, dk) in enumerate(found_k)]
+        elif also := _companions(s, etype):
+            told = [(etype, trig, d, (0, len(s))), *((t, m, d, (0, len(s))) for t, m in also)]
+        else:
+            told = [(etype, trig, d, (0, len(s)))]
         for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
             part = s[a:b]
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
-                      if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)]
+                      if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)
+                      and not _elsewhen(part, p, at)]
+            between = lex.between.match(part, trig_k.end() - a)
+            if between:
+                # `pertemuan antara pejabat tinggi Rusia dan AS`: the sides are named after it;
+                # who is told of it before (`Putin memberi penjelasan kepada Xi mengenai`) is not.
+                people = [(p, n) for p, n in people if p >= between.end()]
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
             pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
             if pronoun is None and k == 0 and not persons and (ep := lex.epithet.search(part, 0, at)) is not None:
                 pronoun = ep
-            if pronoun and not _speech_verbs().match(part, pronoun.end()):
+            if pronoun and (not persons or not _speech_verbs().match(part, pronoun.end())):
                 before = [n for p, n in named if p < sent.start]
                 if before and before[-1] not in persons:
                     persons.insert(0, before[-1])
@@ -446,6 +564,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex)
             if k > 0 and a == 0:
                 persons = list(out[-1].participants) if out else persons
+            elif k > 0 and not persons and out and _people_in(out[-1].participants):
+                # `kunjungan ... pada Mei dan pertemuan di Astana pada Juli`: the same people.
+                persons = list(out[-1].participants)
             elif (not persons or k > 0) and lex.pair.search(part):
                 persons = list(pair) if k == 0 or not out else list(out[-1].participants)
             body_names = [m.group() for m in lex.summit_bodies.finditer(part)]
@@ -453,10 +574,16 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # The body that holds a summit (`para pemimpin G7 ... dalam KTT`) takes part in it.
                 persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
             if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
-                persons += _roles(part, published, lex) or _states(part, published, place, lex)
+                sides = part[between.end():] if between else part
+                persons += _roles(sides, published, lex) or _states(sides, published, place, lex)
+            if not persons and out and out[-1].event_type == etype_k in ("meeting", "call") and \
+                    0 < sent.start - out[-1].start < FOLLOW_WINDOW:
+                # `... dua kali melakukan pertemuan. Pertemuan pertama berlangsung di ...`: the
+                # meeting told just before says who.
+                persons = list(out[-1].participants)
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
             if date_k is None and (k == 0 or a == 0):
-                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)))
+                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place)
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
@@ -483,20 +610,30 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
                 dated.append(out[-1])
     _date_the_lead(out, text, published)
+    for e in out:
+        if e.when is None:
+            # Events the lead rule has just dated date what follows them, as dated ones do above.
+            before = [x for x in out if x.when and x.start < e.start and x.event_type in ("visit", "summit", "meeting")]
+            when = _inherited(before, e.start, e.participants, False, e.place)
+            if when is not None:
+                e.event_date, e.date_precision = when
     return out
 
 
 # How far into the text the lead's date may be written (`... bertemu Blinken.\n\nHal itu terungkap
 # dalam akun resmi Menlu, Kamis (7/4/2022).`).
 LEAD_DATE_WINDOW = 1200
+LEAD_PARAGRAPHS = 2
 
 
 def _date_the_lead(found: list[Event], text: str, published: date | None) -> None:
     """An undated event of the article's first paragraph (the lead) happened on the first day the
     article writes, when that day is no later than its publication: newsrooms date the lead's
     happening in a later sentence, often the one crediting the source."""
-    first_para_end = text.find("\n")
-    first_para_end = len(text) if first_para_end < 0 else first_para_end
+    # The lead is the first paragraph, and the second when the first is one sentence of news
+    # (`X mengatakan pada Jumat bahwa ...`) told on in the next.
+    ends = [m.start() for m in re.finditer(r"\n+", text)]
+    first_para_end = ends[LEAD_PARAGRAPHS - 1] if len(ends) >= LEAD_PARAGRAPHS else len(text)
     lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
     if not lead:
         return
@@ -505,6 +642,10 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     days = [d for d in find_dates(text[:LEAD_DATE_WINDOW], published) if d.precision == "day"
             and (published is None or d.value <= published)]
     days = days[:1] if days and days[0].value not in own else []
+    if not days and published is not None and published not in own and \
+            not find_dates(text[:LEAD_DATE_WINDOW], published):
+        # A lead that writes no date at all tells the day's news.
+        days = [DateMention(0, 0, "", published, "day")]
     if days:
         for e in lead:
             e.event_date, e.date_precision = days[0].value, days[0].precision
@@ -562,8 +703,19 @@ def merge(found: list[Event]) -> list[Event]:
         target = next((k for k in kept if k.participants and _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
+    for k in kept:
+        # States and bodies take part only where no person is named (GOLD.md): a retelling that
+        # names the body (`Pertemuan ASEAN tahun ini`) adds no participant to a summit of people.
+        people = _people_in(k.participants)
+        if people:
+            k.participants = [p for p in k.participants if p in people or _is_role(p)]
     # A mention that names nobody may tell an event named elsewhere; alone, it is no event.
     return sorted((k for k in kept if k.participants), key=lambda e: e.start)
+
+
+def _is_role(name: str) -> bool:
+    """Whether a participant is an unnamed role as written (`delegasi Rusia`)."""
+    return bool(_lex().groups.fullmatch(name))
 
 
 def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None,

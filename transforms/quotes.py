@@ -281,6 +281,8 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     if doc:
         # A document speaks for its author: the body or person named after it.
         rest = phrase[doc.end():]
+        # `keterangan tertulis dari Kepresidenan Rusia`: the author after `dari` too.
+        rest = re.sub(rf"^\s*(?:{_alt(lexicon.words('speech', 'source_prepositions'))})\s+", " ", rest, flags=re.IGNORECASE)
         by = w.agent.search(rest)
         named = _speaker_phrase(rest[by.end():] if by else rest, w)[0]
         author = ents.resolve(named, ctx.published)
@@ -483,7 +485,9 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         return Attribution(speaker, after.group("verb").lower(), "after", pronoun)
     marker = w.markers.match(post)
     if marker:
-        phrase, _ = _speaker_phrase(post[marker.end():], w)
+        rest = post[marker.end():]
+        # `demikian keterangan tertulis dari Kepresidenan Rusia`: a document reads on to its author.
+        phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         if phrase:
             return Attribution(_resolve_phrase(phrase, fr.span.open, ctx, w), marker.group("verb").lower(), "after")
     subj_verb = w.subject_verb.match(post)
