@@ -7,8 +7,8 @@ subprocess (`SubprocessASGIServer`, ~230 MB) and stops it from `atexit`. `atexit
 Prefect 3.8 offers no in-process ephemeral API any more (PREFECT_SERVER_ALLOW_EPHEMERAL_MODE only
 chooses the subprocess), so we keep its subprocess and make it mortal:
 
-- the server is started by our subclass, registered as Prefect's default instance (the same hook
-  `prefect.testing.utilities.prefect_test_harness` uses), with
+- the server is started by us (`TemporaryServer`: Prefect's command for it), first thing in `warta
+  run`, and Prefect is pointed at it as at a configured server, with
   - `PR_SET_PDEATHSIG = SIGKILL`: Linux kills it when the thread that started it dies, whatever
     killed that thread; started from the main thread, that is when the `warta` process dies;
   - its own session: a Ctrl-C in the terminal reaches `warta` only, which then stops the run
@@ -70,55 +70,68 @@ def _server_process(port: int) -> subprocess.Popen[Any]:
     )
 
 
-# The server `start_server_early` started: its port and process, until the flow's server takes it.
-_early: dict[str, Any] = {}
+class TemporaryServer:
+    """Prefect's temporary API server, run by us: the command Prefect would run, dying with its
+    parent. warta points Prefect at it as at any configured server (`PREFECT_API_URL`), so this
+    process never imports Prefect's server package (seconds of imports that only the server's own
+    process needs), and stops it within a second at the end (Prefect waits up to 5 s)."""
+
+    def __init__(self) -> None:
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.process = _server_process(self.port)
+        # atexit hooks run last-registered first: Prefect's log and event workers, started later,
+        # flush to the server before this stops it.
+        atexit.register(self.stop)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def wait_ready(self, timeout: float) -> None:
+        import time
+
+        import httpx
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Prefect's temporary server exited with status {self.process.returncode} "
+                                   "while starting; run again with -v, or set PREFECT_API_URL to a running server")
+            try:
+                if httpx.get(f"{self.api_url}/health", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"Prefect's temporary server did not start within {timeout:g} s "
+                           "(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS); the machine may be overloaded")
+
+    def stop(self) -> None:
+        # Its SQLite file survives a kill, and no fact of the run lives only there.
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+# The server `start_server_early` started, until `managed_run` takes it.
+_early: list[TemporaryServer] = []
 
 
 def start_server_early() -> None:
     """Start the temporary server now, when one will be needed, so that its start-up (seconds of
     imports and database checks in its own process) overlaps with this process importing the
-    pipeline; the flow's server then takes it over instead of starting another."""
-    if _early or not _needs_temporary_server():
-        return
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = _server_process(port)
-    _early.update(port=port, process=process)
-    # Also when the run never gets to use it (a bad option, an import error): stopped on the way out.
-    atexit.register(lambda: process.poll() is None and process.kill())
-
-
-def _guarded_server_class() -> type:
-    from prefect.server.api.server import SubprocessASGIServer
-
-    class GuardedServer(SubprocessASGIServer):
-        """Prefect's temporary server, the same command, but dying with its parent."""
-
-        def _run_uvicorn_command(self) -> subprocess.Popen[Any]:
-            early = _early.pop("process", None)
-            if early is not None and early.poll() is None and self.port == _early.get("port"):
-                return early  # started by start_server_early on this port: wait for it instead
-            if early is not None:
-                early.kill()
-            return _server_process(self.port)  # type: ignore[arg-type]
-
-        def stop(self) -> None:
-            # Prefect waits up to 5 s for the server to shut down gracefully, at the end of every
-            # run; one second will do: its SQLite file survives a kill, and no fact of the run
-            # lives only there (the warehouse and the run's log file hold them).
-            process = getattr(self, "server_process", None)
-            if process is not None and process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=1)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-            super().stop()
-
-    return GuardedServer
+    pipeline."""
+    if not _early and _needs_temporary_server():
+        _early.append(TemporaryServer())
 
 
 def _needs_temporary_server() -> bool:
@@ -136,11 +149,15 @@ def managed_run() -> Iterator[None]:
     from warta.errors import setup_logging
 
     setup_logging()
-    server = None
+    server: TemporaryServer | None = None
+    settings = contextlib.ExitStack()
     if _needs_temporary_server():
-        server = _guarded_server_class()()  # registers itself as Prefect's default temporary server
-        if "port" in _early and not getattr(server, "running", False):
-            server.port = _early["port"]
+        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+
+        server = _early.pop() if _early else TemporaryServer()
+        os.environ["PREFECT_API_URL"] = server.api_url  # worker processes inherit it
+        settings.enter_context(temporary_settings(updates={PREFECT_API_URL: server.api_url}))
+        server.wait_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -162,16 +179,19 @@ def managed_run() -> Iterator[None]:
         from warta.errors import report_error
 
         report_error(Interrupted(signum))
-        if server is not None and getattr(server, "server_process", None) is not None:
+        if server is not None:
             server.stop()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(128 + signum)
     finally:
-        # A normal exit leaves the server to Prefect's atexit hook, which runs after its log and
+        # A normal exit leaves the server to the atexit hook, which runs after Prefect's log and
         # event workers have flushed to it.
         for s, handler in previous.items():
             signal.signal(s, handler)
+        settings.close()
+        if server is not None:
+            os.environ.pop("PREFECT_API_URL", None)
 
 
 def _signal_of(exc: BaseException) -> int | None:
