@@ -152,11 +152,20 @@ def managed_run() -> Iterator[None]:
     server: TemporaryServer | None = None
     settings = contextlib.ExitStack()
     if _needs_temporary_server():
-        from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+        from prefect.settings import (
+            PREFECT_API_URL,
+            PREFECT_LOGGING_TO_API_ENABLED,
+            PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+            temporary_settings,
+        )
 
         server = _early.pop() if _early else TemporaryServer()
-        os.environ["PREFECT_API_URL"] = server.api_url  # worker processes inherit it
-        settings.enter_context(temporary_settings(updates={PREFECT_API_URL: server.api_url}))
+        # Worker processes inherit the environment. Log lines go to the run's log file only: a
+        # server that dies with the run keeps them for no one, and shipping them cost it CPU.
+        os.environ["PREFECT_API_URL"] = server.api_url
+        os.environ["PREFECT_LOGGING_TO_API_ENABLED"] = "false"
+        settings.enter_context(temporary_settings(updates={PREFECT_API_URL: server.api_url,
+                                                           PREFECT_LOGGING_TO_API_ENABLED: False}))
         server.wait_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
 
@@ -192,6 +201,7 @@ def managed_run() -> Iterator[None]:
         settings.close()
         if server is not None:
             os.environ.pop("PREFECT_API_URL", None)
+            os.environ.pop("PREFECT_LOGGING_TO_API_ENABLED", None)
 
 
 def _signal_of(exc: BaseException) -> int | None:
