@@ -4,6 +4,7 @@ session holding the file."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -57,6 +58,14 @@ def wait_gone(pids: set[int], timeout: float = 15.0) -> set[int]:
         if not alive or time.monotonic() > deadline:
             return alive
         time.sleep(0.2)
+
+
+def many_articles(path: Path, n: int) -> Path:
+    """A JSONL file of `n` distinct articles (one of our sample texts, numbered), for long runs."""
+    body = (PROJECT_ROOT / "corpus" / "samples" / "text" / "004_be9bd2fda5eb0877.txt").read_text(encoding="utf-8")
+    path.write_text("".join(json.dumps({"url": f"https://x.id/berita/{i}", "text": f"{body}\nNomor {i}."}) + "\n"
+                            for i in range(n)), encoding="utf-8")
+    return path
 
 
 def warta_env(**extra: str) -> dict[str, str]:
