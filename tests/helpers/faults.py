@@ -97,6 +97,14 @@ def hold_file(db: Path, seconds: float) -> subprocess.Popen[str]:
     return proc
 
 
+def wait_until(condition, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout} s")
+        time.sleep(0.2)
+
+
 def wait_for_child(proc: subprocess.Popen[str], predicate, timeout: float = 180.0) -> psutil.Process:
     """The first descendant of `proc` whose command line satisfies `predicate`."""
     deadline = time.monotonic() + timeout
