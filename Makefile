@@ -26,12 +26,16 @@ install: $(VENV)/.installed
 run: install
 	$(VENV)/bin/warta run --input $(INPUT) --db $(DB)
 
+# Python may be told not to write bytecode (PYTHONDONTWRITEBYTECODE=1 in some shells); then pytest
+# rewrites every test module and the hypothesis package again on each run (~3 s). Tests write it.
+test test-fast: export PYTHONDONTWRITEBYTECODE =
+
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Everything but the slow kinds (markers in pyproject.toml): under a minute, for the edit-test loop.
 test-fast: install
-	$(PY) -m pytest -m "not (server or browser or lock_wait or dask or faults)" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not (server or browser or lock_wait or dask or faults or slow)" --hypothesis-profile=fast $(PYTEST_ARGS)
 
 # Headless Chromium for the browser tests (Debian's package; needs root). Tests never install it.
 setup-browser:

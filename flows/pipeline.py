@@ -22,6 +22,7 @@ from flows import tasks
 from flows.report import run_report
 from sources.pull import stream
 from warta import chunks, progress
+from warta.lifecycle import result_within
 from warta.settings import Settings
 
 
@@ -126,6 +127,8 @@ def _chain(first, second, rest):
 
 def _load_next(db: str, pending: deque, tally: chunks.RunTally, settings: Settings) -> chunks.RunTally:
     chunk, future = pending.popleft()
-    tally = tasks.load_chunk(db, future.result(), tally, settings)
+    transformed = result_within(future, settings.chunk_deadline_s, f"the transform of chunk {chunk.number}",
+                                "WARTA_CHUNK_DEADLINE_S")
+    tally = tasks.load_chunk(db, transformed, tally, settings)
     progress.advance(chunk)
     return tally

@@ -8,14 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from helpers.fuzz import check_everything, published, texts
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from transforms.facts import article_facts
 
 
-# Derandomized: the same examples on every run, so a red test is a change in the code, not luck.
-@settings(max_examples=150, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# The examples and their settings: the "suite" and "fast" profiles in conftest.py.
 @given(texts, published)
 def test_cleaner_and_extractors_keep_their_invariants(text: str, published_on: date | None) -> None:
     check_everything(text, published_on)

@@ -98,6 +98,7 @@ def test_cli_report_reads_the_file_without_changing_it(warehouse: Path, tmp_path
                              f"`warta run --db {tmp_path / 'none.duckdb'}`\n"
 
 
+@pytest.mark.slow  # two Great Expectations Data Docs builds: ~10 s
 def test_data_docs_are_built_beside_the_db_and_keep_every_run(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     tables = batch([article(1), article(2, language="Indonesian")], quotes=[quote(1, 0, "Vladimir Putin")])

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from helpers.warehouse import build_warehouse
 from typer.testing import CliRunner
 
 from warta.cli import app
@@ -23,10 +22,8 @@ WARTA = Path(sys.executable).with_name("warta")
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sql") / "w.duckdb"
-    build_warehouse(path)
-    return path
+def db(sample_warehouse_copy: Path) -> Path:
+    return sample_warehouse_copy
 
 
 def test_one_query_prints_its_rows(db: Path) -> None:
@@ -59,7 +56,8 @@ def test_the_file_is_read_only_and_errors_are_one_line(db: Path) -> None:
     result = CliRunner().invoke(app, ["sql", "--db", str(db), "delete from articles"])
     assert result.exit_code == 1
     assert "read-only" in result.output and len(result.output.strip().splitlines()) == 1
-    result = CliRunner().invoke(app, ["sql", "--db", str(db / "missing"), "select 1"])
+    # Wide enough that a long temporary path does not wrap the message inside the error box.
+    result = CliRunner().invoke(app, ["sql", "--db", str(db / "missing"), "select 1"], env={"COLUMNS": "400"})
     assert result.exit_code != 0 and "does not exist" in result.output
     result = CliRunner().invoke(app, ["sql", "--db", str(db), "select 1", "-f", "parquet"])
     assert result.exit_code == 1 and "--output" in result.output

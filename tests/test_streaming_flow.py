@@ -106,6 +106,8 @@ def test_every_source_failing_is_a_failed_run_with_per_source_health(tmp_path: P
     assert f"<code>{tmp_path / 'missing'}</code>" in html and "http://127.0.0.1:9/feed.xml" in html
 
 
+# A fault case (kill -9) over 500 articles run twice: minutes, so it runs in `make test`, not test-fast.
+@pytest.mark.faults
 def test_kill_9_then_rerun_loads_every_article_exactly_once(tmp_path: Path) -> None:
     body = (TEXT / "004_be9bd2fda5eb0877.txt").read_text(encoding="utf-8")
     n = 500

@@ -10,7 +10,6 @@ import duckdb
 import polars as pl
 import pytest
 from helpers.db import query
-from helpers.warehouse import build_warehouse
 
 from warehouse.export import PARTITIONED, export_parquet
 from warehouse.tables import ALL_TABLES
@@ -20,10 +19,8 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("views") / "w.duckdb"
-    build_warehouse(db)
-    return db
+def warehouse(sample_warehouse_copy: Path) -> Path:
+    return sample_warehouse_copy
 
 
 def readme_queries() -> list[str]:

@@ -110,7 +110,7 @@ def one_line(exc: BaseException, command: str = "run") -> str:
         return ("disk full: free space on the disk of the DuckDB file (and of WARTA_RAW_DIR) and run again; "
                 "a load that did not commit left nothing in the warehouse")
     name = type(exc).__name__
-    if name == "WarehouseBusy":
+    if name in ("WarehouseBusy", "StageTimeout"):  # their message says what to do
         return str(exc)
     if name == "BatchCheckFailed":
         return f"{exc}; see the run report and `warta quarantine list`"

@@ -15,6 +15,10 @@ chooses the subprocess), so we keep its subprocess and make it mortal:
     and the server in order, instead of the server dying under a run that still talks to it;
 - SIGTERM and SIGINT raise `Interrupted` in the main thread; the command stops the server and exits
   with 128 + the signal number, without waiting for fetch threads (a second signal exits at once).
+
+And no stage waits forever: fetching has its deadlines (sources/http.py); waiting for a chunk's
+transform has `result_within` (a worker process that hangs or was stopped, a Dask cluster whose
+workers died, would otherwise hold the run, and a process pool's shutdown waits for it too).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import ctypes
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -39,6 +44,26 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
+
+
+class StageTimeout(TimeoutError):
+    """A stage of the run did not finish by its deadline; the message says which and what to do."""
+
+
+def result_within(future: Any, seconds: float, what: str, setting: str) -> Any:
+    """The result of a task `future` (a process pool's or a Dask cluster's), waiting at most
+    `seconds`. When it does not come, this process's worker processes are killed (a process pool
+    would otherwise wait for a stuck one on the way out) and `StageTimeout` says what to do."""
+    try:
+        return future.result(timeout=seconds)
+    except TimeoutError:
+        if future.wrapped_future.done():  # the task itself raised a TimeoutError: not ours to explain
+            raise
+    for child in multiprocessing.active_children():  # pool or local-cluster workers; not Prefect's server
+        child.kill()
+    raise StageTimeout(f"{what} did not finish within {seconds:g} s ({setting}): a worker process is stuck or "
+                       "died; what was loaded before stays, run again to go on (raise the limit for very "
+                       "large chunks)")
 
 
 def _die_with_parent(parent: int) -> None:

@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     fetch_deadline_s: float = 60.0
     # Every fetch of one run (its fetch stage): what is not fetched by then is a failure row.
     fetch_stage_deadline_s: float = 1800.0
+    # One chunk's transform in a worker process or on Dask: a stuck or stopped worker fails the run
+    # with what to do after this long, instead of holding it forever.
+    chunk_deadline_s: float = 1800.0
     user_agent: str = "warta/0.1 (+https://github.com/warta-news/warta)"
     per_host_delay_s: float = 1.0
     # Hosts that may be fetched although they are not public (loopback in tests).

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +24,11 @@ from helpers.db import query
 from helpers.faults import (
     assert_no_duplicate_keys,
     hold_file,
+    many_articles,
     spawn_warta,
     wait_for_child,
     wait_gone,
+    wait_until,
     warta_env,
 )
 
@@ -218,3 +222,41 @@ def test_disk_full_is_reported_as_disk_full_and_loses_nothing(baseline: Path, tm
         assert len(articles(db)) == len(TEXTS)
     finally:
         subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def test_a_stuck_worker_process_fails_the_run_by_its_deadline_and_leaves_nothing(tmp_path: Path) -> None:
+    n, deadline_s = 100, 45  # above a chunk's time on a loaded machine, worker start included
+    db = tmp_path / "w.duckdb"
+    env = warta_env(WARTA_CHUNK_SIZE="10", WARTA_CHUNK_DEADLINE_S=str(deadline_s), PREFECT_LOGGING_LEVEL="INFO")
+    args = ("run", "--input", str(many_articles(tmp_path / "many.jsonl", n)), "--db", str(db), "--workers", "1")
+    proc = spawn_warta(*args, env=env)
+    log = db.with_suffix(".log")
+    try:
+        worker = wait_for_child(proc, lambda cmd: "multiprocessing" in cmd and "resource_tracker" not in cmd,
+                                timeout=300)
+        family = {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
+        wait_until(lambda: proc.poll() is not None or (
+            log.exists() and "load-chunk" in log.read_text(encoding="utf-8", errors="replace")), 300)
+        assert proc.poll() is None, f"the run ended before its worker was stopped: {proc.communicate()[1][-2000:]}"
+        os.kill(worker.pid, signal.SIGSTOP)  # the worker hangs: alive, never answering
+        stopped_at = time.monotonic()
+        _, stderr = proc.communicate(timeout=deadline_s + 240)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 1
+    assert time.monotonic() - stopped_at < deadline_s + 240
+    (line,) = [x for x in stderr.splitlines() if x.startswith("warta: ")]
+    assert re.match(rf"warta: the transform of chunk \d+ did not finish within {deadline_s} s "
+                    r"\(WARTA_CHUNK_DEADLINE_S\): a worker process is stuck or died; ", line), stderr[-2000:]
+    assert "Traceback" not in stderr
+    assert wait_gone(family) == set(), "a worker process outlived the run"
+    status, message = query(db, "select status, message from runs")[0]
+    assert status == "failed" and "WARTA_CHUNK_DEADLINE_S" in message
+    loaded = query(db, "select count(*) from articles")[0][0]
+    assert 0 < loaded < n
+    assert_no_duplicate_keys(db)
+    rerun = spawn_warta(*args, env=warta_env(WARTA_CHUNK_SIZE="10"))  # the next run goes on
+    _, err = rerun.communicate(timeout=900)
+    assert rerun.returncode == 0, err[-3000:]
+    assert query(db, "select count(*), count(distinct article_id) from articles") == [(n, n)]

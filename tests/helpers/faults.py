@@ -4,6 +4,7 @@ session holding the file."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -59,6 +60,14 @@ def wait_gone(pids: set[int], timeout: float = 15.0) -> set[int]:
         time.sleep(0.2)
 
 
+def many_articles(path: Path, n: int) -> Path:
+    """A JSONL file of `n` distinct articles (one of our sample texts, numbered), for long runs."""
+    body = (PROJECT_ROOT / "corpus" / "samples" / "text" / "004_be9bd2fda5eb0877.txt").read_text(encoding="utf-8")
+    path.write_text("".join(json.dumps({"url": f"https://x.id/berita/{i}", "text": f"{body}\nNomor {i}."}) + "\n"
+                            for i in range(n)), encoding="utf-8")
+    return path
+
+
 def warta_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_SERVER_ANALYTICS_ENABLED="false", WARTA_PER_HOST_DELAY_S="0", **extra)
@@ -86,6 +95,14 @@ def hold_file(db: Path, seconds: float) -> subprocess.Popen[str]:
     proc = subprocess.Popen([sys.executable, "-c", _ANALYST, str(db), str(seconds)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
     return proc
+
+
+def wait_until(condition, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout} s")
+        time.sleep(0.2)
 
 
 def wait_for_child(proc: subprocess.Popen[str], predicate, timeout: float = 180.0) -> psutil.Process:
