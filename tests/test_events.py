@@ -153,6 +153,19 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
          [("visit", date(2023, 5, 22), ["Mikhail Mishustin"], "Beijing"),
           ("meeting", date(2023, 5, 22), ["Li Qiang", "Mikhail Mishustin"], None),
           ("meeting", date(2023, 5, 22), ["Mikhail Mishustin", "Xi Jinping"], None)]),
+        # A tour's hosts listed one by one after `para pemimpin di ... negara`: one meeting each.
+        ("Dalam rangkaian perjalanannya itu, Jokowi bertemu dengan para pemimpin di tiga negara, yaitu "
+         "Presiden China Xi Jinping, Presiden Rusia Vladimir Putin, dan Presiden Prancis Emmanuel Macron.",
+         date(2022, 7, 4),
+         [("meeting", date(2022, 7, 4), ["Emmanuel Macron", "Joko Widodo"], None),
+          ("meeting", date(2022, 7, 4), ["Joko Widodo", "Vladimir Putin"], None),
+          ("meeting", date(2022, 7, 4), ["Joko Widodo", "Xi Jinping"], None)]),
+        # Two ministers of one host met without `dengan`, one named by a bare foreign title
+        # (`Menhan Turki`, not Indonesia's Menhan): two meetings.
+        ("Di Ankara, Prabowo menemui Menteri Luar Negeri Turki Hakan Fidan dan Menhan Turki Budi Karya "
+         "pada Senin (29/7/2024).", date(2024, 7, 29),
+         [("meeting", date(2024, 7, 29), ["Budi Karya", "Prabowo Subianto"], None),
+          ("meeting", date(2024, 7, 29), ["Hakan Fidan", "Prabowo Subianto"], None)]),
         # A trip and what it was for are two events.
         ("Menlu China Wang Yi tiba di Moskow pada Senin (1/4/2024) untuk bertemu Menlu Rusia Sergei Lavrov.",
          date(2024, 4, 2),

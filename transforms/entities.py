@@ -84,7 +84,8 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
     for m in pattern.finditer(text):
         key = re.sub(r"\s+", " ", m.group()).lower()
         holders = [e for e, t in index.get(key, []) if t.holds_on(on)]
-        if len(holders) == 1 and not _deputy_before(text, m.start()):
+        if len(holders) == 1 and not _deputy_before(text, m.start()) \
+                and not _other_state_after(text, m.end(), holders[0]):
             found.append(Mention(m.start(), m.end(), m.group(), holders[0], via_title=True))
     pattern, aliases = _alias_index()
     for m in pattern.finditer(text):
@@ -99,6 +100,20 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda x: x.start)
+
+
+def _other_state_after(text: str, at: int, holder: Entity) -> bool:
+    """Whether a bare title is followed by another state's name (`Menhan Turki Yasar Guler`):
+    then it is that state's office, not the one its domestic holder has."""
+    m = re.match(r"\s+(\S+(?:\s+\S+)?)", text[at:at + 40])
+    if m is None or holder.state is None:
+        return False
+    pattern, aliases = _alias_index()
+    found = pattern.match(m.group(1))
+    if found is None:
+        return False
+    states = [e for e in aliases.get(re.sub(r"\s+", " ", found.group()), []) if e.kind == "state"]
+    return bool(states) and all(e.name != holder.state for e in states)
 
 
 @lexicon.derived

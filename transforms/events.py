@@ -480,22 +480,35 @@ def _people_in(names: list[str]) -> set[str]:
     return out
 
 
+def _state_of(part: str, pos: int, name: str) -> str | None:
+    """A counterpart's state: the gazetteer's, else the one its title names (`Menhan Turki X`)."""
+    known = ents.entity(name)
+    if known is not None:
+        return known.state
+    told = ents.states_in(part[max(0, pos - TITLE_REACH):pos])
+    return told[-1] if told else None
+
+
+# How far before an unknown name its title may name the state (`Menteri Pertahanan Turki`).
+TITLE_REACH = 30
+
+
 def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subject: list[str],
                         lex: _Lex) -> list[list[str]] | None:
     """One meeting per counterpart when a subject met several people told in one list
     (`mengadakan sejumlah pertemuan bilateral dengan A, B dan C`; `pembicaraan dengan Presiden
     Xi dan Perdana Menteri Li`): each is a distinct happening. None when it is one meeting."""
     cue = lex.counterpart.search(part, at)
-    if cue is None:
-        return None
+    # Without `dengan` the other side follows the verb itself (`menemui A dan B`).
+    side = cue.start() if cue is not None else at
     # The subject is who comes before the other side (`Pada pertemuan itu Wang Yi bertemu dengan`).
-    subject = list(dict.fromkeys([*subject, *(n for p, n in people if p < cue.start())]))
+    subject = list(dict.fromkeys([*subject, *(n for p, n in people if p < side)]))
     if not subject:
         return None
-    others = [n for p, n in people if p >= cue.start() and n not in subject]
+    others = [n for p, n in people if p >= side and n not in subject]
     if len(others) < 2:
         return None
-    states = {(ents.entity(n).state if ents.entity(n) else None) for n in others}
+    states = {_state_of(part, p, n) for p, n in people if p >= side and n not in subject}
     if lex.separate.search(part) or (len(states) == 1 and None not in states):
         return [[*subject, n] for n in others]
     return None
