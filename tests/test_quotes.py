@@ -119,6 +119,11 @@ def test_unclosed_quote_ends_with_its_paragraph() -> None:
         # -nya points at the titled subject, not at the person named in her apposition.
         ('Wakil Presiden AS Kamala Harris, yang mewakili Presiden Joe Biden, hadir. "Ini bukan amal," ujarnya.',
          ["Kamala Harris"]),
+        # A title over a party's name (`Politikus Partai Hijau itu`) names no one: -nya is the
+        # person told before it.
+        ('Kanselir Olaf Scholz akan singgah di Surabaya.\n\nPolitikus Partai Hijau itu juga akan '
+         'menemui mahasiswa.\n\n"Kami ingin belajar dari Indonesia," katanya.',
+         ["Olaf Scholz"]),
     ],
 )
 def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:

@@ -237,6 +237,12 @@ def strip_title(phrase: str, on: date | None = None) -> str | None:
     return name or None
 
 
+@lexicon.derived
+def _body_head() -> re.Pattern[str]:
+    """Words that open a body's name (`Partai Buruh`): what follows a title with them is no person."""
+    return re.compile(rf"(?:{alternation(lexicon.words('titles', 'body_heads'), fold=True)})(?![\w])", re.IGNORECASE)
+
+
 def titled_persons(text: str, on: date | None = None) -> list[Mention]:
     """People the gazetteer does not know, introduced by a title (`Menteri Perdagangan Budi
     Santoso`): mentions whose entity is an ad-hoc person named by the words after the title."""
@@ -251,7 +257,7 @@ def titled_persons(text: str, on: date | None = None) -> list[Mention]:
             continue
         phrase = text[h.start():run.end()]
         name = strip_title(phrase, on)
-        if not name or len(name.split()) < 2:
+        if not name or len(name.split()) < 2 or _body_head().match(name):
             continue
         start = text.find(name, h.start())
         if start < 0 or any(m.start <= start < m.end for m in gaz) or resolve(name, on) is not None:
