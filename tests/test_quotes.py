@@ -145,6 +145,11 @@ def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:
         # A quotation standing alone, credited in the next sentence.
         ('"Kami siap menjadi penengah yang jujur bagi kedua pihak." Hal itu disampaikan Menlu China Wang Yi '
          'dalam jumpa pers di Beijing.', ["Wang Yi"]),
+        # A press release named right after the quotation, with no verb, speaks for its author.
+        ('Prabowo Subianto meninjau pameran itu.\n\n"Menlu akan terbang ke Nairobi untuk menghadiri '
+         'forum itu," dalam siaran pers Kemlu, Senin (3/3/2025).', ["Kemlu"]),
+        ('Menteri Perdagangan Budi Santoso hadir. "Kami membuka pasar baru di Afrika," melalui keterangan '
+         'tertulis Kementerian Perdagangan, Senin.', ["Kementerian Perdagangan"]),
         # An English quotation with an English verb.
         ('"We will keep talking with Beijing," said Peskov.', ["Dmitry Peskov"]),
         # A post read out as a quotation.
