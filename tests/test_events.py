@@ -166,6 +166,10 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
          "pada Senin (29/7/2024).", date(2024, 7, 29),
          [("meeting", date(2024, 7, 29), ["Budi Karya", "Prabowo Subianto"], None),
           ("meeting", date(2024, 7, 29), ["Hakan Fidan", "Prabowo Subianto"], None)]),
+        # `setelah pertemuan (pribadi) mereka`: their own meeting is told, not only used as a moment.
+        ("Hubungan Presiden Macron dan Presiden Jokowi makin erat setelah pertemuan pribadi mereka di Paris "
+         "pada Rabu (21/6/2023).", date(2023, 6, 22),
+         [("meeting", date(2023, 6, 21), ["Emmanuel Macron", "Joko Widodo"], "Paris")]),
         # A trip and what it was for are two events.
         ("Menlu China Wang Yi tiba di Moskow pada Senin (1/4/2024) untuk bertemu Menlu Rusia Sergei Lavrov.",
          date(2024, 4, 2),

@@ -152,7 +152,10 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
         after = sentence[m.end():m.end() + 12].split()
         word = after[0].lower().strip(".,") if after else ""
         anaphoric = word in lex.anaphora and not (possessive and word in lex.possessive)
-        elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
+        # `setelah pertemuan (pribadi) mereka`: the meeting of the sentence's own people is told,
+        # not only used as a moment.
+        theirs = any(w.lower().strip(".,") in lex.possessive for w in sentence[m.end():m.end() + 30].split()[:2])
+        elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()]) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
         if not inside_longer and not anaphoric and not elsewhen:
