@@ -170,6 +170,9 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
         ("Hubungan Presiden Macron dan Presiden Jokowi makin erat setelah pertemuan pribadi mereka di Paris "
          "pada Rabu (21/6/2023).", date(2023, 6, 22),
          [("meeting", date(2023, 6, 21), ["Emmanuel Macron", "Joko Widodo"], "Paris")]),
+        # A courtesy call (`bersilaturahmi dengan`) is a meeting with the one called on.
+        ("Presiden Jokowi bersilaturahmi dengan PM Malaysia Anwar Ibrahim di Putrajaya pada Sabtu (6/5/2023).",
+         date(2023, 5, 7), [("meeting", date(2023, 5, 6), ["Anwar Ibrahim", "Joko Widodo"], "Putrajaya")]),
         # A trip and what it was for are two events.
         ("Menlu China Wang Yi tiba di Moskow pada Senin (1/4/2024) untuk bertemu Menlu Rusia Sergei Lavrov.",
          date(2024, 4, 2),
