@@ -517,6 +517,22 @@ def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subje
     return None
 
 
+def _counterpart_dates(part: str, people: list[tuple[int, str]], groups: list[list[str]],
+                       published: date | None) -> dict[str, tuple[date, str]]:
+    """The day each listed counterpart was met, when the list gives one after each name
+    (`dengan A pada Senin (29/7), dan B pada Selasa (30/7)`)."""
+    at = {n: p for p, n in people}
+    order = sorted((at[g[-1]], g[-1]) for g in groups if g[-1] in at)
+    out: dict[str, tuple[date, str]] = {}
+    for i, (p, n) in enumerate(order):
+        stop = order[i + 1][0] if i + 1 < len(order) else len(part)
+        found = find_dates(part[p:stop], published)
+        if found:
+            out[n] = (found[0].value, found[0].precision)
+    # Only when every counterpart has its own day; else the meeting's date stands for all.
+    return out if len(out) == len(order) else {}
+
+
 def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
     """The events told by each sentence (at most two: the first trigger's, and a later one with
     a date of its own; a meeting with several counterparts listed one by one gives one each),
@@ -566,6 +582,12 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 people = [(p, n) for p, n in people if p >= between.end()]
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
+            if k > 0 and a > 0 and not subject and out and out[-1].participants and \
+                    lex.counterpart.match(part, trig_k.end() - a + 1):
+                # `... setelah sebelumnya bertemu dengan A`: the later meeting has the subject of
+                # the one before it in the sentence.
+                subject = [out[-1].participants[0]]
+                persons.insert(0, subject[0])
             pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
             if pronoun is None and k == 0 and not persons and (ep := lex.epithet.search(part, 0, at)) is not None:
                 pronoun = ep
@@ -609,11 +631,13 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if etype_k == "call":
                 medium = next((x for x in ("phone", "video") if lex.medium[x].search(part)), None)
             groups = _split_counterparts(part, at, people, subject, lex) if etype_k == "meeting" else None
+            own = _counterpart_dates(part, people, groups, published) if groups else {}
             for who in groups or [persons]:
+                when_k = own.get(who[-1], date_k) if who else date_k
                 ev = Event(
                     event_type=etype_k,
-                    event_date=date_k[0] if date_k else None,
-                    date_precision=date_k[1] if date_k else None,
+                    event_date=when_k[0] if when_k else None,
+                    date_precision=when_k[1] if when_k else None,
                     participants=who,
                     place=place,
                     status=status,
