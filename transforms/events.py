@@ -726,11 +726,6 @@ def _absorb(into: Event, other: Event) -> None:
     into.mentions += other.mentions
 
 
-def _sides(people: set[str]) -> int:
-    """How many states the people belong to (an unknown person counts as a side of their own)."""
-    return len({(e.state if (e := ents.entity(n)) is not None and e.state else n) for n in people})
-
-
 def merge(found: list[Event]) -> list[Event]:
     """Mentions of the same event as one row; undated mentions that match no dated event go."""
     dated = [e for e in found if e.when]
@@ -748,11 +743,6 @@ def merge(found: list[Event]) -> list[Event]:
         target = next((k for k in kept if k.participants and _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
-        elif e.status == "planned" and _sides(_people_in(e.participants)) >= 2:
-            # A plan told without a day (`PM Australia akan menemui Presiden Jokowi`) is a
-            # specific event of its own (GOLD.md: date null, status planned) when it names people
-            # of two states; a plan of one side alone is too vague to stand.
-            kept.append(e)
     for k in kept:
         # States and bodies take part only where no person is named (GOLD.md): a retelling that
         # names the body (`Pertemuan ASEAN tahun ini`) adds no participant to a summit of people.
