@@ -146,3 +146,13 @@ def test_a_title_run_stops_at_the_end_of_its_sentence() -> None:
 )
 def test_people_named_after_longer_titles(text: str, names: list[str]) -> None:
     assert [m.entity.name for m in titled_persons(text)] == names
+
+
+def test_a_bare_title_before_another_state_is_not_the_domestic_holder() -> None:
+    # `Menhan` alone is Indonesia's (Prabowo in 2023); `Menhan Turki` is Turkey's, so the
+    # name after it is read as its own person.
+    on = date(2023, 1, 10)
+    assert [m.entity.name for m in find_mentions("Menhan Prabowo tiba.", on)][0] == "Prabowo Subianto"
+    text = "Wamenlu menemui Menhan Turki Hulusi Akar di Ankara."
+    assert "Prabowo Subianto" not in [m.entity.name for m in find_mentions(text, on)]
+    assert [m.entity.name for m in titled_persons(text, on)] == ["Hulusi Akar"]

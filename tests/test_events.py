@@ -153,6 +153,33 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
          [("visit", date(2023, 5, 22), ["Mikhail Mishustin"], "Beijing"),
           ("meeting", date(2023, 5, 22), ["Li Qiang", "Mikhail Mishustin"], None),
           ("meeting", date(2023, 5, 22), ["Mikhail Mishustin", "Xi Jinping"], None)]),
+        # A tour's hosts listed one by one after `para pemimpin di ... negara`: one meeting each.
+        ("Dalam rangkaian perjalanannya itu, Jokowi bertemu dengan para pemimpin di tiga negara, yaitu "
+         "Presiden China Xi Jinping, Presiden Rusia Vladimir Putin, dan Presiden Prancis Emmanuel Macron.",
+         date(2022, 7, 4),
+         [("meeting", date(2022, 7, 4), ["Emmanuel Macron", "Joko Widodo"], None),
+          ("meeting", date(2022, 7, 4), ["Joko Widodo", "Vladimir Putin"], None),
+          ("meeting", date(2022, 7, 4), ["Joko Widodo", "Xi Jinping"], None)]),
+        # Two ministers of one host met without `dengan`, one named by a bare foreign title
+        # (`Menkeu Turki`, not Indonesia's Menkeu): two meetings.
+        ("Di Ankara, Prabowo menemui Menteri Luar Negeri Turki Hakan Fidan dan Menkeu Turki Budi Karya "
+         "pada Senin (29/7/2024).", date(2024, 7, 29),
+         [("meeting", date(2024, 7, 29), ["Budi Karya", "Prabowo Subianto"], None),
+          ("meeting", date(2024, 7, 29), ["Hakan Fidan", "Prabowo Subianto"], None)]),
+        # `setelah pertemuan (pribadi) mereka`: their own meeting is told, not only used as a moment.
+        ("Hubungan Presiden Macron dan Presiden Jokowi makin erat setelah pertemuan pribadi mereka di Paris "
+         "pada Rabu (21/6/2023).", date(2023, 6, 22),
+         [("meeting", date(2023, 6, 21), ["Emmanuel Macron", "Joko Widodo"], "Paris")]),
+        # `setelah sebelumnya bertemu dengan A pada Senin, dan B pada Selasa`: the subject is the
+        # sentence's, each counterpart has its own day (the undated first meeting names no day).
+        ("Jokowi bertemu dengan Presiden Xi Jinping di Beijing setelah sebelumnya bertemu dengan Menteri Luar "
+         "Negeri China, Wang Yi, pada Senin (25/7), dan Perdana Menteri China, Li Keqiang, pada Selasa (26/7).",
+         date(2022, 7, 27),
+         [("meeting", date(2022, 7, 25), ["Joko Widodo", "Wang Yi"], None),
+          ("meeting", date(2022, 7, 26), ["Joko Widodo", "Li Keqiang"], None)]),
+        # A courtesy call (`bersilaturahmi dengan`) is a meeting with the one called on.
+        ("Presiden Jokowi bersilaturahmi dengan PM Malaysia Anwar Ibrahim di Putrajaya pada Sabtu (6/5/2023).",
+         date(2023, 5, 7), [("meeting", date(2023, 5, 6), ["Anwar Ibrahim", "Joko Widodo"], "Putrajaya")]),
         # A trip and what it was for are two events.
         ("Menlu China Wang Yi tiba di Moskow pada Senin (1/4/2024) untuk bertemu Menlu Rusia Sergei Lavrov.",
          date(2024, 4, 2),

@@ -18,6 +18,8 @@ from transforms.figures import extract, find_figures, parse_number
         ("investasi US$ 3,5 miliar", "US$ 3,5 miliar", 3.5e9, "USD"),
         ("bantuan US$1.5 billion", "US$1.5 billion", 1.5e9, "USD"),
         ("senilai 5 miliar dolar AS", "5 miliar dolar AS", 5e9, "USD"),
+        ("pabrik baterai itu bernilai 750 juta USD", "750 juta USD", 750e6, "USD"),
+        ("Kontrak Kapal Senilai 40 Juta EUR Diteken", "40 Juta EUR", 40e6, "EUR"),
         ("sebesar 200 juta yuan", "200 juta yuan", 200e6, "CNY"),
         ("denda 10 juta rubel", "10 juta rubel", 10e6, "RUB"),
         ("kurs Rp 15.654 per dolar AS", "Rp 15.654", 15654.0, "IDR/USD"),

@@ -119,6 +119,11 @@ def test_unclosed_quote_ends_with_its_paragraph() -> None:
         # -nya points at the titled subject, not at the person named in her apposition.
         ('Wakil Presiden AS Kamala Harris, yang mewakili Presiden Joe Biden, hadir. "Ini bukan amal," ujarnya.',
          ["Kamala Harris"]),
+        # A title over a party's name (`Politikus Partai Hijau itu`) names no one: -nya is the
+        # person told before it.
+        ('Kanselir Olaf Scholz akan singgah di Surabaya.\n\nPolitikus Partai Hijau itu juga akan '
+         'menemui mahasiswa.\n\n"Kami ingin belajar dari Indonesia," katanya.',
+         ["Olaf Scholz"]),
     ],
 )
 def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:
@@ -140,6 +145,11 @@ def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:
         # A quotation standing alone, credited in the next sentence.
         ('"Kami siap menjadi penengah yang jujur bagi kedua pihak." Hal itu disampaikan Menlu China Wang Yi '
          'dalam jumpa pers di Beijing.', ["Wang Yi"]),
+        # A press release named right after the quotation, with no verb, speaks for its author.
+        ('Prabowo Subianto meninjau pameran itu.\n\n"Menlu akan terbang ke Nairobi untuk menghadiri '
+         'forum itu," dalam siaran pers Kemlu, Senin (3/3/2025).', ["Kemlu"]),
+        ('Menteri Perdagangan Budi Santoso hadir. "Kami membuka pasar baru di Afrika," melalui keterangan '
+         'tertulis Kementerian Perdagangan, Senin.', ["Kementerian Perdagangan"]),
         # An English quotation with an English verb.
         ('"We will keep talking with Beijing," said Peskov.', ["Dmitry Peskov"]),
         # A post read out as a quotation.

@@ -84,7 +84,8 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
     for m in pattern.finditer(text):
         key = re.sub(r"\s+", " ", m.group()).lower()
         holders = [e for e, t in index.get(key, []) if t.holds_on(on)]
-        if len(holders) == 1 and not _deputy_before(text, m.start()):
+        if len(holders) == 1 and not _deputy_before(text, m.start()) \
+                and not _other_state_after(text, m.end(), holders[0]):
             found.append(Mention(m.start(), m.end(), m.group(), holders[0], via_title=True))
     pattern, aliases = _alias_index()
     for m in pattern.finditer(text):
@@ -99,6 +100,20 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda x: x.start)
+
+
+def _other_state_after(text: str, at: int, holder: Entity) -> bool:
+    """Whether a bare title is followed by another state's name (`Menhan Turki Yasar Guler`):
+    then it is that state's office, not the one its domestic holder has."""
+    m = re.match(r"\s+(\S+(?:\s+\S+)?)", text[at:at + 40])
+    if m is None or holder.state is None:
+        return False
+    pattern, aliases = _alias_index()
+    found = pattern.match(m.group(1))
+    if found is None:
+        return False
+    states = [e for e in aliases.get(re.sub(r"\s+", " ", found.group()), []) if e.kind == "state"]
+    return bool(states) and all(e.name != holder.state for e in states)
 
 
 @lexicon.derived
@@ -222,6 +237,12 @@ def strip_title(phrase: str, on: date | None = None) -> str | None:
     return name or None
 
 
+@lexicon.derived
+def _body_head() -> re.Pattern[str]:
+    """Words that open a body's name (`Partai Buruh`): what follows a title with them is no person."""
+    return re.compile(rf"(?:{alternation(lexicon.words('titles', 'body_heads'), fold=True)})(?![\w])", re.IGNORECASE)
+
+
 def titled_persons(text: str, on: date | None = None) -> list[Mention]:
     """People the gazetteer does not know, introduced by a title (`Menteri Perdagangan Budi
     Santoso`): mentions whose entity is an ad-hoc person named by the words after the title."""
@@ -236,7 +257,7 @@ def titled_persons(text: str, on: date | None = None) -> list[Mention]:
             continue
         phrase = text[h.start():run.end()]
         name = strip_title(phrase, on)
-        if not name or len(name.split()) < 2:
+        if not name or len(name.split()) < 2 or _body_head().match(name):
             continue
         start = text.find(name, h.start())
         if start < 0 or any(m.start <= start < m.end for m in gaz) or resolve(name, on) is not None:

@@ -152,7 +152,10 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
         after = sentence[m.end():m.end() + 12].split()
         word = after[0].lower().strip(".,") if after else ""
         anaphoric = word in lex.anaphora and not (possessive and word in lex.possessive)
-        elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
+        # `setelah pertemuan (pribadi) mereka`: the meeting of the sentence's own people is told,
+        # not only used as a moment.
+        theirs = any(w.lower().strip(".,") in lex.possessive for w in sentence[m.end():m.end() + 30].split()[:2])
+        elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()]) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
         if not inside_longer and not anaphoric and not elsewhen:
@@ -480,25 +483,54 @@ def _people_in(names: list[str]) -> set[str]:
     return out
 
 
+def _state_of(part: str, pos: int, name: str) -> str | None:
+    """A counterpart's state: the gazetteer's, else the one its title names (`Menhan Turki X`)."""
+    known = ents.entity(name)
+    if known is not None:
+        return known.state
+    told = ents.states_in(part[max(0, pos - TITLE_REACH):pos])
+    return told[-1] if told else None
+
+
+# How far before an unknown name its title may name the state (`Menteri Pertahanan Turki`).
+TITLE_REACH = 30
+
+
 def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subject: list[str],
                         lex: _Lex) -> list[list[str]] | None:
     """One meeting per counterpart when a subject met several people told in one list
     (`mengadakan sejumlah pertemuan bilateral dengan A, B dan C`; `pembicaraan dengan Presiden
     Xi dan Perdana Menteri Li`): each is a distinct happening. None when it is one meeting."""
     cue = lex.counterpart.search(part, at)
-    if cue is None:
-        return None
+    # Without `dengan` the other side follows the verb itself (`menemui A dan B`).
+    side = cue.start() if cue is not None else at
     # The subject is who comes before the other side (`Pada pertemuan itu Wang Yi bertemu dengan`).
-    subject = list(dict.fromkeys([*subject, *(n for p, n in people if p < cue.start())]))
+    subject = list(dict.fromkeys([*subject, *(n for p, n in people if p < side)]))
     if not subject:
         return None
-    others = [n for p, n in people if p >= cue.start() and n not in subject]
+    others = [n for p, n in people if p >= side and n not in subject]
     if len(others) < 2:
         return None
-    states = {(ents.entity(n).state if ents.entity(n) else None) for n in others}
+    states = {_state_of(part, p, n) for p, n in people if p >= side and n not in subject}
     if lex.separate.search(part) or (len(states) == 1 and None not in states):
         return [[*subject, n] for n in others]
     return None
+
+
+def _counterpart_dates(part: str, people: list[tuple[int, str]], groups: list[list[str]],
+                       published: date | None) -> dict[str, tuple[date, str]]:
+    """The day each listed counterpart was met, when the list gives one after each name
+    (`dengan A pada Senin (29/7), dan B pada Selasa (30/7)`)."""
+    at = {n: p for p, n in people}
+    order = sorted((at[g[-1]], g[-1]) for g in groups if g[-1] in at)
+    out: dict[str, tuple[date, str]] = {}
+    for i, (p, n) in enumerate(order):
+        stop = order[i + 1][0] if i + 1 < len(order) else len(part)
+        found = find_dates(part[p:stop], published)
+        if found:
+            out[n] = (found[0].value, found[0].precision)
+    # Only when every counterpart has its own day; else the meeting's date stands for all.
+    return out if len(out) == len(order) else {}
 
 
 def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
@@ -550,6 +582,12 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 people = [(p, n) for p, n in people if p >= between.end()]
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
+            if k > 0 and a > 0 and not subject and out and out[-1].participants and \
+                    lex.counterpart.match(part, trig_k.end() - a + 1):
+                # `... setelah sebelumnya bertemu dengan A`: the later meeting has the subject of
+                # the one before it in the sentence.
+                subject = [out[-1].participants[0]]
+                persons.insert(0, subject[0])
             pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
             if pronoun is None and k == 0 and not persons and (ep := lex.epithet.search(part, 0, at)) is not None:
                 pronoun = ep
@@ -593,11 +631,13 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if etype_k == "call":
                 medium = next((x for x in ("phone", "video") if lex.medium[x].search(part)), None)
             groups = _split_counterparts(part, at, people, subject, lex) if etype_k == "meeting" else None
+            own = _counterpart_dates(part, people, groups, published) if groups else {}
             for who in groups or [persons]:
+                when_k = own.get(who[-1], date_k) if who else date_k
                 ev = Event(
                     event_type=etype_k,
-                    event_date=date_k[0] if date_k else None,
-                    date_precision=date_k[1] if date_k else None,
+                    event_date=when_k[0] if when_k else None,
+                    date_precision=when_k[1] if when_k else None,
                     participants=who,
                     place=place,
                     status=status,

@@ -160,7 +160,8 @@ def _words() -> _Words:
                               i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
         named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
-        markers=re.compile(rf"^[\s,.]*(?P<verb>{ws('speaker_markers')})(?![\w])", i),
+        markers=re.compile(rf"^[\s,.]*(?:(?P<verb>{ws('speaker_markers')})(?![\w])|"
+                           rf"(?P<via>{ws('document_markers')})(?=\s+(?:{ws('documents')})(?![\w])))", i),
         back_reference=re.compile(rf"^(?:{ws('back_references')})\b[^.\"“”]{{0,40}}?(?P<verb>{ws('passive_verbs')})"
                                   rf"\s+(?:(?:{ws('agent_markers')})\s+)?(?P<rest>[^.\"“”]{{2,160}})", i),
         anonymous=re.compile(rf"^\s*(?:{ws('anonymous_sources')})(?![\w])", i),
@@ -489,7 +490,8 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         # `demikian keterangan tertulis dari Kepresidenan Rusia`: a document reads on to its author.
         phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         if phrase:
-            return Attribution(_resolve_phrase(phrase, fr.span.open, ctx, w), marker.group("verb").lower(), "after")
+            verb = marker.group("verb") or marker.group("via")
+            return Attribution(_resolve_phrase(phrase, fr.span.open, ctx, w), verb.lower(), "after")
     subj_verb = w.subject_verb.match(post)
     if subj_verb:
         subj = subj_verb.group("subj")
