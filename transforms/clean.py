@@ -13,6 +13,7 @@ out; the lexicon comes from `transforms.lexicon`, the one loader.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -323,7 +324,7 @@ def _link_items(root: object, rules: LinkListRules) -> list[object]:
         short = len(children) >= rules.short_list_items and all(c.tag == "li" for c in children)
         if len(children) < rules.min_items and not short:
             continue
-        children = [c for c in children if not raw_texts[c].isspace() and raw_texts[c]]
+        children = [c for c in children if raw_texts[c].strip()]
         items = [c for c in children if _is_link_item(c, rules, raw_texts=raw_texts)]
         if len(items) >= rules.min_items and len(items) >= 0.6 * len(children):
             found.extend(items)
@@ -552,10 +553,9 @@ def page_metadata(tree: Any, url: str | None) -> PageMetadata:
     from trafilatura.settings import set_date_params
 
     meta = examine_meta(tree)
-    try:
+    # trafilatura guards this step the same way (bugs in its JSON-LD reader).
+    with contextlib.suppress(Exception):
         meta = extract_meta_json(tree, meta)
-    except Exception:  # noqa: BLE001 - trafilatura guards this step the same way (bugs in its JSON-LD reader)
-        pass
     title = meta.title or extract_title(tree)
     page_url = meta.url or extract_url(tree, url)
     hostname = extract_domain(page_url, fast=True) if page_url else None

@@ -118,7 +118,8 @@ def _other_state_after(text: str, at: int, holder: Entity) -> bool:
 
 @lexicon.derived
 def _deputy_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{alternation(lexicon.words('titles', 'not_before_title'), fold=True)})\s+$", re.IGNORECASE)
+    words = alternation(lexicon.words("titles", "not_before_title"), fold=True)
+    return re.compile(rf"(?<![\w])(?:{words})\s+$", re.IGNORECASE)
 
 
 def _deputy_before(text: str, at: int) -> bool:

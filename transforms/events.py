@@ -165,7 +165,6 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
 
 def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     """The first trigger of each event type in a sentence (see `_hits`)."""
-    lex = _lex()
     hits: dict[str, re.Match[str]] = {}
     for etype, m in _hits(sentence):
         hits.setdefault(etype, m)
@@ -245,7 +244,8 @@ def _own_date(sentence: str, hits: list[tuple[str, re.Match[str]]], i: int,
     """The date that follows trigger `i` closely, before the next trigger."""
     m = hits[i][1]
     stop = min(m.end() + OWN_DATE_WINDOW, hits[i + 1][1].start() if i + 1 < len(hits) else len(sentence))
-    dates = [replace(d, start=d.start + m.end(), end=d.end + m.end()) for d in find_dates(sentence[m.end():stop], published)]
+    dates = [replace(d, start=d.start + m.end(), end=d.end + m.end())
+             for d in find_dates(sentence[m.end():stop], published)]
     return next((d for d in dates if not _detached(sentence, d, m.start())), None)
 
 

@@ -14,8 +14,8 @@ from typing import Any
 import polars as pl
 
 from transforms import events as ev
-from transforms import lexicon
 from transforms import figures as fig
+from transforms import lexicon
 from transforms import quotes as qt
 from transforms.entities import entities_frame
 from transforms.ids import stable_id

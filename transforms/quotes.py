@@ -283,7 +283,8 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         # A document speaks for its author: the body or person named after it.
         rest = phrase[doc.end():]
         # `keterangan tertulis dari Kepresidenan Rusia`: the author after `dari` too.
-        rest = re.sub(rf"^\s*(?:{_alt(lexicon.words('speech', 'source_prepositions'))})\s+", " ", rest, flags=re.IGNORECASE)
+        prepositions = _alt(lexicon.words("speech", "source_prepositions"))
+        rest = re.sub(rf"^\s*(?:{prepositions})\s+", " ", rest, flags=re.IGNORECASE)
         by = w.agent.search(rest)
         named = _speaker_phrase(rest[by.end():] if by else rest, w)[0]
         author = ents.resolve(named, ctx.published)

@@ -180,4 +180,5 @@ def _render(node: dict[str, dict]) -> str:
 
 def word_pattern(phrases: list[str], *, ignore_case: bool = True) -> re.Pattern[str]:
     """A regex matching any of the phrases as whole words, longest first."""
-    return re.compile(rf"(?<![\w$€£¥])(?:{alternation(phrases, fold=ignore_case)})(?![\w])", re.IGNORECASE if ignore_case else 0)
+    words = alternation(phrases, fold=ignore_case)
+    return re.compile(rf"(?<![\w$€£¥])(?:{words})(?![\w])", re.IGNORECASE if ignore_case else 0)

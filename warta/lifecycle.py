@@ -178,6 +178,7 @@ def managed_run() -> Iterator[None]:
     setup_logging()
     server: TemporaryServer | None = None
     settings = contextlib.ExitStack()
+    saved_env: dict[str, str | None] = {}
     if _needs_temporary_server():
         from prefect.settings import (
             PREFECT_API_URL,
@@ -189,8 +190,9 @@ def managed_run() -> Iterator[None]:
         server = _early.pop() if _early else TemporaryServer()
         # Worker processes inherit the environment. Log lines go to the run's log file only: a
         # server that dies with the run keeps them for no one, and shipping them cost it CPU.
-        os.environ["PREFECT_API_URL"] = server.api_url
-        os.environ["PREFECT_LOGGING_TO_API_ENABLED"] = "false"
+        env = {"PREFECT_API_URL": server.api_url, "PREFECT_LOGGING_TO_API_ENABLED": "false"}
+        saved_env = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
         settings.enter_context(temporary_settings(updates={PREFECT_API_URL: server.api_url,
                                                            PREFECT_LOGGING_TO_API_ENABLED: False}))
         server.wait_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
@@ -226,9 +228,11 @@ def managed_run() -> Iterator[None]:
         for s, handler in previous.items():
             signal.signal(s, handler)
         settings.close()
-        if server is not None:
-            os.environ.pop("PREFECT_API_URL", None)
-            os.environ.pop("PREFECT_LOGGING_TO_API_ENABLED", None)
+        for key, value in saved_env.items():  # the environment as the command found it
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _signal_of(exc: BaseException) -> int | None:
