@@ -172,6 +172,7 @@ def managed_run() -> Iterator[None]:
     """Around a command that runs flows: signals raise `Interrupted`, and a temporary Prefect server,
     when one is needed, is ours (dies with us) and is stopped on the way out."""
     import prefect.main  # noqa: F401 - configures logging (lazily imported otherwise), which the next line adjusts
+    from prefect.context import refresh_global_settings_context
 
     from warta.errors import setup_logging
 
@@ -193,6 +194,10 @@ def managed_run() -> Iterator[None]:
         env = {"PREFECT_API_URL": server.api_url, "PREFECT_LOGGING_TO_API_ENABLED": "false"}
         saved_env = {k: os.environ.get(k) for k in env}
         os.environ.update(env)
+        # Threads that Prefect starts without copying our context (the process pool's message
+        # forwarder) read the process-global settings, made from the environment at import: left
+        # alone, they see no API and start a second temporary server of their own.
+        refresh_global_settings_context()
         settings.enter_context(temporary_settings(updates={PREFECT_API_URL: server.api_url,
                                                            PREFECT_LOGGING_TO_API_ENABLED: False}))
         server.wait_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
@@ -233,6 +238,8 @@ def managed_run() -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+        if saved_env:
+            refresh_global_settings_context()
 
 
 def _signal_of(exc: BaseException) -> int | None:
