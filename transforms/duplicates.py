@@ -19,10 +19,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import polars as pl
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -55,6 +58,8 @@ def signature(text: str) -> list[int] | None:
     found = shingles(text)
     if len(found) < MIN_SHINGLES:
         return None
+    from datasketch import MinHash  # imports scipy (~0.6 s): only when there are texts to sign
+
     m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(found))
     return [int(v) for v in m.hashvalues]
@@ -63,10 +68,14 @@ def signature(text: str) -> list[int] | None:
 @cache
 def _permutations() -> tuple:
     """The seed's permutations, drawn once: MinHash draws them anew for every text otherwise."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def _minhash(values: list[int]) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=SEED, hashvalues=np.asarray(values, dtype=np.uint32), scheme=SCHEME)
 
 
@@ -120,6 +129,8 @@ def near_duplicates(known: pl.DataFrame, new: pl.DataFrame, *, threshold: float 
     # not with every member. A story republished ten thousand times would otherwise cost ten
     # thousand comparisons per new copy, and a run's time would grow with the square of its
     # input. (A copy of a copy that no longer resembles the first starts a group of its own.)
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     for a, r in sorted(known_rows.items()):
         if r["duplicate_of"] is None and a in minhashes and a not in again:
