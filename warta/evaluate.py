@@ -38,7 +38,8 @@ TABLE_COLUMNS = {
     "articles": ["article_id", "url", "outlet", "published_at", "body_text"],
     "quotes": ["article_id", "speaker", "quote_text"],
     "figures": ["article_id", "raw", "value", "unit"],
-    "events": ["article_id", "event_date", "date_precision", "event_type", "participants", "place"],
+    "events": ["article_id", "event_date", "date_precision", "event_type", "participants", "place",
+               "canonical_event_id"],
 }
 
 
@@ -124,6 +125,7 @@ def score(tables: dict[str, pl.DataFrame], gold_dir: Path) -> dict[str, Any]:
     attributed = clean_gone = clean_total = keep_ok = keep_total = meta_ok = meta_total = 0
     misses: list[str] = []
     missing_articles: list[str] = []
+    reports: list[tuple[str, dict[str, Any], Any]] = []  # (article, gold event, its match's canonical id)
 
     for gpath in golds:
         g = json.loads(gpath.read_text(encoding="utf-8"))
@@ -233,6 +235,7 @@ def score(tables: dict[str, pl.DataFrame], gold_dir: Path) -> dict[str, Any]:
             hit = next((i for i, e in enumerate(pe) if i not in used and _event_match(gev, e)), None)
             if hit is not None:
                 used.add(hit)
+                reports.append((stem, gev, pe[hit].get("canonical_event_id")))
                 if gev.get("optional"):
                     optional_hits += 1
                 else:
@@ -251,11 +254,80 @@ def score(tables: dict[str, pl.DataFrame], gold_dir: Path) -> dict[str, Any]:
     res["clean"] = {"boilerplate_gone": f"{clean_gone}/{clean_total}", "passages_kept": f"{keep_ok}/{keep_total}"}
     res["article"] = f"{meta_ok}/{meta_total}"
     res["missing_articles"] = missing_articles
+    res["canonical"] = canonical_consistency(reports, misses)
     res["misses"] = misses
     res["summary"] = (f"quotes_f1={res['quotes']['f1']} attribution={res['attribution']} "
                       f"figures_f1={res['figures']['f1']} events_f1={res['events']['f1']} "
                       f"clean={clean_gone}/{clean_total} kept={keep_ok}/{keep_total} article={meta_ok}/{meta_total}")
     return res
+
+
+def _same_real_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two gold events of different articles that tell one happening: same type family, dates and places that
+    agree (at the coarser precision, or a day apart: outlets disagree by a day), a participant in
+    common, and every participant of the one naming fewer among the other's (Trump-Xi and
+    Trump-Takaichi of one week are two events). Undated events are never paired: nothing tells
+    them apart from other ones."""
+    def families(g: dict[str, Any]) -> set[str]:
+        return {family(t) for t in (g["type"] if isinstance(g.get("type"), list) else [g.get("type")])}
+
+    da, db = a.get("date"), b.get("date")
+    if not da or not db or not families(a) & families(b):
+        return False
+    if a.get("place") and b.get("place") and norm_text(a["place"]) != norm_text(b["place"]):
+        return False
+    if not (da.startswith(db) or db.startswith(da)):
+        if len(da) != 10 or len(db) != 10:
+            return False
+        if abs((dt.date.fromisoformat(da) - dt.date.fromisoformat(db)).days) > 1:
+            return False
+    pa, pb = a.get("participants") or [], b.get("participants") or []
+    fewer, more = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    return bool(fewer) and all(any(same_name(x, y) for y in more) for x in fewer)
+
+
+def canonical_consistency(reports: list[tuple[str, dict[str, Any], Any]], misses: list[str]) -> dict[str, int]:
+    """Whether matched reports of one real event share one canonical id and distinct events do not.
+    `reports` are (article, gold event, canonical id of the prediction it matched). Real events are
+    gold events of different articles that `_same_real_event` joins (transitively). Returns the real
+    events reported by at least two matched articles, how many of them carry one canonical id, and
+    how many canonical ids are given to two or more real events; the cases go to `misses`."""
+    parent = list(range(len(reports)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (art_i, gi, _) in enumerate(reports):
+        for j in range(i + 1, len(reports)):
+            art_j, gj, _ = reports[j]
+            if art_i != art_j and _same_real_event(gi, gj):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(reports)):
+        groups.setdefault(root(i), []).append(i)
+    multi = [g for g in groups.values() if len({reports[i][0] for i in g}) >= 2]
+    one_id = 0
+    for g in multi:
+        ids = {reports[i][2] for i in g}
+        if len(ids) == 1 and None not in ids:
+            one_id += 1
+        else:
+            gold = reports[g[0]][1]
+            misses.append(f"canonical: one real event, {len(ids)} ids: {gold.get('date')} {gold.get('type')} "
+                          f"{gold.get('participants')} in {sorted({reports[i][0] for i in g})}")
+    owners: dict[Any, set[int]] = {}
+    for key, g in groups.items():
+        for i in g:
+            if reports[i][2] is not None and reports[i][1].get("date"):  # undated: never grouped
+                owners.setdefault(reports[i][2], set()).add(key)
+    shared = [cid for cid, keys in owners.items() if len(keys) > 1]
+    for cid in shared:
+        told = sorted({f"{reports[k][1].get('date')} {reports[k][1].get('participants')}" for k in owners[cid]})
+        misses.append(f"canonical: id {cid} given to {len(owners[cid])} real events: {told}")
+    return {"reported_twice": len(multi), "one_id": one_id, "ids_shared": len(shared)}
 
 
 def score_db(db_path: Path | str, gold_dir: Path) -> dict[str, Any]:
@@ -287,6 +359,9 @@ def format_score(result: dict[str, Any], verbose: bool = False) -> str:
     lines.append(f"attribution {result['attribution']:.3f} of matched quotes; clean: boilerplate gone "
                  f"{result['clean']['boilerplate_gone']}, passages kept {result['clean']['passages_kept']}; "
                  f"article metadata {result['article']}")
+    if (c := result.get("canonical")) and c["reported_twice"]:
+        lines.append(f"canonical: {c['one_id']} of {c['reported_twice']} real events reported by two or more "
+                     f"articles carry one id; {c['ids_shared']} ids given to two or more real events")
     if result.get("missing_articles"):
         lines.append("articles not found: " + ", ".join(result["missing_articles"]))
     if verbose:
