@@ -218,3 +218,23 @@ def test_date_distance() -> None:
     assert date_distance((date(2024, 3, 1), "month"), day) is None
     assert date_distance((date(2024, 1, 1), "year"), (date(2024, 3, 1), "month")) == 2
     assert date_distance(day, None) == 3
+
+
+def test_reports_of_one_trip_naming_different_companions_are_one_visit() -> None:
+    links = assign(NO_CANONICAL, events(
+        ("a", "art1", "visit", "2022-07-25", "day", ["Joko Widodo", XI], "China"),
+        ("b", "art2", "visit", "2022-07-25", "day", ["Joko Widodo", "Retno Marsudi", "Luhut Pandjaitan"], "Beijing"),
+        ("c", "art3", "visit", "2022-07-26", "day", ["Joko Widodo"], None),
+        # Another traveller's trip that day stays apart, and so does the same traveller's trip a month on.
+        ("d", "art4", "visit", "2022-07-25", "day", ["Fumio Kishida"], "Beijing"),
+        ("e", "art5", "visit", "2022-08-25", "day", ["Joko Widodo", XI], "China"),
+    ))
+    assert groups(links) == {frozenset("abc"), frozenset("d"), frozenset("e")}
+
+
+def test_a_meeting_still_needs_both_sides() -> None:
+    links = assign(NO_CANONICAL, events(
+        ("a", "art1", "meeting", "2022-07-26", "day", ["Joko Widodo", XI], "Beijing"),
+        ("b", "art2", "meeting", "2022-07-26", "day", ["Joko Widodo", "Li Keqiang"], "Beijing"),
+    ))
+    assert groups(links) == {frozenset("a"), frozenset("b")}

@@ -10,7 +10,8 @@ Two reports are of one happening when all of these hold:
   counting from their own publication day, disagree by one), or one inside the other (a month
   mention matches a day in it, a year mention a month or a day in it);
 - participants in common, after canonical names: at least two when both reports name two or more
-  (the Xi–Putin call and the Putin–Modi call of one day are two calls), else one; a state counts
+  (the Xi–Putin call and the Putin–Modi call of one day are two calls), else one; a visit of
+  days at most a day apart needs one (a trip is its traveller's; reports add hosts or ministers); a state counts
   as its own people (`China` matches `Xi Jinping`). With nobody named, the same place must be named;
   a summit needs one attendee in common (one person attends one summit a day) or its place;
 - compatible places: one unknown, the same place, or a city inside the other's state.
@@ -242,8 +243,12 @@ def _score(c: _Canonical, ev: _Report, tolerance: int) -> tuple[int, int, int, i
     common = shared(ev.people, c.participants)
     same_place = ev.place is not None and c.place is not None and ev.place == canonical_name(c.place)
     # A summit gathers many and a report names some of them; one attendee can be at one summit a
-    # day. Bilateral events need both sides (Putin's calls with Xi and with Modi on one day).
-    needed = min(1 if c.event_type == "summit" else 2, len(ev.people), len(c.participants))
+    # day. A trip is its traveller's, whoever else a report names with them (host, ministers of the
+    # delegation), and one person makes one trip at a time: a visit needs one person in common on
+    # days at most `tolerance` apart. Bilateral events need both sides (Putin's calls with Xi and
+    # with Modi on one day).
+    one_is_enough = c.event_type == "summit" or (c.event_type == "visit" and distance <= 1)
+    needed = min(1 if one_is_enough else 2, len(ev.people), len(c.participants))
     # Nobody named on one side: only the place can tell; a summit is also known by its place.
     if (needed == 0 or common < needed) and not (same_place and (needed == 0 or c.event_type == "summit")):
         return None
