@@ -317,7 +317,10 @@ def _link_items(root: object, rules: LinkListRules) -> list[object]:
     taken, never their siblings: broken markup can nest the article itself in such a list."""
     found = []
     raw_texts = _RawTexts()
-    for el in root.iter():  # type: ignore[attr-defined]
+    # Only elements with enough element children can hold a list: XPath finds them in C, in
+    # document order, where a Python walk over every element cost a tenth of a page's extraction.
+    fewest = min(rules.min_items, rules.short_list_items)
+    for el in root.xpath("descendant-or-self::*[count(*) >= $n]", n=fewest):  # type: ignore[attr-defined]
         # Scripts and empty ad slots interleaved with the entries are not entries.
         children = [c for c in el if isinstance(c.tag, str) and c.tag not in _INVISIBLE]
         # Cheap tests first: text_content walks the subtree.
