@@ -24,6 +24,7 @@ from prefect.settings import PREFECT_API_URL, get_current_settings
 seen = {}
 with managed_run():
     seen["context"] = PREFECT_API_URL.value()
+    seen["heartbeat"] = get_current_settings().flows.heartbeat_frequency
     thread = threading.Thread(target=lambda: seen.__setitem__("thread", PREFECT_API_URL.value()))
     thread.start()
     thread.join()
@@ -43,5 +44,6 @@ def test_every_thread_of_a_run_sees_its_one_server_and_the_environment_is_restor
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["context"] and seen["context"].startswith("http://127.0.0.1:")
     assert seen["thread"] == seen["context"]
+    assert seen["heartbeat"] is None  # the server dies with the run: nobody to tell it is alive
     assert seen["after_env"] is None
     assert seen["after_settings"] is None

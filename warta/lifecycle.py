@@ -183,6 +183,7 @@ def managed_run() -> Iterator[None]:
     if _needs_temporary_server():
         from prefect.settings import (
             PREFECT_API_URL,
+            PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
             PREFECT_LOGGING_TO_API_ENABLED,
             PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
             temporary_settings,
@@ -198,8 +199,11 @@ def managed_run() -> Iterator[None]:
         # forwarder) read the process-global settings, made from the environment at import: left
         # alone, they see no API and start a second temporary server of their own.
         refresh_global_settings_context()
+        # No flow-run heartbeats either: they let a lasting server notice a crashed run, and this
+        # one dies with the run; their thread made every run wait up to a second at its end.
         settings.enter_context(temporary_settings(updates={PREFECT_API_URL: server.api_url,
-                                                           PREFECT_LOGGING_TO_API_ENABLED: False}))
+                                                           PREFECT_LOGGING_TO_API_ENABLED: False,
+                                                           PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}))
         server.wait_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
 
