@@ -83,6 +83,8 @@ class _Lex:
     other_moment_words: list[str]
     uncertain: re.Pattern[str]
     said: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    next_state: re.Pattern[str]
 
 
 _alt = alternation
@@ -131,6 +133,11 @@ def _lex() -> _Lex:
         between=re.compile(rf"\s+(?:{_alt(data['between_cues'])})(?![\w])", re.IGNORECASE),
         start_cue=re.compile(rf"(?<![\w])(?:{_alt(data['start_cues'])})\s+$", re.IGNORECASE),
         content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
+        clause_break=re.compile(rf"[,;]\s+(?:(?:{_alt(data['clause_joiners'])})\s+)?|\s+(?:{_alt(data['clause_joiners'])})\s+",
+                                re.IGNORECASE),
+        # The next item of a list of names: `, China`, ` dan Rusia`, `, dan Korea Selatan`.
+        next_state=re.compile(rf"(?:\s*,\s*(?:(?:{_alt(data['list_joiners'])})\s+)?|\s+(?:{_alt(data['list_joiners'])})\s+)"
+                              r"(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
         groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
 
@@ -284,7 +291,9 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     statement before a speech verb, what follows a detaching cue (`sejak invasi pada Februari`)."""
     if d.end <= at and _says_after(sentence, d.end, at):
         return True
-    before = sentence[max(0, d.start - CUE_WINDOW):d.start]
+    # A bare year or month is found with its preposition (`sejak 2019`): that word is before it too.
+    lead = re.match(r"[a-z]+\s+", d.text)
+    before = sentence[max(0, d.start - CUE_WINDOW):d.start] + (lead.group() if lead else "")
     starts = d.precision == "day" and _lex().start_cue.search(before)
     if detaching_cues().search(before) and not starts:
         return True
@@ -413,9 +422,20 @@ def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
     out = []
     for m in lex.groups.finditer(part):
         state = ents.resolve(m.group("state"), published)
-        if state is not None and state.kind == "state":
-            out.append(f"{m.group('role').lower()} {state.name}")
+        if state is None or state.kind != "state":
+            continue
+        role = m.group("role").lower()
+        out.append(f"{role} {state.name}")
+        # One role before a list of states is each one's (`pemimpin India, China dan Rusia`).
+        end = m.end()
+        while (nxt := lex.next_state.match(part, end)) is not None:
+            more = ents.resolve(nxt.group("state"), published)
+            if more is None or more.kind != "state":
+                break
+            out.append(f"{role} {more.name}")
+            end = nxt.end()
     return list(dict.fromkeys(out))
+
 
 
 @lexicon.derived
@@ -533,6 +553,51 @@ def _counterpart_dates(part: str, people: list[tuple[int, str]], groups: list[li
     return out if len(out) == len(order) else {}
 
 
+def _part_start(s: str, found: list[tuple[str, re.Match[str], DateMention | None]], i: int,
+                published: date | None, titled_names: list[str]) -> int:
+    """Where the piece of a sentence telling its `i`-th event starts: at its trigger, or at the
+    clause break before it when that clause names its own subject (`Putin bertemu Xi pada Selasa,
+    sementara Lavrov bertemu Wang Yi pada Rabu`: Lavrov is the second meeting's, not the first's).
+    The break is the first one after the event before it and its date."""
+    _, prev, prev_date = found[i - 1]
+    m = found[i][1]
+    after = max(prev.end(), prev_date.end if prev_date is not None and prev_date.end <= m.start() else 0)
+    brk = _lex().clause_break.search(s, after, m.start())
+    if brk is None or not any(brk.end() <= p < m.start() for p, _ in _persons(s, published, titled_names)):
+        return m.start()
+    return brk.end()
+
+
+# How far after an event a sentence pointing back at it (`KTT tersebut`) may name who was there.
+ATTENDEES_WINDOW = 600
+
+
+def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
+                   titled_names: list[str]) -> None:
+    """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
+    KTT tersebut`, `Pertemuan puncak itu dihadiri Presiden X`) take part in the event told just
+    before, when that event names no person yet: the body or state that held it stands in for
+    its people only until they are named (GOLD.md)."""
+    lex = _lex()
+    back = []
+    for etype, pattern in lex.triggers.items():
+        for m in pattern.finditer(sentence):
+            after = sentence[m.end():m.end() + 12].split()
+            word = after[0].lower().strip(".,") if after else ""
+            if etype in ("summit", "visit", "meeting") and word in lex.anaphora and word not in lex.possessive:
+                back.append((_kind(sentence, etype, m), m))
+    if not back:
+        return
+    etype, m = min(back, key=lambda x: x[1].start())
+    target = next((e for e in reversed(found) if e.event_type == etype), None)
+    if target is None or at - target.start > ATTENDEES_WINDOW or _people_in(target.participants):
+        return
+    people = [n for p, n in _persons(sentence, published, titled_names)
+              if not _in_attribution(sentence, p, lex) and not _speaks_before(sentence, p, m.start())]
+    if people:
+        target.participants = list(dict.fromkeys([*target.participants, *people]))
+
+
 def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
     """The events told by each sentence (at most two: the first trigger's, and a later one with
     a date of its own; a meeting with several counterparts listed one by one gives one each),
@@ -553,6 +618,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     for sent in sentences(text):
         found = _trigger(sent.text)
         if found is None:
+            _add_attendees(out, sent.text, sent.start, published, titled_names)
             continue
         etype, trig = found
         s = sent.text
@@ -563,7 +629,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         d, others = _others(s, trig, etype, d, published)
         if others:
             found_k = sorted([(etype, trig, d), *others], key=lambda x: x[1].start())
-            starts = [0] + [x[1].start() for x in found_k[1:]] + [len(s)]
+            starts = [0] + [_part_start(s, found_k, i, published, titled_names) for i in range(1, len(found_k))] \
+                + [len(s)]
             told = [(t, m, dk, (starts[i], starts[i + 1])) for i, (t, m, dk) in enumerate(found_k)]
         elif also := _companions(s, etype):
             told = [(etype, trig, d, (0, len(s))), *((t, m, d, (0, len(s))) for t, m in also)]
