@@ -396,3 +396,32 @@ def test_lead_and_time_of_day_dates(text: str, published: date, expected: list[t
 )
 def test_blind_measurement_patterns(text: str, published: date, expected: list[tuple]) -> None:
     assert sorted(_rows(text, published)) == sorted(expected)
+
+
+# Real-article patterns of the train sets (T1, T2), in sentences of our own.
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A lead that only announces a plan: the first paragraph telling what happened is the lead,
+        # dated by the first day the article writes.
+        ("Presiden Joko Widodo berjanji akan mengunjungi Malaysia.\n\nJanji itu ia sampaikan di Bogor, Senin "
+         "kemarin.\n\nAnwar Ibrahim melanjutkan lawatannya ke Bogor untuk bertemu Joko Widodo.", date(2025, 6, 10),
+         [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Joko Widodo"], "Bogor"),
+          ("visit", date(2025, 6, 9), ["Anwar Ibrahim", "Joko Widodo"], "Bogor")]),
+        # A day in a plan's sentence is the plan's, not the lead's: the lead tells the day's news.
+        ("Presiden Prabowo Subianto kini dalam perjalanan ke Tokyo.\n\nJumat, ia akan bertemu PM Jepang "
+         "Shigeru Ishiba.", date(2025, 6, 11),
+         [("meeting", date(2025, 6, 13), ["Prabowo Subianto", "Shigeru Ishiba"], None),
+          ("visit", date(2025, 6, 11), ["Prabowo Subianto"], "Tokyo")]),
+        # A voice call is a call; departing for a city is a trip.
+        ("Presiden Prabowo Subianto melakukan panggilan suara dengan Presiden Vladimir Putin pada Senin "
+         "(9/6/2025).", date(2025, 6, 10),
+         [("call", date(2025, 6, 9), ["Prabowo Subianto", "Vladimir Putin"], None)]),
+        ("Presiden Prabowo Subianto berangkat ke Tokyo pada Senin (9/6/2025) malam.", date(2025, 6, 10),
+         [("visit", date(2025, 6, 9), ["Prabowo Subianto"], "Tokyo")]),
+        # What follows `agar` is a wish, not an event.
+        ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
+    ],
+)
+def test_train_set_patterns(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)

@@ -84,6 +84,7 @@ class _Lex:
     uncertain: re.Pattern[str]
     said: re.Pattern[str]
     clause_break: re.Pattern[str]
+    future: re.Pattern[str]
     next_state: re.Pattern[str]
 
 
@@ -102,6 +103,7 @@ def _lex() -> _Lex:
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
+        future=word_pattern(data["future_cues"], ignore_case=True),
         medium={k: word_pattern(v, ignore_case=True) for k, v in data["medium"].items()},
         not_places={w.lower() for w in data["not_places"]},
         sequence=word_pattern(data["sequence_cues"], ignore_case=True),
@@ -113,7 +115,7 @@ def _lex() -> _Lex:
         leader_titles=re.compile(rf"(?:{_alt(data['leader_titles'])})(?![\w])", re.IGNORECASE),
         counterpart=word_pattern(data["counterpart_cues"], ignore_case=True),
         separate=word_pattern(data["separate_meeting_cues"], ignore_case=True),
-        subject_pronoun=re.compile(rf"^\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
+        subject_pronoun=re.compile(rf"\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
                                    rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
         # `..., kata Retno, bahwa kunjungan ...`: a speech verb and a name set off by commas.
@@ -572,6 +574,15 @@ def _part_start(s: str, found: list[tuple[str, re.Match[str], DateMention | None
 ATTENDEES_WINDOW = 600
 
 
+def _opening_date(part: str, published: date | None) -> int:
+    """Where a sentence's subject may start: after a date that opens it (`Jumat, ia akan ...`)."""
+    first = next(iter(find_dates(part[:40], published)), None)
+    if first is None or part[:first.start].strip():
+        return 0
+    comma = re.match(r"\s*,", part[first.end:])
+    return first.end + comma.end() if comma else 0
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -655,7 +666,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # the one before it in the sentence.
                 subject = [out[-1].participants[0]]
                 persons.insert(0, subject[0])
-            pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
+            pronoun = lex.subject_pronoun.match(part, _opening_date(part, published)) \
+                if k == 0 and not lex.pair.search(part) else None
             if pronoun is None and k == 0 and not persons and (ep := lex.epithet.search(part, 0, at)) is not None:
                 pronoun = ep
             if pronoun and (not persons or not _speech_verbs().match(part, pronoun.end())):
@@ -731,6 +743,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
 # dalam akun resmi Menlu, Kamis (7/4/2022).`).
 LEAD_DATE_WINDOW = 1200
 LEAD_PARAGRAPHS = 2
+# How far down the lead may start when the first paragraphs tell no event (background, a quote).
+LEAD_MAX_PARAGRAPHS = 4
 
 
 def _date_the_lead(found: list[Event], text: str, published: date | None) -> None:
@@ -739,18 +753,27 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     happening in a later sentence, often the one crediting the source."""
     # The lead is the first paragraph, and the second when the first is one sentence of news
     # (`X mengatakan pada Jumat bahwa ...`) told on in the next.
-    ends = [m.start() for m in re.finditer(r"\n+", text)]
-    first_para_end = ends[LEAD_PARAGRAPHS - 1] if len(ends) >= LEAD_PARAGRAPHS else len(text)
+    ends = [m.start() for m in re.finditer(r"\n+", text)] + [len(text)]
+    first_para_end = ends[min(LEAD_PARAGRAPHS, len(ends)) - 1]
+    def tells(end: int) -> bool:
+        return any(e.start < end and e.status == "happened" for e in found)
+
+    if not tells(first_para_end):
+        # Paragraphs of background, plans or quotes first: the lead is the first paragraph that
+        # tells something that happened.
+        first_para_end = next((end for end in ends[:LEAD_MAX_PARAGRAPHS] if tells(end)), first_para_end)
     lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
     if not lead:
         return
-    # A day that dates an event of its own is that event's, not the lead's.
+    # A day that dates an event of its own is that event's, not the lead's; a day of a plan
+    # (`Kamis, keduanya akan bertemu`) is not the day of what the lead reports.
     own = {e.event_date for e in found if e.when is not None}
-    days = [d for d in find_dates(text[:LEAD_DATE_WINDOW], published) if d.precision == "day"
-            and (published is None or d.value <= published)]
+    future = _lex().future
+    written = [replace(d, start=d.start + sent.start) for sent in sentences(text[:LEAD_DATE_WINDOW])
+               if not future.search(sent.text) for d in find_dates(sent.text, published)]
+    days = [d for d in written if d.precision == "day" and (published is None or d.value <= published)]
     days = days[:1] if days and days[0].value not in own else []
-    if not days and published is not None and published not in own and \
-            not find_dates(text[:LEAD_DATE_WINDOW], published):
+    if not days and published is not None and published not in own and not written:
         # A lead that writes no date at all tells the day's news.
         days = [DateMention(0, 0, "", published, "day")]
     if days:
