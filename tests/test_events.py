@@ -419,6 +419,30 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          [("call", date(2025, 6, 9), ["Prabowo Subianto", "Vladimir Putin"], None)]),
         ("Presiden Prabowo Subianto berangkat ke Tokyo pada Senin (9/6/2025) malam.", date(2025, 6, 10),
          [("visit", date(2025, 6, 9), ["Prabowo Subianto"], "Tokyo")]),
+        # `tiba di X yang rencananya akan ...`: the plan is the clause's, the arrival happened;
+        # `Rombongan` stands for the leader named before it.
+        ("Presiden Prabowo Subianto tiba di Istana Akasaka yang rencananya akan membahas energi.\n\n"
+         "Rombongan tiba di Istana Akasaka di Tokyo pada Senin, 9 Juni, sore waktu setempat.", date(2025, 6, 10),
+         [("visit", date(2025, 6, 9), ["Prabowo Subianto"], "Istana Akasaka")]),
+        # After a noun, `yang akan` describes the event itself: a plan, dated forward.
+        ("Pertemuan puncak yang akan digelar di Tokyo pada 20 Juni dihadiri Prabowo Subianto.", date(2025, 6, 10),
+         [("summit", date(2025, 6, 20), ["Prabowo Subianto"], "Tokyo")]),
+        # An event named only as the moment after which something was said, with its own day.
+        ("Dalam jumpa pers seusai pertemuan bilateral di Istana Akasaka, Tokyo, Senin (9/6/2025), PM Shigeru "
+         "Ishiba memuji Indonesia.", date(2025, 6, 10),
+         [("meeting", date(2025, 6, 9), ["Shigeru Ishiba"], "Istana Akasaka")]),
+        # Without a day of its own, such a mention only retells.
+        ("Seusai pertemuan bilateral, PM Shigeru Ishiba memuji Indonesia.", date(2025, 6, 10), []),
+        # A meeting with other counterparts is another meeting, not a retelling of the first.
+        ("Menlu Sugiono bertemu Menlu Rusia Sergei Lavrov di Kazan pada Selasa (22/10/2024). Selain itu, Sugiono "
+         "juga bertemu Menlu China Wang Yi dan Menlu India Subrahmanyam Jaishankar.", date(2024, 10, 23),
+         [("meeting", date(2024, 10, 22), ["Sergei Lavrov", "Sugiono"], "Kazan"),
+          ("meeting", date(2024, 10, 22), ["Subrahmanyam Jaishankar", "Sugiono", "Wang Yi"], None)]),
+        # `Saat itu` is the time of the event just told, even one known to the year only.
+        ("Joko Widodo pernah mengunjungi Sochi pada 2016. Saat itu, Joko Widodo juga bertemu Vladimir Putin.",
+         date(2022, 7, 1),
+         [("meeting", date(2016, 1, 1), ["Joko Widodo", "Vladimir Putin"], None),
+          ("visit", date(2016, 1, 1), ["Joko Widodo"], "Sochi")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

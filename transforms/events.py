@@ -85,6 +85,8 @@ class _Lex:
     said: re.Pattern[str]
     clause_break: re.Pattern[str]
     future: re.Pattern[str]
+    own_tense: re.Pattern[str]
+    after_moment: re.Pattern[str]
     next_state: re.Pattern[str]
 
 
@@ -104,6 +106,8 @@ def _lex() -> _Lex:
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
         future=word_pattern(data["future_cues"], ignore_case=True),
+        own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
+        after_moment=re.compile(rf"(?<![\w])(?:{_alt(data['after_moment_cues'])})\s+$", re.IGNORECASE),
         medium={k: word_pattern(v, ignore_case=True) for k, v in data["medium"].items()},
         not_places={w.lower() for w in data["not_places"]},
         sequence=word_pattern(data["sequence_cues"], ignore_case=True),
@@ -455,9 +459,11 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
     or meeting told shortly before that shares a person with it or was in the same city (the
     talks of a visit to Kyiv, told `di Kyiv`), or of the latest one, when the sentence says it
     continues it (`kemudian`, `usai`)."""
-    recent = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when and e.date_precision != "year"]
-    if continues and recent:
-        return recent[0].when
+    near = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when]
+    if continues and near:
+        # `Saat itu, ...`: said of the event just told, whatever its precision.
+        return near[0].when
+    recent = [e for e in near if e.date_precision != "year"]
     people = _people_in(persons)
     city = place if place and (e := ents.entity(place)) is not None and e.kind == "place" else None
     return next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
@@ -574,6 +580,40 @@ def _part_start(s: str, found: list[tuple[str, re.Match[str], DateMention | None
 ATTENDEES_WINDOW = 600
 
 
+def _planned(sentence: str, trig: re.Match[str]) -> bool:
+    """Whether a sentence tells its event as a plan: a cue before the trigger (`akan bertemu`), or
+    after it in the trigger's own clause (`kunjungan itu akan berlangsung`). A cue in a clause
+    of its own after `yang` or `untuk` is that clause's (`tiba di X yang rencananya akan
+    membahas ...`: the arrival happened)."""
+    lex = _lex()
+    if lex.planned.search(sentence, 0, trig.start()):
+        return True
+    cue = lex.planned.search(sentence, trig.end())
+    if cue is None:
+        return False
+    # After a noun (`pertemuan`, `kunjungan`, `KTT`: Indonesian nouns of events end in -an or are
+    # acronyms) `yang akan ...` describes the event itself: `KTT yang akan digelar` is a plan.
+    last = trig.group().split()[-1]
+    noun = last.isupper() or last.lower().endswith(("an", "annya"))
+    return noun or not lex.own_tense.search(sentence, trig.end(), cue.start())
+
+
+def _told_as_moment(sentence: str, published: date | None) -> tuple[str, re.Match[str]] | None:
+    """An event named only as the moment after which something else happened, with its own day
+    (`Dalam konferensi pers seusai pertemuan bilateral di Istana X, Kamis (19/6/2025), ...`): the
+    article tells it there and nowhere else. Without a day of its own it stays a retelling."""
+    lex = _lex()
+    for etype in ("meeting", "summit", "visit", "call"):
+        for m in lex.triggers[etype].finditer(sentence):
+            after = sentence[m.end():m.end() + 12].split()
+            word = after[0].lower().strip(".,") if after else ""
+            if word in lex.anaphora or not lex.after_moment.search(sentence[max(0, m.start() - 12):m.start()]):
+                continue
+            if _date(sentence, m.start(), published) is not None:
+                return _kind(sentence, etype, m), m
+    return None
+
+
 def _opening_date(part: str, published: date | None) -> int:
     """Where a sentence's subject may start: after a date that opens it (`Jumat, ia akan ...`)."""
     first = next(iter(find_dates(part[:40], published)), None)
@@ -627,7 +667,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     out: list[Event] = []
     dated: list[Event] = []
     for sent in sentences(text):
-        found = _trigger(sent.text)
+        found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
             _add_attendees(out, sent.text, sent.start, published, titled_names)
             continue
@@ -635,7 +675,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         s = sent.text
         if lex.uncertain.search(s, 0, trig.start()):
             continue
-        planned = bool(lex.planned.search(s))
+        planned = _planned(s, trig)
         d = _date(s, trig.start(), published, forward=planned)
         d, others = _others(s, trig, etype, d, published)
         if others:
@@ -796,9 +836,11 @@ def _fits(a: Event, b: Event) -> bool:
         return False
     if a.event_type == "summit" and a.extra.get("body") and a.extra.get("body") == b.extra.get("body"):
         return True
-    pa, pb = set(a.participants), set(b.participants)
-    if len(pa) == 2 == len(pb) and pa & pb and pa != pb:
-        return False  # one side in common, the other sides differ: two meetings (`dengan A, B dan C`)
+    pa, pb = _people_in(a.participants), _people_in(b.participants)
+    if a.event_type in ("meeting", "call") and len(pa) >= 2 and len(pb) >= 2 and pa - pb and pb - pa:
+        # One side in common, the other sides differ: two meetings (`bertemu dengan A`, then
+        # `juga bertemu dengan B dan C`). A retelling may add people, not swap them.
+        return False
     if not a.participants or not b.participants:
         # A mention naming nobody joins only a mention of the very same date.
         return a.when == b.when
