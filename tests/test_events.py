@@ -443,6 +443,27 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          date(2022, 7, 1),
          [("meeting", date(2016, 1, 1), ["Joko Widodo", "Vladimir Putin"], None),
           ("visit", date(2016, 1, 1), ["Joko Widodo"], "Sochi")]),
+        # Meetings told apart with a list that ends in unnamed leaders: one each, roles as written;
+        # a title before a name is the person's, no role.
+        ("Xi Jinping akan bertemu di Astana secara terpisah dengan Presiden Turki Recep Tayyip Erdogan, "
+         "Narendra Modi, serta pemimpin Mesir dan Brasil pada Rabu (3/7/2024).", date(2024, 7, 2),
+         [("meeting", date(2024, 7, 3), ["Narendra Modi", "Xi Jinping"], "Astana"),
+          ("meeting", date(2024, 7, 3), ["Recep Tayyip Erdogan", "Xi Jinping"], "Astana"),
+          ("meeting", date(2024, 7, 3), ["Xi Jinping", "pemimpin Brazil"], "Astana"),
+          ("meeting", date(2024, 7, 3), ["Xi Jinping", "pemimpin Mesir"], "Astana")]),
+        # `pertemuan dengan A dan B` without a subject: the subject of the meetings just told,
+        # held apart as those were.
+        ("Xi Jinping akan bertemu secara terpisah dengan Narendra Modi dan Recep Tayyip Erdogan pada Rabu "
+         "(3/7/2024). Sementara itu, pertemuan dengan Vladimir Putin dan Presiden Iran Masoud Pezeshkian akan "
+         "digelar pada Kamis (4/7/2024).", date(2024, 7, 2),
+         [("meeting", date(2024, 7, 3), ["Narendra Modi", "Xi Jinping"], None),
+          ("meeting", date(2024, 7, 3), ["Recep Tayyip Erdogan", "Xi Jinping"], None),
+          ("meeting", date(2024, 7, 4), ["Masoud Pezeshkian", "Xi Jinping"], None),
+          ("meeting", date(2024, 7, 4), ["Vladimir Putin", "Xi Jinping"], None)]),
+        # Who is said to attend a summit named only by its body takes part in it.
+        ("KTT SCO berlangsung di Astana mulai Rabu (3/7/2024). Para pemimpin yang hadir antara lain Xi Jinping "
+         "dan Vladimir Putin.", date(2024, 7, 4),
+         [("summit", date(2024, 7, 3), ["Vladimir Putin", "Xi Jinping"], "Astana")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

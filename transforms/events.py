@@ -87,6 +87,7 @@ class _Lex:
     future: re.Pattern[str]
     own_tense: re.Pattern[str]
     after_moment: re.Pattern[str]
+    attendance: re.Pattern[str]
     next_state: re.Pattern[str]
 
 
@@ -106,6 +107,7 @@ def _lex() -> _Lex:
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
         future=word_pattern(data["future_cues"], ignore_case=True),
+        attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
         after_moment=re.compile(rf"(?<![\w])(?:{_alt(data['after_moment_cues'])})\s+$", re.IGNORECASE),
         medium={k: word_pattern(v, ignore_case=True) for k, v in data["medium"].items()},
@@ -430,6 +432,9 @@ def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
         state = ents.resolve(m.group("state"), published)
         if state is None or state.kind != "state":
             continue
+        named = next((x for x in ents.find_mentions(m.group("state"), published) if x.entity is state), None)
+        if named is not None and re.match(r"\s+[A-Z]", part[m.start("state") + named.end:]):
+            continue  # a title before a name (`Presiden Iran Masoud Pezeshkian`): a person, no role
         role = m.group("role").lower()
         out.append(f"{role} {state.name}")
         # One role before a list of states is each one's (`pemimpin India, China dan Rusia`).
@@ -525,10 +530,12 @@ TITLE_REACH = 30
 
 
 def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subject: list[str],
-                        lex: _Lex) -> list[list[str]] | None:
+                        lex: _Lex, published: date | None = None, separate: bool = False) -> list[list[str]] | None:
     """One meeting per counterpart when a subject met several people told in one list
     (`mengadakan sejumlah pertemuan bilateral dengan A, B dan C`; `pembicaraan dengan Presiden
-    Xi dan Perdana Menteri Li`): each is a distinct happening. None when it is one meeting."""
+    Xi dan Perdana Menteri Li`): each is a distinct happening, and so is each unnamed leader of
+    the list (`secara terpisah dengan A, B, serta pemimpin Mesir`). None when it is one meeting;
+    `separate` says the meetings are told apart already (a subject taken from such a list)."""
     cue = lex.counterpart.search(part, at)
     # Without `dengan` the other side follows the verb itself (`menemui A dan B`).
     side = cue.start() if cue is not None else at
@@ -537,11 +544,13 @@ def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subje
     if not subject:
         return None
     others = [n for p, n in people if p >= side and n not in subject]
-    if len(others) < 2:
+    apart = separate or bool(lex.separate.search(part))
+    roles = _roles(part[side:], published, lex) if apart else []
+    if len(others) + len(roles) < 2:
         return None
     states = {_state_of(part, p, n) for p, n in people if p >= side and n not in subject}
-    if lex.separate.search(part) or (len(states) == 1 and None not in states):
-        return [[*subject, n] for n in others]
+    if apart or (len(states) == 1 and None not in states):
+        return [[*subject, n] for n in [*others, *roles]]
     return None
 
 
@@ -638,7 +647,11 @@ def _add_attendees(found: list[Event], sentence: str, at: int, published: date |
             if etype in ("summit", "visit", "meeting") and word in lex.anaphora and word not in lex.possessive:
                 back.append((_kind(sentence, etype, m), m))
     if not back:
-        return
+        # `Para pemimpin yang hadir, termasuk A dan B`: who attends is at the summit just told.
+        present = lex.attendance.search(sentence)
+        if present is None:
+            return
+        back = [("summit", present)]
     etype, m = min(back, key=lambda x: x[1].start())
     target = next((e for e in reversed(found) if e.event_type == etype), None)
     if target is None or at - target.start > ATTENDEES_WINDOW or _people_in(target.participants):
@@ -749,7 +762,17 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             medium = None
             if etype_k == "call":
                 medium = next((x for x in ("phone", "video") if lex.medium[x].search(part)), None)
-            groups = _split_counterparts(part, at, people, subject, lex) if etype_k == "meeting" else None
+            inherited_apart = False
+            if etype_k == "meeting" and not subject and lex.counterpart.match(part, trig_k.end() - a + 1) and \
+                    (prev := [e for e in out if e.event_type == "meeting" and e.participants
+                              and 0 < sent.start - e.start < FOLLOW_WINDOW]):
+                # `Sementara itu, pertemuan dengan A dan B ...`: the meetings of the subject told just
+                # before, held apart as those were when they were several.
+                subject = [prev[-1].participants[0]]
+                persons = [subject[0], *(n for n in persons if n != subject[0])]
+                inherited_apart = sum(e.participants[0] == subject[0] for e in prev) > 1
+            groups = _split_counterparts(part, at, people, subject, lex, published, inherited_apart) \
+                if etype_k == "meeting" else None
             own = _counterpart_dates(part, people, groups, published) if groups else {}
             for who in groups or [persons]:
                 when_k = own.get(who[-1], date_k) if who else date_k
