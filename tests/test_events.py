@@ -464,9 +464,22 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         ("KTT SCO berlangsung di Astana mulai Rabu (3/7/2024). Para pemimpin yang hadir antara lain Xi Jinping "
          "dan Vladimir Putin.", date(2024, 7, 4),
          [("summit", date(2024, 7, 3), ["Vladimir Putin", "Xi Jinping"], "Astana")]),
+        # `Selain bertemu dengan X, ...`: X is of the other meeting, not of the one told.
+        ("Menlu Sugiono bertemu Menlu Rusia Sergei Lavrov di Kazan pada Selasa (22/10/2024). Selain bertemu "
+         "dengan Menlu Rusia, Sugiono juga bertemu Menlu China Wang Yi dan Menlu India Subrahmanyam Jaishankar.",
+         date(2024, 10, 23),
+         [("meeting", date(2024, 10, 22), ["Sergei Lavrov", "Sugiono"], "Kazan"),
+          ("meeting", date(2024, 10, 22), ["Subrahmanyam Jaishankar", "Sugiono", "Wang Yi"], None)]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],
 )
 def test_train_set_patterns(text: str, published: date, expected: list[tuple]) -> None:
     assert sorted(_rows(text, published)) == sorted(expected)
+
+
+def test_a_merged_event_dated_after_publication_is_planned() -> None:
+    body = ("Presiden Prabowo Subianto kini sedang menuju Tokyo untuk pertemuan dengan PM Shigeru Ishiba. "
+            "Jumat, Prabowo Subianto dan Shigeru Ishiba akan bertemu.")
+    meetings = [e for e in extract(body, date(2025, 6, 11)) if e.event_type == "meeting"]
+    assert [(e.event_date, e.status) for e in meetings] == [(date(2025, 6, 13), "planned")]

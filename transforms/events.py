@@ -917,4 +917,10 @@ def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | N
             url: str | None = None) -> list[Event]:
     """The events of an article body, merged. Without a publication date, dates written without
     a year are read against the day the URL writes, else the latest full date of the text."""
-    return merge(mentions(body, published or from_url(url) or anchor(body), quoted))
+    on = published or from_url(url) or anchor(body)
+    found = merge(mentions(body, on, quoted))
+    for e in found:
+        if on is not None and e.event_date is not None and e.event_date > on:
+            # Merged mentions keep the most precise date: a day after publication is a plan's.
+            e.status = "planned"
+    return found
