@@ -483,3 +483,33 @@ def test_a_merged_event_dated_after_publication_is_planned() -> None:
             "Jumat, Prabowo Subianto dan Shigeru Ishiba akan bertemu.")
     meetings = [e for e in extract(body, date(2025, 6, 11)) if e.event_type == "meeting"]
     assert [(e.event_date, e.status) for e in meetings] == [(date(2025, 6, 13), "planned")]
+
+
+def test_a_day_said_in_a_quotation_dates_the_event_the_article_tells() -> None:
+    body = ('Indonesia akan menjadi tuan rumah KTT ASEAN tahun ini. "KTT akan berlangsung pada 10-11 Mei, '
+            'persiapannya sudah matang," kata juru bicara itu.')
+    start = body.index('"')
+    (e,) = extract(body, date(2025, 3, 4), quoted=[(start, body.index('," kata') + 2)])
+    assert (e.event_type, e.event_date, e.date_precision) == ("summit", date(2025, 5, 10), "day")
+
+
+def test_a_quotation_alone_tells_no_event() -> None:
+    body = '"Kami akan bertemu pada 10 Mei," kata Presiden Prabowo Subianto.'
+    assert extract(body, date(2025, 3, 4), quoted=[(0, body.index('," kata') + 2)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # `pertemuan para pemimpin ...` is a gathering of many: a summit. Who is said to be at it
+        # takes part in the summit known before by its body alone.
+        ("KTT G20 digelar di Rio pada 18 November 2024. Prabowo Subianto menghadiri pertemuan para pemimpin "
+         "dunia itu.", date(2024, 11, 19), [("summit", date(2024, 11, 18), ["Prabowo Subianto"], "Rio")]),
+        ("Prabowo Subianto menghadiri pertemuan para pemimpin dunia di Rio pada Senin (18/11/2024).",
+         date(2024, 11, 19), [("summit", date(2024, 11, 18), ["Prabowo Subianto"], "Rio")]),
+        # `pertemuan para pemimpin kedua negara` is a pair's meeting; naming nobody, it is no event.
+        ("Pertemuan para pemimpin kedua negara digelar di Bogor pada Senin (9/6/2025).", date(2025, 6, 10), []),
+    ],
+)
+def test_gatherings_and_their_people(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)

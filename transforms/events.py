@@ -88,6 +88,8 @@ class _Lex:
     own_tense: re.Pattern[str]
     after_moment: re.Pattern[str]
     attendance: re.Pattern[str]
+    plural: re.Pattern[str]
+    described_back: re.Pattern[str]
     next_state: re.Pattern[str]
 
 
@@ -107,6 +109,9 @@ def _lex() -> _Lex:
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
         future=word_pattern(data["future_cues"], ignore_case=True),
+        described_back=re.compile(rf"(?:\s+[a-z][\w-]*){{1,{DESCRIBED_WORDS}}}?\s+"
+                                  rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
+        plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
         after_moment=re.compile(rf"(?<![\w])(?:{_alt(data['after_moment_cues'])})\s+$", re.IGNORECASE),
@@ -178,6 +183,17 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
     return out
 
 
+# How many words may describe an event between its word and a demonstrative pointing back.
+DESCRIBED_WORDS = 4
+
+
+def _described_back(sentence: str, at: int) -> bool:
+    """Whether the event word ending at `at` is described and then pointed back to (`pertemuan para
+    pemimpin dunia itu`): a few lowercase words and a demonstrative. Names in between (`pertemuan
+    Xi dan Putin itu`) say who, so such a phrase still tells."""
+    return _lex().described_back.match(sentence, at) is not None
+
+
 def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     """The first trigger of each event type in a sentence (see `_hits`)."""
     hits: dict[str, re.Match[str]] = {}
@@ -204,6 +220,9 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
     if etype != "meeting" or m.group().lower() not in lex.gathering_words:
         return etype
     tail = sentence[m.end():m.end() + 80]
+    if lex.plural.match(tail) and not lex.pair.search(tail[:30]):
+        # `pertemuan para pemimpin dunia`: a gathering of many (`para`), not of a pair.
+        return "summit"
     body = lex.summit_bodies.search(tail)
     return "summit" if body and not lex.sideline.search(tail, 0, body.start()) else etype
 
@@ -644,8 +663,12 @@ def _add_attendees(found: list[Event], sentence: str, at: int, published: date |
         for m in pattern.finditer(sentence):
             after = sentence[m.end():m.end() + 12].split()
             word = after[0].lower().strip(".,") if after else ""
-            if etype in ("summit", "visit", "meeting") and word in lex.anaphora and word not in lex.possessive:
+            if etype in ("summit", "visit", "meeting") and \
+                    (word in lex.anaphora and word not in lex.possessive or _described_back(sentence, m.end())):
                 back.append((_kind(sentence, etype, m), m))
+    # `pertemuan puncak itu` is a summit, not a `pertemuan`: a trigger inside a longer one goes.
+    back = [(t, m) for t, m in back if not any(o is not m and o.start() <= m.start() and m.end() <= o.end()
+                                                for _, o in back)]
     if not back:
         # `Para pemimpin yang hadir, termasuk A dan B`: who attends is at the summit just told.
         present = lex.attendance.search(sentence)
@@ -860,6 +883,11 @@ def _fits(a: Event, b: Event) -> bool:
     if a.event_type == "summit" and a.extra.get("body") and a.extra.get("body") == b.extra.get("body"):
         return True
     pa, pb = _people_in(a.participants), _people_in(b.participants)
+    if a.event_type == "summit" and bool(pa) != bool(pb) and a.extra.get("body", b.extra.get("body")) == \
+            b.extra.get("body", a.extra.get("body")):
+        # A summit known by its body or host alone, and a mention naming who attends (`Putin
+        # diundang ke pertemuan para pemimpin dunia itu`): the body stands for its people.
+        return True
     if a.event_type in ("meeting", "call") and len(pa) >= 2 and len(pb) >= 2 and pa - pb and pb - pa:
         # One side in common, the other sides differ: two meetings (`bertemu dengan A`, then
         # `juga bertemu dengan B dan C`). A retelling may add people, not swap them.
@@ -881,8 +909,43 @@ def _absorb(into: Event, other: Event) -> None:
     into.mentions += other.mentions
 
 
-def merge(found: list[Event]) -> list[Event]:
-    """Mentions of the same event as one row; undated mentions that match no dated event go."""
+def _quoted_dates(body: str, published: date | None, quoted: list[tuple[int, int]]) -> list[Event]:
+    """Events a speaker dates inside a quotation (`"KTT akan berlangsung pada 15-16 November,"
+    ujarnya`): what a speaker says is no event of the article's, but the day said may date an
+    event the article tells (see `merge`)."""
+    out = []
+    for a, b in quoted:
+        for sent in sentences(body, a, b):
+            found = _trigger(sent.text)
+            if found is None:
+                continue
+            etype, trig = found
+            d = _date(sent.text, trig.start(), published, forward=bool(_lex().planned.search(sent.text)))
+            if d is None:
+                continue
+            people = [m.entity.name for m in ents.find_mentions(sent.text, published) if m.entity.kind == "person"]
+            out.append(Event(event_type=etype, event_date=d.value, date_precision=d.precision,
+                             participants=people, place=None, status="planned", medium=None,
+                             evidence=sent.text.strip(), start=sent.start))
+    return out
+
+
+def _date_from_quote(kept: list[Event], said: Event) -> None:
+    """A day said inside a quotation dates the article's event of its type that it fits (a
+    speaker's people in common, or none named), when the article knows that event less
+    precisely: the last such event told before the quotation."""
+    order = {"day": 0, "month": 1, "year": 2}
+    fits = [k for k in kept if k.event_type == said.event_type and k.start < said.start
+            and (k.when is None or compatible(k.when, said.when))
+            and (not said.participants or set(said.participants) & set(k.participants))
+            and (k.when is None or order[said.date_precision] < order[k.date_precision])]
+    if fits:
+        fits[-1].event_date, fits[-1].date_precision = said.event_date, said.date_precision
+
+
+def merge(found: list[Event], said: list[Event] | None = None) -> list[Event]:
+    """Mentions of the same event as one row; undated mentions that match no dated event go.
+    `said` are events dated inside quotations: they only date events of the article."""
     dated = [e for e in found if e.when]
     undated = [e for e in found if not e.when]
     kept: list[Event] = []
@@ -898,7 +961,10 @@ def merge(found: list[Event]) -> list[Event]:
         target = next((k for k in kept if k.participants and _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
+    for q in said or []:
+        _date_from_quote(kept, q)
     for k in kept:
+        k.participants = list(dict.fromkeys(k.participants))
         # States and bodies take part only where no person is named (GOLD.md): a retelling that
         # names the body (`Pertemuan ASEAN tahun ini`) adds no participant to a summit of people.
         people = _people_in(k.participants)
@@ -918,7 +984,7 @@ def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | N
     """The events of an article body, merged. Without a publication date, dates written without
     a year are read against the day the URL writes, else the latest full date of the text."""
     on = published or from_url(url) or anchor(body)
-    found = merge(mentions(body, on, quoted))
+    found = merge(mentions(body, on, quoted), _quoted_dates(body, on, quoted or []))
     for e in found:
         if on is not None and e.event_date is not None and e.event_date > on:
             # Merged mentions keep the most precise date: a day after publication is a plan's.
