@@ -470,6 +470,24 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          date(2024, 10, 23),
          [("meeting", date(2024, 10, 22), ["Sergei Lavrov", "Sugiono"], "Kazan"),
           ("meeting", date(2024, 10, 22), ["Subrahmanyam Jaishankar", "Sugiono", "Wang Yi"], None)]),
+        # A summit where no person is named: the states that act in it take part, beside its body
+        # however the text spells it.
+        ("Pada Rabu (16/10/2024), dalam KTT Organisasi Kerjasama Shanghai di Astana, China dan Rusia "
+         "mengumumkan rencana kerja sama.", date(2024, 10, 17),
+         [("summit", date(2024, 10, 16), ["China", "Organisasi Kerjasama Shanghai", "Rusia"], "Astana")]),
+        # Back from a trip (`tiba dari lawatan`): the day is the return's, no visit.
+        ("Prabowo Subianto memberi keterangan saat tiba dari lawatan luar negeri di Bandara Halim, Jakarta, "
+         "Rabu (16/7/2025).", date(2025, 7, 16), []),
+        # A bilateral and a trilateral meeting of the same day are two meetings.
+        ("Menlu Sugiono menggelar pertemuan trilateral dengan Wang Yi dan Sergei Lavrov di Jakarta pada Rabu "
+         "(12/7/2023). Sebelumnya, Wang Yi menggelar pertemuan bilateral secara terpisah.", date(2023, 7, 13),
+         [("meeting", date(2023, 7, 12), ["Sergei Lavrov", "Sugiono", "Wang Yi"], "Jakarta"),
+          ("meeting", date(2023, 7, 12), ["Wang Yi"], None)]),
+        # A trip to a list of countries is a visit to each; a city and its country are one.
+        ("Joko Widodo mengunjungi Rusia dan Ukraina pada akhir Juni lalu.", date(2022, 9, 23),
+         [("visit", date(2022, 6, 1), ["Joko Widodo"], None), ("visit", date(2022, 6, 1), ["Joko Widodo"], None)]),
+        ("Prabowo Subianto berangkat ke Beijing, China pada Selasa (2/9/2025) malam.", date(2025, 9, 3),
+         [("visit", date(2025, 9, 2), ["Prabowo Subianto"], "Beijing")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

@@ -89,6 +89,8 @@ class _Lex:
     after_moment: re.Pattern[str]
     attendance: re.Pattern[str]
     plural: re.Pattern[str]
+    sides: re.Pattern[str]
+    came_back: re.Pattern[str]
     described_back: re.Pattern[str]
     next_state: re.Pattern[str]
 
@@ -111,6 +113,8 @@ def _lex() -> _Lex:
         future=word_pattern(data["future_cues"], ignore_case=True),
         described_back=re.compile(rf"(?:\s+[a-z][\w-]*){{1,{DESCRIBED_WORDS}}}?\s+"
                                   rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
+        came_back=re.compile(rf"(?<![\w])(?:{_alt(data['came_back_cues'])})\s+$", re.IGNORECASE),
+        sides=word_pattern(data["sides_words"], ignore_case=True),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
@@ -175,7 +179,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
         # `setelah pertemuan (pribadi) mereka`: the meeting of the sentence's own people is told,
         # not only used as a moment.
         theirs = any(w.lower().strip(".,") in lex.possessive for w in sentence[m.end():m.end() + 30].split()[:2])
-        elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()]) and not theirs
+        elsewhen = (lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
+                    or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
         if not inside_longer and not anaphoric and not elsewhen:
@@ -432,7 +437,8 @@ def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> 
     for m in ents.find_mentions(part, published):
         e = m.entity
         name = e.name if e.kind == "state" else e.state if e.kind == "place" and e.capital else None
-        if not name or name == place or lex.place_before.search(part[:m.start]):
+        before = lex.place_before.search(part[:m.start])
+        if not name or name == place or before and _country_of_place(part[before.start():m.start], name, published):
             continue
         out.append(name)
     # A capital alone is where something happens (`Pertemuan ... G20 New Delhi`); it stands
@@ -441,6 +447,17 @@ def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> 
     if len(set(out)) == 1 and not states:
         return []
     return list(dict.fromkeys(out))
+
+
+def _country_of_place(before: str, state: str, published: date | None) -> bool:
+    """Whether a state is named as where something is (`di Bali, Indonesia`, `ke Rusia`): after a
+    place preposition, or after a city of that very state (`Kazan, Rusia`; in `Astana, China dan
+    Rusia` China is no country of Astana, it acts)."""
+    city = re.match(r"([A-Z][\w'-]*),\s+$", before)
+    if city is None:
+        return True
+    e = ents.resolve(city.group(1), published)
+    return e is None or e.kind not in ("place", "state") or e.kind == "place" and e.state == state
 
 
 def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
@@ -525,11 +542,40 @@ def _elsewhen(part: str, pos: int, at: int) -> bool:
     return cue is not None and "," in part[pos:at] and "," not in part[cue.end():pos]
 
 
+def _legs(part: str, at: int, published: date | None, lex: _Lex) -> list[str]:
+    """The destinations of a trip told as a list (`mengunjungi Rusia dan Ukraina`, `lawatan ke
+    Jepang, Korea Selatan dan China`): each is a visit of its own (GOLD.md: one event per
+    happening). Empty unless the list names places or states only."""
+    m = lex.place.search(part, at)
+    if m is None or m.start() - at > 30:
+        return []
+    first = ents.resolve(m.group("place"), published)
+    if first is None or first.kind not in ("state", "place"):
+        return []
+    legs, end = [first.name], m.end()
+    while (nxt := lex.next_state.match(part, end)) is not None:
+        e = ents.resolve(nxt.group("state"), published)
+        if e is None or e.kind not in ("state", "place"):
+            break
+        before = ents.entity(legs[-1])
+        if not (e.kind == "state" and before is not None and before.kind == "place" and before.state == e.name):
+            legs.append(e.name)  # `Beijing, China`: a city and its country are one destination
+        end = nxt.end()
+    return list(dict.fromkeys(legs))
+
+
+def _city(name: str) -> str | None:
+    """A destination as a place: a city as it is; a country, no place (GOLD.md)."""
+    e = ents.entity(name)
+    return None if e is not None and e.kind == "state" else name
+
+
 def _people_in(names: list[str]) -> set[str]:
     """The names that are people (known ones, and unknown names), not states or bodies."""
     out = set()
     for n in names:
-        e = ents.entity(n)
+        # A body may be written as the text names it (`Organisasi Kerjasama Shanghai`).
+        e = ents.entity(n) or (None if _is_role(n) else ents.resolve(n))
         if e.kind == "person" if e is not None else not n.islower():
             out.add(n)
     return out
@@ -797,19 +843,22 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             groups = _split_counterparts(part, at, people, subject, lex, published, inherited_apart) \
                 if etype_k == "meeting" else None
             own = _counterpart_dates(part, people, groups, published) if groups else {}
-            for who in groups or [persons]:
+            legs = _legs(part, at, published, lex) if etype_k == "visit" else []
+            for who, leg in [(w, None) for w in groups or [persons]] if len(legs) < 2 else [(persons, x) for x in legs]:
                 when_k = own.get(who[-1], date_k) if who else date_k
                 ev = Event(
                     event_type=etype_k,
                     event_date=when_k[0] if when_k else None,
                     date_precision=when_k[1] if when_k else None,
                     participants=who,
-                    place=place,
+                    place=place if leg is None else _city(leg),
                     status=status,
                     medium=medium,
                     evidence=body[sent.start:sent.end].strip(),
                     start=sent.start + a,
-                    extra={"body": body_names[0]} if etype_k == "summit" and body_names else {},
+                    extra={**({"body": body_names[0]} if etype_k == "summit" and body_names else {}),
+                           **({"sides": sides.group().lower()} if (sides := lex.sides.search(trig_k.group())) else {}),
+                           **({"leg": leg} if leg else {})},
                 )
                 out.append(ev)
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
@@ -882,6 +931,10 @@ def _fits(a: Event, b: Event) -> bool:
         return False
     if a.event_type == "summit" and a.extra.get("body") and a.extra.get("body") == b.extra.get("body"):
         return True
+    if a.extra.get("leg", b.extra.get("leg")) != b.extra.get("leg", a.extra.get("leg")):
+        return False  # the legs of one trip to several places are visits of their own
+    if a.extra.get("sides", b.extra.get("sides")) != b.extra.get("sides", a.extra.get("sides")):
+        return False  # a bilateral and a trilateral meeting are two meetings, whoever is named
     pa, pb = _people_in(a.participants), _people_in(b.participants)
     if a.event_type == "summit" and bool(pa) != bool(pb) and a.extra.get("body", b.extra.get("body")) == \
             b.extra.get("body", a.extra.get("body")):
