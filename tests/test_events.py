@@ -488,6 +488,16 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          [("visit", date(2022, 6, 1), ["Joko Widodo"], None), ("visit", date(2022, 6, 1), ["Joko Widodo"], None)]),
         ("Prabowo Subianto berangkat ke Beijing, China pada Selasa (2/9/2025) malam.", date(2025, 9, 3),
          [("visit", date(2025, 9, 2), ["Prabowo Subianto"], "Beijing")]),
+        # A body said to take place is its summit; who meets at it (`dalam pertemuan SCO`, `di
+        # sela-sela KTT`) is at the summit, which is dated where the body is.
+        ("Xi Jinping akan bertemu Vladimir Putin di Astana pada Rabu (3/7/2024) dalam pertemuan Organisasi "
+         "Kerjasama Shanghai. "
+         "SCO berlangsung pada Rabu (3/7/2024) hingga Kamis (4/7/2024).", date(2024, 7, 1),
+         [("meeting", date(2024, 7, 3), ["Vladimir Putin", "Xi Jinping"], "Astana"),
+          ("summit", date(2024, 7, 3), ["Vladimir Putin", "Xi Jinping"], None)]),
+        # A body named as a meeting's occasion, never said to take place, is no summit row.
+        ("Xi Jinping bertemu Vladimir Putin di sela-sela KTT SCO di Astana pada Rabu (3/7/2024).", date(2024, 7, 4),
+         [("meeting", date(2024, 7, 3), ["Vladimir Putin", "Xi Jinping"], "Astana")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

@@ -89,6 +89,8 @@ class _Lex:
     after_moment: re.Pattern[str]
     attendance: re.Pattern[str]
     plural: re.Pattern[str]
+    occasion: re.Pattern[str]
+    held: re.Pattern[str]
     sides: re.Pattern[str]
     came_back: re.Pattern[str]
     described_back: re.Pattern[str]
@@ -115,6 +117,10 @@ def _lex() -> _Lex:
                                   rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
         came_back=re.compile(rf"(?<![\w])(?:{_alt(data['came_back_cues'])})\s+$", re.IGNORECASE),
         sides=word_pattern(data["sides_words"], ignore_case=True),
+        occasion=word_pattern(data["occasion_cues"], ignore_case=True),
+        # `SCO berlangsung pada ...`, `KTT G20 di Bali digelar ...`: a body said to take place.
+        held=re.compile(rf"(?<![\w])(?:{_alt(data['summit_bodies'])})(?:\s+[\w()-]+){{0,3}}?\s+"
+                        rf"(?:{_alt(data['held_verbs'])})(?![\w])"),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
@@ -167,6 +173,7 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
     found: list[tuple[str, re.Match[str]]] = []
     for etype, pattern in lex.triggers.items():
         found.extend((etype, m) for m in pattern.finditer(sentence))
+    found.extend(("summit", m) for m in lex.held.finditer(sentence))
     # `pertemuan puncak` is a summit, not a `pertemuan`: a trigger inside a longer one goes
     # (even when the longer one points back, as in `pertemuan puncak itu`).
     out: list[tuple[str, re.Match[str]]] = []
@@ -205,7 +212,9 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     for etype, m in _hits(sentence):
         hits.setdefault(etype, m)
     meeting = hits.get("meeting")
-    if meeting and "summit" not in hits and _kind(sentence, "meeting", meeting) == "summit":
+    if meeting and _kind(sentence, "meeting", meeting) == "summit" and \
+            ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
+        # `Pertemuan ... G20 digelar`: the gathering word is the summit's, told once.
         hits["summit"] = meeting
         del hits["meeting"]
     summit = hits.get("summit")
@@ -688,6 +697,27 @@ def _told_as_moment(sentence: str, published: date | None) -> tuple[str, re.Matc
     return None
 
 
+def _body(name: str) -> str:
+    """A summit's body under one name however the text writes it (`Organisasi Kerjasama Shanghai`
+    and `SCO` are one body)."""
+    e = ents.resolve(name)
+    return e.name if e is not None and e.kind != "person" else name
+
+
+def _occasions(part: str, at: int, start: int, people: list[str], evidence: str, lex: _Lex) -> list[Event]:
+    """The summit a meeting is held at (`bertemu di sela-sela KTT SCO`, `dalam pertemuan SCO`), as
+    an undated mention naming the meeting's people: it dates nothing and is no event alone, but
+    the summit told elsewhere by its body alone learns who was there (see `merge`)."""
+    out = []
+    for bm in lex.summit_bodies.finditer(part, at):
+        lead_in = part[max(at, bm.start() - 40):bm.start()]
+        if lex.sideline.search(lead_in) or lex.occasion.search(lead_in):
+            out.append(Event(event_type="summit", event_date=None, date_precision=None, participants=list(people),
+                             place=None, status="happened", medium=None, evidence=evidence, start=start,
+                             extra={"body": _body(bm.group()), "occasion": "1"}))
+    return out[:1]
+
+
 def _opening_date(part: str, published: date | None) -> int:
     """Where a sentence's subject may start: after a date that opens it (`Jumat, ia akan ...`)."""
     first = next(iter(find_dates(part[:40], published)), None)
@@ -748,6 +778,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                     if m.entity.kind == "person"] + [(m.start, m.entity.name) for m in titled])
     out: list[Event] = []
     dated: list[Event] = []
+    occasions: list[Event] = []
     for sent in sentences(text):
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
@@ -856,11 +887,14 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                     medium=medium,
                     evidence=body[sent.start:sent.end].strip(),
                     start=sent.start + a,
-                    extra={**({"body": body_names[0]} if etype_k == "summit" and body_names else {}),
+                    extra={**({"body": _body(body_names[0])} if etype_k == "summit" and body_names else {}),
                            **({"sides": sides.group().lower()} if (sides := lex.sides.search(trig_k.group())) else {}),
                            **({"leg": leg} if leg else {})},
                 )
                 out.append(ev)
+            if etype_k == "meeting" and _people_in(persons):
+                occasions.extend(_occasions(part, at, sent.start + a, [p for p in persons if p in _people_in(persons)],
+                                            body[sent.start:sent.end].strip(), lex))
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
                 dated.append(out[-1])
     _date_the_lead(out, text, published)
@@ -871,7 +905,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             when = _inherited(before, e.start, e.participants, False, e.place)
             if when is not None:
                 e.event_date, e.date_precision = when
-    return out
+    # Occasions stay undated: they only name who was at a summit the article dates elsewhere.
+    return out + occasions
 
 
 # How far into the text the lead's date may be written (`... bertemu Blinken.\n\nHal itu terungkap
