@@ -49,6 +49,9 @@ from transforms.dates import compatible, find_dates
         # `Sabtu kemarin` is the last Saturday, not yesterday.
         ("Sabtu kemarin", date(2024, 7, 10), date(2024, 7, 6), "day"),
         ("tiga hari lalu", date(2024, 7, 6), date(2024, 7, 3), "day"),
+        # So many months or years ago: that month, that year.
+        ("bertemu enam tahun lalu", date(2025, 10, 30), date(2019, 1, 1), "year"),
+        ("dua bulan lalu", date(2025, 1, 15), date(2024, 11, 1), "month"),
     ],
 )
 def test_dates(text: str, published: date, value: date, precision: str) -> None:

@@ -498,6 +498,12 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         # A body named as a meeting's occasion, never said to take place, is no summit row.
         ("Xi Jinping bertemu Vladimir Putin di sela-sela KTT SCO di Astana pada Rabu (3/7/2024).", date(2024, 7, 4),
          [("meeting", date(2024, 7, 3), ["Vladimir Putin", "Xi Jinping"], "Astana")]),
+        # The day a happening lasts until (`hingga Sabtu`) is not its date; a welcomed arrival is
+        # the visitor's trip.
+        ("Xi Jinping menggelar pertemuan dengan Vladimir Putin di sela-sela KTT SCO yang berlangsung hingga "
+         "Sabtu (6/7/2024).", date(2024, 7, 4), []),
+        ("Presiden Xi Jinping pada Selasa (2/7/2024) menyambut kedatangan Presiden Vladimir Putin di Beijing.",
+         date(2024, 7, 3), [("visit", date(2024, 7, 2), ["Vladimir Putin", "Xi Jinping"], "Beijing")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

@@ -68,7 +68,7 @@ def _patterns() -> _Patterns:
     week_n = _alt(lexicon.words("dates", "week_nouns"))
     parts = _alt(lexicon.words("dates", "day_parts"))
     numbers = _alt(list(lexicon.load("units")["number_words"]))
-    ago_n, ago = _alt(lexicon.words("dates", "days_ago_nouns")), _alt(lexicon.words("dates", "days_ago_words"))
+    ago_n, ago = _alt(list(data["ago_units"])), _alt(lexicon.words("dates", "days_ago_words"))
     # A weekday written with its capital and no preposition is a day all the same: newsrooms put it
     # after the place or the verb (`kata Lavrov di Moskow, Senin.`, `tiba Selasa malam`).
     named_wd = _alt([k.capitalize() for k in weekdays])
@@ -94,7 +94,7 @@ def _patterns() -> _Patterns:
                                rf"(?P<rel>{every})\b", i)),
         # `Jumat kemarin` is last Friday, not yesterday: read before the relative words.
         ("wd_rel", re.compile(rf"\b(?P<wd>{_alt(list(weekdays))})\s+(?P<rel>{moving})\b", i)),
-        ("days_ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{numbers})\s+{ago_n}\s+{ago}\b", i)),
+        ("days_ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{numbers})\s+(?P<unit>{ago_n})\s+{ago}\b", i)),
         ("rel", re.compile(rf"\b(?P<relphrase>{_alt([str(k) for k in rel])})\b", i)),
         ("m_bare", re.compile(rf"\b{preps}\s+(?:{month_n}\s+)?{mon}(?![\w])", i)),
         ("y_bare", re.compile(rf"\b{preps}\s+(?:{year_n}\s+)?(?P<y>(?:19|20)\d\d)\b(?![.,]\d)", i)),
@@ -237,6 +237,11 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
     if kind == "days_ago":
         n = g["n"].lower()
         count = int(n) if n.isdigit() else int(lexicon.load("units")["number_words"][n])
+        unit = str(lexicon.load("dates")["ago_units"][g["unit"].lower()])
+        if unit == "year":
+            return date(published.year - count, 1, 1), "year"
+        if unit == "month":
+            return _add_months(published.replace(day=1), -count), "month"
         return published - timedelta(days=count), "day"
     if kind == "wd_week":
         target = p.weekdays[_key(g["wd"])]
