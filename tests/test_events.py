@@ -504,6 +504,12 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          "Sabtu (6/7/2024).", date(2024, 7, 4), []),
         ("Presiden Xi Jinping pada Selasa (2/7/2024) menyambut kedatangan Presiden Vladimir Putin di Beijing.",
          date(2024, 7, 3), [("visit", date(2024, 7, 2), ["Vladimir Putin", "Xi Jinping"], "Beijing")]),
+        # An invitation is no event, whatever years it offers; a visit paid on an invitation is.
+        ("Prabowo Subianto mengundang Presiden Vladimir Putin untuk melakukan kunjungan kenegaraan ke Jakarta "
+         "pada 2026 atau 2027.", date(2025, 12, 11), []),
+        ("Atas undangan Xi Jinping, Prabowo Subianto melakukan kunjungan kenegaraan ke Beijing pada Sabtu "
+         "(9/11/2024).", date(2024, 11, 10),
+         [("visit", date(2024, 11, 9), ["Prabowo Subianto", "Xi Jinping"], "Beijing")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

@@ -89,6 +89,8 @@ class _Lex:
     after_moment: re.Pattern[str]
     attendance: re.Pattern[str]
     plural: re.Pattern[str]
+    invitation: re.Pattern[str]
+    purpose: re.Pattern[str]
     occasion: re.Pattern[str]
     held: re.Pattern[str]
     sides: re.Pattern[str]
@@ -121,6 +123,8 @@ def _lex() -> _Lex:
         # `SCO berlangsung pada ...`, `KTT G20 di Bali digelar ...`: a body said to take place.
         held=re.compile(rf"(?<![\w])(?:{_alt(data['summit_bodies'])})(?:\s+[\w()-]+){{0,3}}?\s+"
                         rf"(?:{_alt(data['held_verbs'])})(?![\w])"),
+        invitation=word_pattern(data["invitation_cues"], ignore_case=True),
+        purpose=word_pattern(data["purpose_words"], ignore_case=True),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
@@ -681,6 +685,14 @@ def _planned(sentence: str, trig: re.Match[str]) -> bool:
     return noun or not lex.own_tense.search(sentence, trig.end(), cue.start())
 
 
+def _invited(sentence: str, at: int) -> bool:
+    """Whether the event at `at` is what someone is invited to do (`mengundang Presiden X untuk
+    melakukan kunjungan ...`): an invitation is no event (GOLD.md), whatever years it offers."""
+    lex = _lex()
+    cues = list(lex.invitation.finditer(sentence, 0, at))
+    return bool(cues) and lex.purpose.search(sentence, cues[-1].end(), at) is not None
+
+
 def _told_as_moment(sentence: str, published: date | None) -> tuple[str, re.Match[str]] | None:
     """An event named only as the moment after which something else happened, with its own day
     (`Dalam konferensi pers seusai pertemuan bilateral di Istana X, Kamis (19/6/2025), ...`): the
@@ -786,7 +798,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             continue
         etype, trig = found
         s = sent.text
-        if lex.uncertain.search(s, 0, trig.start()):
+        if lex.uncertain.search(s, 0, trig.start()) or _invited(s, trig.start()):
             continue
         planned = _planned(s, trig)
         d = _date(s, trig.start(), published, forward=planned)
