@@ -510,6 +510,15 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         ("Atas undangan Xi Jinping, Prabowo Subianto melakukan kunjungan kenegaraan ke Beijing pada Sabtu "
          "(9/11/2024).", date(2024, 11, 10),
          [("visit", date(2024, 11, 9), ["Prabowo Subianto", "Xi Jinping"], "Beijing")]),
+        # A person named in full once is named again by one of their names; a meeting `antar`
+        # ministers is a gathering of many, a summit.
+        ("Menlu Sugiono tiba di Vientiane pada Rabu (24/7/2024). Sebelum terbang ke Tokyo, Sugiono akan "
+         "memimpin pertemuan antarmenlu ASEAN di Vientiane.", date(2024, 7, 25),
+         [("summit", date(2024, 7, 24), ["Sugiono"], "Vientiane"),
+          ("visit", date(2024, 7, 24), ["Sugiono"], "Vientiane")]),
+        ("Menlu China Wang Yi tiba di Jakarta pada Rabu (24/7/2024).\n\nSetelah itu, Wang melawat ke Bangkok "
+         "pada Jumat (26/7/2024).", date(2024, 7, 27),
+         [("visit", date(2024, 7, 24), ["Wang Yi"], "Jakarta"), ("visit", date(2024, 7, 26), ["Wang Yi"], "Bangkok")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

@@ -89,6 +89,7 @@ class _Lex:
     after_moment: re.Pattern[str]
     attendance: re.Pattern[str]
     plural: re.Pattern[str]
+    among: re.Pattern[str]
     invitation: re.Pattern[str]
     purpose: re.Pattern[str]
     occasion: re.Pattern[str]
@@ -125,6 +126,7 @@ def _lex() -> _Lex:
                         rf"(?:{_alt(data['held_verbs'])})(?![\w])"),
         invitation=word_pattern(data["invitation_cues"], ignore_case=True),
         purpose=word_pattern(data["purpose_words"], ignore_case=True),
+        among=re.compile(rf"\s+(?:{_alt(data['among_prefixes'])})\w+", re.IGNORECASE),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
@@ -238,7 +240,7 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
     if etype != "meeting" or m.group().lower() not in lex.gathering_words:
         return etype
     tail = sentence[m.end():m.end() + 80]
-    if lex.plural.match(tail) and not lex.pair.search(tail[:30]):
+    if (lex.plural.match(tail) or lex.among.match(tail)) and not lex.pair.search(tail[:30]):
         # `pertemuan para pemimpin dunia`: a gathering of many (`para`), not of a pair.
         return "summit"
     body = lex.summit_bodies.search(tail)
@@ -788,6 +790,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     titled_names = [m.entity.name for m in titled]
     named = sorted([(m.start, m.entity.name) for m in ents.find_mentions(text, published)
                     if m.entity.kind == "person"] + [(m.start, m.entity.name) for m in titled])
+    # A person named in full once is named again by one of their names (`Wang`, `Luhut`).
+    titled_names = list(dict.fromkeys([*titled_names, *(n for _, n in named)]))
     out: list[Event] = []
     dated: list[Event] = []
     occasions: list[Event] = []
