@@ -562,3 +562,10 @@ def test_a_quotation_alone_tells_no_event() -> None:
 )
 def test_gatherings_and_their_people(text: str, published: date, expected: list[tuple]) -> None:
     assert sorted(_rows(text, published)) == sorted(expected)
+
+
+def test_a_name_alone_stands_for_one_person_only() -> None:
+    body = ("Menlu China Wang Yi tiba di Jakarta pada Rabu (24/7/2024). Juru bicara Wang Wenbin bertemu Retno "
+            "Marsudi di Beijing pada Kamis (25/7/2024).")
+    meetings = [e for e in extract(body, date(2024, 7, 26)) if e.event_type == "meeting"]
+    assert [sorted(e.participants) for e in meetings] == [["Retno Marsudi", "Wang Wenbin"]]

@@ -432,11 +432,15 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
 def _persons(part: str, published: date | None, titled_names: list[str]) -> list[tuple[int, str]]:
     """People a piece of a sentence names, with their offsets: gazetteer people and people known
     from a titled mention elsewhere in the article."""
-    found = [(m.start, m.entity.name) for m in ents.find_mentions(part, published) if m.entity.kind == "person"]
+    known = [m for m in ents.find_mentions(part, published) if m.entity.kind == "person"]
+    found = [(m.start, m.entity.name) for m in known]
+    # A name alone stands for one person only: a token two of the article's people share
+    # (`Sergei`), or one inside another person's full name (`Wang` of `Wang Wenbin`), names nobody.
+    shared = Counter(t for name in titled_names for t in set(name.split()))
     for name in titled_names:
         for t in name.split():
-            m = re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", part) if len(t) > 3 else None
-            if m:
+            m = re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", part) if len(t) > 3 and shared[t] == 1 else None
+            if m and not any(k.start <= m.start() < k.end and k.entity.name != name for k in known):
                 found.append((m.start(), name))
                 break
     out: dict[str, int] = {}
