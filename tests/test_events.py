@@ -433,11 +433,13 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          [("meeting", date(2025, 6, 9), ["Shigeru Ishiba"], "Istana Akasaka")]),
         # Without a day of its own, such a mention only retells.
         ("Seusai pertemuan bilateral, PM Shigeru Ishiba memuji Indonesia.", date(2025, 6, 10), []),
-        # A meeting with other counterparts is another meeting, not a retelling of the first.
+        # A meeting with other counterparts is another meeting, not a retelling of the first;
+        # counterparts of as many states as there are of them were met one by one.
         ("Menlu Sugiono bertemu Menlu Rusia Sergei Lavrov di Kazan pada Selasa (22/10/2024). Selain itu, Sugiono "
          "juga bertemu Menlu China Wang Yi dan Menlu India Subrahmanyam Jaishankar.", date(2024, 10, 23),
          [("meeting", date(2024, 10, 22), ["Sergei Lavrov", "Sugiono"], "Kazan"),
-          ("meeting", date(2024, 10, 22), ["Subrahmanyam Jaishankar", "Sugiono", "Wang Yi"], None)]),
+          ("meeting", date(2024, 10, 22), ["Subrahmanyam Jaishankar", "Sugiono"], None),
+          ("meeting", date(2024, 10, 22), ["Sugiono", "Wang Yi"], None)]),
         # `Saat itu` is the time of the event just told, even one known to the year only.
         ("Joko Widodo pernah mengunjungi Sochi pada 2016. Saat itu, Joko Widodo juga bertemu Vladimir Putin.",
          date(2022, 7, 1),
@@ -469,7 +471,8 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          "dengan Menlu Rusia, Sugiono juga bertemu Menlu China Wang Yi dan Menlu India Subrahmanyam Jaishankar.",
          date(2024, 10, 23),
          [("meeting", date(2024, 10, 22), ["Sergei Lavrov", "Sugiono"], "Kazan"),
-          ("meeting", date(2024, 10, 22), ["Subrahmanyam Jaishankar", "Sugiono", "Wang Yi"], None)]),
+          ("meeting", date(2024, 10, 22), ["Subrahmanyam Jaishankar", "Sugiono"], None),
+          ("meeting", date(2024, 10, 22), ["Sugiono", "Wang Yi"], None)]),
         # A summit where no person is named: the states that act in it take part, beside its body
         # however the text spells it.
         ("Pada Rabu (16/10/2024), dalam KTT Organisasi Kerjasama Shanghai di Astana, China dan Rusia "
@@ -519,6 +522,15 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         ("Menlu China Wang Yi tiba di Jakarta pada Rabu (24/7/2024).\n\nSetelah itu, Wang melawat ke Bangkok "
          "pada Jumat (26/7/2024).", date(2024, 7, 27),
          [("visit", date(2024, 7, 24), ["Wang Yi"], "Jakarta"), ("visit", date(2024, 7, 26), ["Wang Yi"], "Bangkok")]),
+        # Counterparts of different states, none the subject's, were met one by one; with one of
+        # the subject's own people among them it is one meeting.
+        ("Presiden Joko Widodo bertemu Presiden Xi Jinping dan PM Australia Anthony Albanese di Bali pada Selasa "
+         "(15/11/2022).", date(2022, 11, 16),
+         [("meeting", date(2022, 11, 15), ["Anthony Albanese", "Joko Widodo"], "Bali"),
+          ("meeting", date(2022, 11, 15), ["Joko Widodo", "Xi Jinping"], "Bali")]),
+        ("Presiden Joko Widodo bersama Menlu Retno Marsudi bertemu Presiden Xi Jinping di Bali pada Selasa "
+         "(15/11/2022).", date(2022, 11, 16),
+         [("meeting", date(2022, 11, 15), ["Joko Widodo", "Retno Marsudi", "Xi Jinping"], "Bali")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

@@ -603,9 +603,11 @@ def _people_in(names: list[str]) -> set[str]:
 def _state_of(part: str, pos: int, name: str) -> str | None:
     """A counterpart's state: the gazetteer's, else the one its title names (`Menhan Turki X`)."""
     known = ents.entity(name)
-    if known is not None:
+    if known is not None and known.state:
         return known.state
-    told = ents.states_in(part[max(0, pos - TITLE_REACH):pos])
+    # The name may be found with its title (`PM Australia Anthony Albanese` at the title).
+    at = part.find(name.split()[0], pos)
+    told = ents.states_in(part[max(0, pos - TITLE_REACH):at if at >= 0 else pos])
     return told[-1] if told else None
 
 
@@ -633,7 +635,14 @@ def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subje
     if len(others) + len(roles) < 2:
         return None
     states = {_state_of(part, p, n) for p, n in people if p >= side and n not in subject}
-    if apart or (len(states) == 1 and None not in states):
+    own = {_state_of(part, p, n) for p, n in people if n in subject}
+    # Counterparts of one state met together are one host's people; of as many states as there
+    # are counterparts, none the subject's own, they were met one by one, unless the meeting word
+    # counts three sides (`pertemuan trilateral`).
+    sides = lex.sides.search(part)
+    each = len(states) == len(others) and None not in states and not states & own and \
+        (sides is None or sides.group().lower() == "bilateral")
+    if apart or (len(states) == 1 and None not in states) or each:
         return [[*subject, n] for n in [*others, *roles]]
     return None
 
