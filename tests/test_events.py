@@ -531,6 +531,17 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         ("Presiden Joko Widodo bersama Menlu Retno Marsudi bertemu Presiden Xi Jinping di Bali pada Selasa "
          "(15/11/2022).", date(2022, 11, 16),
          [("meeting", date(2022, 11, 15), ["Joko Widodo", "Retno Marsudi", "Xi Jinping"], "Bali")]),
+        # A person going to a place told without a verb (`X ke Rusia bertemu Y`) is a trip; a guest
+        # invited to a place (`mengundang X ke Jakarta`) is not.
+        ("PM Anwar Ibrahim ke Tokyo bertemu PM Shigeru Ishiba pada Senin (9/6/2025).", date(2025, 6, 10),
+         [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo"),
+          ("visit", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo")]),
+        ("Prabowo Subianto mengundang PM Anwar Ibrahim ke Jakarta pada Senin (9/6/2025).", date(2025, 6, 10), []),
+        # The date of a citing clause (`Dikutip dari kantor berita X pada Rabu`) is the citing's: the
+        # summary it opens retells the meeting dated before.
+        ("PM Anwar Ibrahim bertemu PM Shigeru Ishiba di Tokyo pada Senin (9/6/2025). Dikutip dari kantor berita "
+         "Kyodo pada Rabu (11/6/2025), berikut rangkuman pertemuan Anwar Ibrahim dan Shigeru Ishiba.",
+         date(2025, 6, 11), [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

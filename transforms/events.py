@@ -23,6 +23,8 @@ from transforms.text import alternation, sentences, word_pattern
 
 # How far (characters) before a date a detaching cue is looked for.
 CUE_WINDOW = 30
+# How long a clause opened by a citing word (`Dikutip dari ...`) may run before its date.
+CLAUSE_CUE_WINDOW = 80
 # How far (characters) after a dated event an undated mention may take its date: the talks of a
 # visit, the sideline meetings of a summit are told in the sentences that follow it.
 INHERIT_WINDOW = 900
@@ -89,6 +91,8 @@ class _Lex:
     after_moment: re.Pattern[str]
     attendance: re.Pattern[str]
     plural: re.Pattern[str]
+    citing: re.Pattern[str]
+    bare_trip: re.Pattern[str]
     among: re.Pattern[str]
     invitation: re.Pattern[str]
     purpose: re.Pattern[str]
@@ -127,6 +131,8 @@ def _lex() -> _Lex:
         invitation=word_pattern(data["invitation_cues"], ignore_case=True),
         purpose=word_pattern(data["purpose_words"], ignore_case=True),
         among=re.compile(rf"\s+(?:{_alt(data['among_prefixes'])})\w+", re.IGNORECASE),
+        bare_trip=re.compile(rf"(?:{_alt(data['bare_trip_words'])})(?=\s+[A-Z])"),
+        citing=re.compile(rf"(?:{_alt(data['citing_openers'])})(?![\w])", re.IGNORECASE),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
@@ -180,6 +186,12 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
     for etype, pattern in lex.triggers.items():
         found.extend((etype, m) for m in pattern.finditer(sentence))
     found.extend(("summit", m) for m in lex.held.finditer(sentence))
+    # `Presiden Xi Jinping ke Rusia bertemu Putin`, `Putin ke China untuk ...`: a person going to a
+    # place, told without a verb, is a trip.
+    for p in ents.find_mentions(sentence):
+        gap = len(sentence[p.end:]) - len(sentence[p.end:].lstrip())
+        if p.entity.kind == "person" and gap and (go := lex.bare_trip.match(sentence, p.end + gap)) is not None:
+            found.append(("visit", go))
     # `pertemuan puncak` is a summit, not a `pertemuan`: a trigger inside a longer one goes
     # (even when the longer one points back, as in `pertemuan puncak itu`).
     out: list[tuple[str, re.Match[str]]] = []
@@ -343,6 +355,11 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     before = sentence[max(0, d.start - CUE_WINDOW):d.start] + (lead.group() if lead else "")
     starts = d.precision == "day" and _lex().start_cue.search(before)
     if detaching_cues().search(before) and not starts:
+        return True
+    # `Dikutip dari kantor berita AFP pada Rabu (22/3)`: a cue opening the date's own clause,
+    # however far back in it, ties the date to the citing.
+    clause = max(sentence.rfind(",", 0, d.start), sentence.rfind(";", 0, d.start)) + 1
+    if d.start - clause <= CLAUSE_CUE_WINDOW and _lex().citing.match(sentence[clause:d.start].lstrip()):
         return True
     cue = detaching_cues().search(sentence, at, d.start) if d.start > at and not starts else None
     # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
@@ -705,7 +722,10 @@ def _invited(sentence: str, at: int) -> bool:
     melakukan kunjungan ...`): an invitation is no event (GOLD.md), whatever years it offers."""
     lex = _lex()
     cues = list(lex.invitation.finditer(sentence, 0, at))
-    return bool(cues) and lex.purpose.search(sentence, cues[-1].end(), at) is not None
+    if not cues:
+        return False
+    # `mengundang X ke Jakarta`: the place the guest is invited to, told without a verb.
+    return lex.purpose.search(sentence, cues[-1].end(), at) is not None or lex.bare_trip.match(sentence, at) is not None
 
 
 def _told_as_moment(sentence: str, published: date | None) -> tuple[str, re.Match[str]] | None:
