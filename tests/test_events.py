@@ -537,6 +537,8 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo"),
           ("visit", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo")]),
         ("Prabowo Subianto mengundang PM Anwar Ibrahim ke Jakarta pada Senin (9/6/2025).", date(2025, 6, 10), []),
+        ("Jabatan presiden beralih dari Joko Widodo ke Prabowo Subianto pada Minggu (20/10/2024).",
+         date(2024, 10, 21), []),
         # The date of a citing clause (`Dikutip dari kantor berita X pada Rabu`) is the citing's: the
         # summary it opens retells the meeting dated before.
         ("PM Anwar Ibrahim bertemu PM Shigeru Ishiba di Tokyo pada Senin (9/6/2025). Dikutip dari kantor berita "

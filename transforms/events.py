@@ -190,7 +190,10 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
     # place, told without a verb, is a trip.
     for p in ents.find_mentions(sentence):
         gap = len(sentence[p.end:]) - len(sentence[p.end:].lstrip())
-        if p.entity.kind == "person" and gap and (go := lex.bare_trip.match(sentence, p.end + gap)) is not None:
+        if p.entity.kind == "person" and gap and (go := lex.bare_trip.match(sentence, p.end + gap)) is not None \
+                and (to := lex.place.match(sentence, go.start())) is not None \
+                and (where := ents.resolve(to.group("place"))) is not None and where.kind in ("place", "state"):
+            # Only to a place: `dari Jokowi ke Prabowo` hands something over, nobody travels.
             found.append(("visit", go))
     # `pertemuan puncak` is a summit, not a `pertemuan`: a trigger inside a longer one goes
     # (even when the longer one points back, as in `pertemuan puncak itu`).
