@@ -48,6 +48,9 @@ def test_events(text: str, published: date, expected: tuple) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # An arrival is someone's trip only when a person (or a title) arrives.
+        "Kedatangan wisatawan China ke Bali meningkat pada Juli 2024.",
+        "Xi Jinping menyambut kedatangan musim semi dengan pidato pada Senin (1/7/2024).",
         "Pertemuan itu menjadi yang kedua dalam waktu kurang dari dua bulan.",  # points back
         "Xi diperkirakan akan bertemu dengan Putin secara langsung.",  # no date: a retelling
         "Hamas menyerang Israel pada 7 Oktober.",  # no trigger
