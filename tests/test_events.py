@@ -51,6 +51,8 @@ def test_events(text: str, published: date, expected: tuple) -> None:
         # An arrival is someone's trip only when a person (or a title) arrives.
         "Kedatangan wisatawan China ke Bali meningkat pada Juli 2024.",
         "Xi Jinping menyambut kedatangan musim semi dengan pidato pada Senin (1/7/2024).",
+        # A body said to take place on no day is a habit, not a summit.
+        "KTT ASEAN digelar setiap tahun oleh negara ketua.",
         "Pertemuan itu menjadi yang kedua dalam waktu kurang dari dua bulan.",  # points back
         "Xi diperkirakan akan bertemu dengan Putin secara langsung.",  # no date: a retelling
         "Hamas menyerang Israel pada 7 Oktober.",  # no trigger

@@ -91,6 +91,7 @@ class _Lex:
     after_moment: re.Pattern[str]
     attendance: re.Pattern[str]
     plural: re.Pattern[str]
+    habitual: re.Pattern[str]
     citing: re.Pattern[str]
     bare_trip: re.Pattern[str]
     among: re.Pattern[str]
@@ -133,6 +134,7 @@ def _lex() -> _Lex:
         among=re.compile(rf"\s+(?:{_alt(data['among_prefixes'])})\w+", re.IGNORECASE),
         bare_trip=re.compile(rf"(?:{_alt(data['bare_trip_words'])})(?=\s+[A-Z])"),
         citing=re.compile(rf"(?:{_alt(data['citing_openers'])})(?![\w])", re.IGNORECASE),
+        habitual=word_pattern(data["habitual_cues"], ignore_case=True),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
@@ -842,6 +844,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             continue
         planned = _planned(s, trig)
         d = _date(s, trig.start(), published, forward=planned)
+        if d is None and (lex.held.fullmatch(trig.group()) or lex.habitual.search(s)):
+            # `KTT ASEAN digelar setiap tahun`: a gathering said to take place on no day, or as a
+            # habit, is no event.
+            continue
         d, others = _others(s, trig, etype, d, published)
         if others:
             found_k = sorted([(etype, trig, d), *others], key=lambda x: x[1].start())
