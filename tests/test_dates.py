@@ -52,6 +52,9 @@ from transforms.dates import compatible, find_dates
         # So many months or years ago: that month, that year.
         ("bertemu enam tahun lalu", date(2025, 10, 30), date(2019, 1, 1), "year"),
         ("dua bulan lalu", date(2025, 1, 15), date(2024, 11, 1), "month"),
+        # A month of a year told relative to publication.
+        ("pada Juli tahun ini", date(2022, 9, 14), date(2022, 7, 1), "month"),
+        ("pada bulan Maret tahun lalu", date(2022, 9, 14), date(2021, 3, 1), "month"),
     ],
 )
 def test_dates(text: str, published: date, value: date, precision: str) -> None:

@@ -89,6 +89,8 @@ def _patterns() -> _Patterns:
         ("season_y", re.compile(rf"\b{season}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("season_rel", re.compile(rf"\b{season}\s+(?P<rel>{every})\b", i)),
         ("m_rel", re.compile(rf"\b{mon}\s+(?P<rel>{moving})\b", i)),
+        # `Juli tahun ini`, `Maret tahun lalu`: a month of the year told relative to publication.
+        ("m_relyear", re.compile(rf"\b{mon}\s+(?P<relyear>{_alt([str(k) for k in data['relative_years']])})\b", i)),
         # `Senin pekan lalu`, `Kamis pekan ini`: a weekday of the week before, of or after publication's.
         ("wd_week", re.compile(rf"\b(?:(?:{wd_preps})\s+)?(?P<wd>{_alt(list(weekdays))})\s+{week_n}\s+"
                                rf"(?P<rel>{every})\b", i)),
@@ -213,6 +215,9 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
         if direction > 0:
             return date(_month_relative(start, published, 1).year, 1, 1), "year"
         return date(_month_relative(start, published, -1).year, 1, 1), "year"
+    if kind == "m_relyear":
+        year = published.year + int(lexicon.load("dates")["relative_years"][_key(g["relyear"])])
+        return date(year, p.months[_key(g["mon"])], 1), "month"
     if kind == "m_rel":
         direction = 1 if p.directions[_key(g["rel"])] > 0 else -1
         return _month_relative(p.months[_key(g["mon"])], published, direction), "month"
