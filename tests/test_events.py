@@ -549,6 +549,13 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         ("PM Anwar Ibrahim bertemu PM Shigeru Ishiba di Tokyo pada Senin (9/6/2025). Dikutip dari kantor berita "
          "Kyodo pada Rabu (11/6/2025), berikut rangkuman pertemuan Anwar Ibrahim dan Shigeru Ishiba.",
          date(2025, 6, 11), [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo")]),
+        # What leaders sign is signed where they meet, however late the article tells it.
+        ("Presiden Prabowo Subianto bertemu PM Anthony Albanese di Canberra pada Kamis (15/5/2025). "
+         + "Keduanya membahas pertahanan, pendidikan dan perdagangan kedua negara secara panjang lebar. " * 12
+         + "Anthony Albanese dan Prabowo Subianto juga menandatangani nota kesepahaman di bidang pangan.",
+         date(2025, 5, 16),
+         [("declaration", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], None),
+          ("meeting", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
     ],

@@ -536,12 +536,12 @@ def _speech_verbs() -> re.Pattern[str]:
 
 
 def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
-               place: str | None = None) -> tuple[date, str] | None:
+               place: str | None = None, window: int = INHERIT_WINDOW) -> tuple[date, str] | None:
     """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
     or meeting told shortly before that shares a person with it or was in the same city (the
     talks of a visit to Kyiv, told `di Kyiv`), or of the latest one, when the sentence says it
     continues it (`kemudian`, `usai`)."""
-    near = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when]
+    near = [e for e in reversed(dated) if at - e.start < window and e.when]
     if continues and near:
         # `Saat itu, ...`: said of the event just told, whatever its precision.
         return near[0].when
@@ -911,7 +911,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = list(out[-1].participants)
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
             if date_k is None and (k == 0 or a == 0):
-                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place)
+                # What leaders sign is signed where they meet, however late the article tells it.
+                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
+                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW)
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
