@@ -37,6 +37,24 @@ from transforms.dates import compatible, find_dates
         ("KTT pada Rabu", date(2024, 7, 3), date(2024, 7, 3), "day"),
         ("pada Rabu lalu", date(2024, 7, 3), date(2024, 6, 26), "day"),
         ("kemarin", date(2024, 7, 3), date(2024, 7, 2), "day"),
+        # A weekday with its capital and no preposition, after the place or before a part of the day.
+        ("kata menteri itu di Hanoi, Kamis.", date(2024, 7, 6), date(2024, 7, 4), "day"),
+        ("keduanya bertemu di Hanoi, Kamis, untuk", date(2024, 7, 6), date(2024, 7, 4), "day"),
+        ("rombongan mendarat Rabu malam", date(2024, 7, 6), date(2024, 7, 3), "day"),
+        ("tiba Selasa waktu setempat", date(2024, 7, 6), date(2024, 7, 2), "day"),
+        # A weekday of a named week: the week before, of, or after publication's.
+        ("pada Selasa pekan lalu", date(2024, 7, 6), date(2024, 6, 25), "day"),
+        ("Kamis pekan ini", date(2024, 7, 6), date(2024, 7, 4), "day"),
+        ("Senin pekan depan", date(2024, 7, 6), date(2024, 7, 8), "day"),
+        # `Sabtu kemarin` is the last Saturday, not yesterday.
+        ("Sabtu kemarin", date(2024, 7, 10), date(2024, 7, 6), "day"),
+        ("tiga hari lalu", date(2024, 7, 6), date(2024, 7, 3), "day"),
+        # So many months or years ago: that month, that year.
+        ("bertemu enam tahun lalu", date(2025, 10, 30), date(2019, 1, 1), "year"),
+        ("dua bulan lalu", date(2025, 1, 15), date(2024, 11, 1), "month"),
+        # A month of a year told relative to publication.
+        ("pada Juli tahun ini", date(2022, 9, 14), date(2022, 7, 1), "month"),
+        ("pada bulan Maret tahun lalu", date(2022, 9, 14), date(2021, 3, 1), "month"),
     ],
 )
 def test_dates(text: str, published: date, value: date, precision: str) -> None:
@@ -56,7 +74,8 @@ def test_relative_dates_need_a_publication_date() -> None:
     assert [d.value for d in find_dates("pada 2 Oktober 2024", None)] == [date(2024, 10, 2)]
 
 
-@pytest.mark.parametrize("text", ["75 tahun", "USD 200 miliar", "dua bulan", "Pasal 5"])
+@pytest.mark.parametrize("text", ["75 tahun", "USD 200 miliar", "dua bulan", "Pasal 5", "selama dua hari",
+                                  "senin yang sibuk bagi para diplomat"])
 def test_not_dates(text: str) -> None:
     assert find_dates(text, date(2024, 2, 9)) == []
 

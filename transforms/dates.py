@@ -65,6 +65,13 @@ def _patterns() -> _Patterns:
     rng = _alt(lexicon.words("dates", "range_words"))
     year_n, month_n = _alt(lexicon.words("dates", "year_nouns")), _alt(lexicon.words("dates", "month_nouns"))
     day_n, wd_preps = _alt(lexicon.words("dates", "day_nouns")), _alt(lexicon.words("dates", "weekday_prepositions"))
+    week_n = _alt(lexicon.words("dates", "week_nouns"))
+    parts = _alt(lexicon.words("dates", "day_parts"))
+    numbers = _alt(list(lexicon.load("units")["number_words"]))
+    ago_n, ago = _alt(list(data["ago_units"])), _alt(lexicon.words("dates", "days_ago_words"))
+    # A weekday written with its capital and no preposition is a day all the same: newsrooms put it
+    # after the place or the verb (`kata Lavrov di Moskow, Senin.`, `tiba Selasa malam`).
+    named_wd = _alt([k.capitalize() for k in weekdays])
     rel = {**data["relative_years"], **data["relative_months"], **data["relative_weeks"], **data["relative_days"]}
     i = re.IGNORECASE
     rules = [
@@ -82,6 +89,14 @@ def _patterns() -> _Patterns:
         ("season_y", re.compile(rf"\b{season}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("season_rel", re.compile(rf"\b{season}\s+(?P<rel>{every})\b", i)),
         ("m_rel", re.compile(rf"\b{mon}\s+(?P<rel>{moving})\b", i)),
+        # `Juli tahun ini`, `Maret tahun lalu`: a month of the year told relative to publication.
+        ("m_relyear", re.compile(rf"\b{mon}\s+(?P<relyear>{_alt([str(k) for k in data['relative_years']])})\b", i)),
+        # `Senin pekan lalu`, `Kamis pekan ini`: a weekday of the week before, of or after publication's.
+        ("wd_week", re.compile(rf"\b(?:(?:{wd_preps})\s+)?(?P<wd>{_alt(list(weekdays))})\s+{week_n}\s+"
+                               rf"(?P<rel>{every})\b", i)),
+        # `Jumat kemarin` is last Friday, not yesterday: read before the relative words.
+        ("wd_rel", re.compile(rf"\b(?P<wd>{_alt(list(weekdays))})\s+(?P<rel>{moving})\b", i)),
+        ("days_ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{numbers})\s+(?P<unit>{ago_n})\s+{ago}\b", i)),
         ("rel", re.compile(rf"\b(?P<relphrase>{_alt([str(k) for k in rel])})\b", i)),
         ("m_bare", re.compile(rf"\b{preps}\s+(?:{month_n}\s+)?{mon}(?![\w])", i)),
         ("y_bare", re.compile(rf"\b{preps}\s+(?:{year_n}\s+)?(?P<y>(?:19|20)\d\d)\b(?![.,]\d)", i)),
@@ -93,7 +108,7 @@ def _patterns() -> _Patterns:
                 i,
             ),
         ),
-        ("wd_rel", re.compile(rf"\b(?P<wd>{_alt(list(weekdays))})\s+(?P<rel>{moving})\b", i)),
+        ("wd_bare", re.compile(rf"(?<![\w'])(?P<wd>{named_wd})(?=\s*(?:[.,;:)]|$)|\s+{parts}(?![\w]))")),
     ]
     return _Patterns(rules, months, weekdays, seasons, directions)
 
@@ -200,6 +215,9 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
         if direction > 0:
             return date(_month_relative(start, published, 1).year, 1, 1), "year"
         return date(_month_relative(start, published, -1).year, 1, 1), "year"
+    if kind == "m_relyear":
+        year = published.year + int(lexicon.load("dates")["relative_years"][_key(g["relyear"])])
+        return date(year, p.months[_key(g["mon"])], 1), "month"
     if kind == "m_rel":
         direction = 1 if p.directions[_key(g["rel"])] > 0 else -1
         return _month_relative(p.months[_key(g["mon"])], published, direction), "month"
@@ -221,7 +239,20 @@ def _resolve(kind: str, m: re.Match[str], p: _Patterns, published: date | None,
             day = published + timedelta(weeks=int(data["relative_weeks"][phrase]))
             return day.replace(day=1), "month"
         return published + timedelta(days=int(data["relative_days"][phrase])), "day"
-    if kind in ("wd", "wd_rel"):
+    if kind == "days_ago":
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else int(lexicon.load("units")["number_words"][n])
+        unit = str(lexicon.load("dates")["ago_units"][g["unit"].lower()])
+        if unit == "year":
+            return date(published.year - count, 1, 1), "year"
+        if unit == "month":
+            return _add_months(published.replace(day=1), -count), "month"
+        return published - timedelta(days=count), "day"
+    if kind == "wd_week":
+        target = p.weekdays[_key(g["wd"])]
+        monday = published - timedelta(days=published.weekday())
+        return monday + timedelta(weeks=p.directions[_key(g["rel"])], days=target), "day"
+    if kind in ("wd", "wd_rel", "wd_bare"):
         target = p.weekdays[_key(g["wd"])]
         rel = p.directions.get(_key(g.get("rel") or ""), 0)
         back = (published.weekday() - target) % 7

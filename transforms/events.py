@@ -23,6 +23,8 @@ from transforms.text import alternation, sentences, word_pattern
 
 # How far (characters) before a date a detaching cue is looked for.
 CUE_WINDOW = 30
+# How long a clause opened by a citing word (`Dikutip dari ...`) may run before its date.
+CLAUSE_CUE_WINDOW = 80
 # How far (characters) after a dated event an undated mention may take its date: the talks of a
 # visit, the sideline meetings of a summit are told in the sentences that follow it.
 INHERIT_WINDOW = 900
@@ -83,6 +85,24 @@ class _Lex:
     other_moment_words: list[str]
     uncertain: re.Pattern[str]
     said: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    future: re.Pattern[str]
+    own_tense: re.Pattern[str]
+    after_moment: re.Pattern[str]
+    attendance: re.Pattern[str]
+    plural: re.Pattern[str]
+    habitual: re.Pattern[str]
+    citing: re.Pattern[str]
+    bare_trip: re.Pattern[str]
+    among: re.Pattern[str]
+    invitation: re.Pattern[str]
+    purpose: re.Pattern[str]
+    occasion: re.Pattern[str]
+    held: re.Pattern[str]
+    sides: re.Pattern[str]
+    came_back: re.Pattern[str]
+    described_back: re.Pattern[str]
+    next_state: re.Pattern[str]
 
 
 _alt = alternation
@@ -100,6 +120,25 @@ def _lex() -> _Lex:
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
+        future=word_pattern(data["future_cues"], ignore_case=True),
+        described_back=re.compile(rf"(?:\s+[a-z][\w-]*){{1,{DESCRIBED_WORDS}}}?\s+"
+                                  rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
+        came_back=re.compile(rf"(?<![\w])(?:{_alt(data['came_back_cues'])})\s+$", re.IGNORECASE),
+        sides=word_pattern(data["sides_words"], ignore_case=True),
+        occasion=word_pattern(data["occasion_cues"], ignore_case=True),
+        # `SCO berlangsung pada ...`, `KTT G20 di Bali digelar ...`: a body said to take place.
+        held=re.compile(rf"(?<![\w])(?:{_alt(data['summit_bodies'])})(?:\s+[\w()-]+){{0,3}}?\s+"
+                        rf"(?:{_alt(data['held_verbs'])})(?![\w])"),
+        invitation=word_pattern(data["invitation_cues"], ignore_case=True),
+        purpose=word_pattern(data["purpose_words"], ignore_case=True),
+        among=re.compile(rf"\s+(?:{_alt(data['among_prefixes'])})\w+", re.IGNORECASE),
+        bare_trip=re.compile(rf"(?:{_alt(data['bare_trip_words'])})(?=\s+[A-Z])"),
+        citing=re.compile(rf"(?:{_alt(data['citing_openers'])})(?![\w])", re.IGNORECASE),
+        habitual=word_pattern(data["habitual_cues"], ignore_case=True),
+        plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
+        attendance=word_pattern(data["attendance_words"], ignore_case=True),
+        own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
+        after_moment=re.compile(rf"(?<![\w])(?:{_alt(data['after_moment_cues'])})\s+$", re.IGNORECASE),
         medium={k: word_pattern(v, ignore_case=True) for k, v in data["medium"].items()},
         not_places={w.lower() for w in data["not_places"]},
         sequence=word_pattern(data["sequence_cues"], ignore_case=True),
@@ -111,7 +150,7 @@ def _lex() -> _Lex:
         leader_titles=re.compile(rf"(?:{_alt(data['leader_titles'])})(?![\w])", re.IGNORECASE),
         counterpart=word_pattern(data["counterpart_cues"], ignore_case=True),
         separate=word_pattern(data["separate_meeting_cues"], ignore_case=True),
-        subject_pronoun=re.compile(rf"^\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
+        subject_pronoun=re.compile(rf"\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
                                    rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
         # `..., kata Retno, bahwa kunjungan ...`: a speech verb and a name set off by commas.
@@ -131,6 +170,11 @@ def _lex() -> _Lex:
         between=re.compile(rf"\s+(?:{_alt(data['between_cues'])})(?![\w])", re.IGNORECASE),
         start_cue=re.compile(rf"(?<![\w])(?:{_alt(data['start_cues'])})\s+$", re.IGNORECASE),
         content_clause=word_pattern(lexicon.words("speech", "complementisers"), ignore_case=True),
+        clause_break=re.compile(rf"[,;]\s+(?:(?:{_alt(data['clause_joiners'])})\s+)?|\s+(?:{_alt(data['clause_joiners'])})\s+",
+                                re.IGNORECASE),
+        # The next item of a list of names: `, China`, ` dan Rusia`, `, dan Korea Selatan`.
+        next_state=re.compile(rf"(?:\s*,\s*(?:(?:{_alt(data['list_joiners'])})\s+)?|\s+(?:{_alt(data['list_joiners'])})\s+)"
+                              r"(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
         groups=re.compile(rf"(?<![\w])(?P<role>(?i:{_alt(data['group_roles'])}))\s+(?P<state>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
     )
 
@@ -143,6 +187,16 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
     found: list[tuple[str, re.Match[str]]] = []
     for etype, pattern in lex.triggers.items():
         found.extend((etype, m) for m in pattern.finditer(sentence))
+    found.extend(("summit", m) for m in lex.held.finditer(sentence))
+    # `Presiden Xi Jinping ke Rusia bertemu Putin`, `Putin ke China untuk ...`: a person going to a
+    # place, told without a verb, is a trip.
+    for p in ents.find_mentions(sentence):
+        gap = len(sentence[p.end:]) - len(sentence[p.end:].lstrip())
+        if p.entity.kind == "person" and gap and (go := lex.bare_trip.match(sentence, p.end + gap)) is not None \
+                and (to := lex.place.match(sentence, go.start())) is not None \
+                and (where := ents.resolve(to.group("place"))) is not None and where.kind in ("place", "state"):
+            # Only to a place: `dari Jokowi ke Prabowo` hands something over, nobody travels.
+            found.append(("visit", go))
     # `pertemuan puncak` is a summit, not a `pertemuan`: a trigger inside a longer one goes
     # (even when the longer one points back, as in `pertemuan puncak itu`).
     out: list[tuple[str, re.Match[str]]] = []
@@ -155,12 +209,24 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
         # `setelah pertemuan (pribadi) mereka`: the meeting of the sentence's own people is told,
         # not only used as a moment.
         theirs = any(w.lower().strip(".,") in lex.possessive for w in sentence[m.end():m.end() + 30].split()[:2])
-        elsewhen = lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()]) and not theirs
+        elsewhen = (lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
+                    or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
         if not inside_longer and not anaphoric and not elsewhen:
             out.append((etype, m))
     return out
+
+
+# How many words may describe an event between its word and a demonstrative pointing back.
+DESCRIBED_WORDS = 4
+
+
+def _described_back(sentence: str, at: int) -> bool:
+    """Whether the event word ending at `at` is described and then pointed back to (`pertemuan para
+    pemimpin dunia itu`): a few lowercase words and a demonstrative. Names in between (`pertemuan
+    Xi dan Putin itu`) say who, so such a phrase still tells."""
+    return _lex().described_back.match(sentence, at) is not None
 
 
 def _triggers(sentence: str) -> dict[str, re.Match[str]]:
@@ -169,7 +235,9 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     for etype, m in _hits(sentence):
         hits.setdefault(etype, m)
     meeting = hits.get("meeting")
-    if meeting and "summit" not in hits and _kind(sentence, "meeting", meeting) == "summit":
+    if meeting and _kind(sentence, "meeting", meeting) == "summit" and \
+            ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
+        # `Pertemuan ... G20 digelar`: the gathering word is the summit's, told once.
         hits["summit"] = meeting
         del hits["meeting"]
     summit = hits.get("summit")
@@ -189,6 +257,9 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
     if etype != "meeting" or m.group().lower() not in lex.gathering_words:
         return etype
     tail = sentence[m.end():m.end() + 80]
+    if (lex.plural.match(tail) or lex.among.match(tail)) and not lex.pair.search(tail[:30]):
+        # `pertemuan para pemimpin dunia`: a gathering of many (`para`), not of a pair.
+        return "summit"
     body = lex.summit_bodies.search(tail)
     return "summit" if body and not lex.sideline.search(tail, 0, body.start()) else etype
 
@@ -284,9 +355,16 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     statement before a speech verb, what follows a detaching cue (`sejak invasi pada Februari`)."""
     if d.end <= at and _says_after(sentence, d.end, at):
         return True
-    before = sentence[max(0, d.start - CUE_WINDOW):d.start]
+    # A bare year or month is found with its preposition (`sejak 2019`): that word is before it too.
+    lead = re.match(r"[a-z]+\s+", d.text)
+    before = sentence[max(0, d.start - CUE_WINDOW):d.start] + (lead.group() if lead else "")
     starts = d.precision == "day" and _lex().start_cue.search(before)
     if detaching_cues().search(before) and not starts:
+        return True
+    # `Dikutip dari kantor berita AFP pada Rabu (22/3)`: a cue opening the date's own clause,
+    # however far back in it, ties the date to the citing.
+    clause = max(sentence.rfind(",", 0, d.start), sentence.rfind(";", 0, d.start)) + 1
+    if d.start - clause <= CLAUSE_CUE_WINDOW and _lex().citing.match(sentence[clause:d.start].lstrip()):
         return True
     cue = detaching_cues().search(sentence, at, d.start) if d.start > at and not starts else None
     # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
@@ -376,11 +454,15 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
 def _persons(part: str, published: date | None, titled_names: list[str]) -> list[tuple[int, str]]:
     """People a piece of a sentence names, with their offsets: gazetteer people and people known
     from a titled mention elsewhere in the article."""
-    found = [(m.start, m.entity.name) for m in ents.find_mentions(part, published) if m.entity.kind == "person"]
+    known = [m for m in ents.find_mentions(part, published) if m.entity.kind == "person"]
+    found = [(m.start, m.entity.name) for m in known]
+    # A name alone stands for one person only: a token two of the article's people share
+    # (`Sergei`), or one inside another person's full name (`Wang` of `Wang Wenbin`), names nobody.
+    shared = Counter(t for name in titled_names for t in set(name.split()))
     for name in titled_names:
         for t in name.split():
-            m = re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", part) if len(t) > 3 else None
-            if m:
+            m = re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", part) if len(t) > 3 and shared[t] == 1 else None
+            if m and not any(k.start <= m.start() < k.end and k.entity.name != name for k in known):
                 found.append((m.start(), name))
                 break
     out: dict[str, int] = {}
@@ -396,7 +478,8 @@ def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> 
     for m in ents.find_mentions(part, published):
         e = m.entity
         name = e.name if e.kind == "state" else e.state if e.kind == "place" and e.capital else None
-        if not name or name == place or lex.place_before.search(part[:m.start]):
+        before = lex.place_before.search(part[:m.start])
+        if not name or name == place or before and _country_of_place(part[before.start():m.start], name, published):
             continue
         out.append(name)
     # A capital alone is where something happens (`Pertemuan ... G20 New Delhi`); it stands
@@ -407,15 +490,40 @@ def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> 
     return list(dict.fromkeys(out))
 
 
+def _country_of_place(before: str, state: str, published: date | None) -> bool:
+    """Whether a state is named as where something is (`di Bali, Indonesia`, `ke Rusia`): after a
+    place preposition, or after a city of that very state (`Kazan, Rusia`; in `Astana, China dan
+    Rusia` China is no country of Astana, it acts)."""
+    city = re.match(r"([A-Z][\w'-]*),\s+$", before)
+    if city is None:
+        return True
+    e = ents.resolve(city.group(1), published)
+    return e is None or e.kind not in ("place", "state") or e.kind == "place" and e.state == state
+
+
 def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
     """Unnamed participants: a role as written and its state's canonical name (`pemimpin India`,
     `delegasi Rusia`)."""
     out = []
     for m in lex.groups.finditer(part):
         state = ents.resolve(m.group("state"), published)
-        if state is not None and state.kind == "state":
-            out.append(f"{m.group('role').lower()} {state.name}")
+        if state is None or state.kind != "state":
+            continue
+        named = next((x for x in ents.find_mentions(m.group("state"), published) if x.entity is state), None)
+        if named is not None and re.match(r"\s+[A-Z]", part[m.start("state") + named.end:]):
+            continue  # a title before a name (`Presiden Iran Masoud Pezeshkian`): a person, no role
+        role = m.group("role").lower()
+        out.append(f"{role} {state.name}")
+        # One role before a list of states is each one's (`pemimpin India, China dan Rusia`).
+        end = m.end()
+        while (nxt := lex.next_state.match(part, end)) is not None:
+            more = ents.resolve(nxt.group("state"), published)
+            if more is None or more.kind != "state":
+                break
+            out.append(f"{role} {more.name}")
+            end = nxt.end()
     return list(dict.fromkeys(out))
+
 
 
 @lexicon.derived
@@ -428,14 +536,16 @@ def _speech_verbs() -> re.Pattern[str]:
 
 
 def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
-               place: str | None = None) -> tuple[date, str] | None:
+               place: str | None = None, window: int = INHERIT_WINDOW) -> tuple[date, str] | None:
     """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
     or meeting told shortly before that shares a person with it or was in the same city (the
     talks of a visit to Kyiv, told `di Kyiv`), or of the latest one, when the sentence says it
     continues it (`kemudian`, `usai`)."""
-    recent = [e for e in reversed(dated) if at - e.start < INHERIT_WINDOW and e.when and e.date_precision != "year"]
-    if continues and recent:
-        return recent[0].when
+    near = [e for e in reversed(dated) if at - e.start < window and e.when]
+    if continues and near:
+        # `Saat itu, ...`: said of the event just told, whatever its precision.
+        return near[0].when
+    recent = [e for e in near if e.date_precision != "year"]
     people = _people_in(persons)
     city = place if place and (e := ents.entity(place)) is not None and e.kind == "place" else None
     return next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
@@ -473,11 +583,40 @@ def _elsewhen(part: str, pos: int, at: int) -> bool:
     return cue is not None and "," in part[pos:at] and "," not in part[cue.end():pos]
 
 
+def _legs(part: str, at: int, published: date | None, lex: _Lex) -> list[str]:
+    """The destinations of a trip told as a list (`mengunjungi Rusia dan Ukraina`, `lawatan ke
+    Jepang, Korea Selatan dan China`): each is a visit of its own (GOLD.md: one event per
+    happening). Empty unless the list names places or states only."""
+    m = lex.place.search(part, at)
+    if m is None or m.start() - at > 30:
+        return []
+    first = ents.resolve(m.group("place"), published)
+    if first is None or first.kind not in ("state", "place"):
+        return []
+    legs, end = [first.name], m.end()
+    while (nxt := lex.next_state.match(part, end)) is not None:
+        e = ents.resolve(nxt.group("state"), published)
+        if e is None or e.kind not in ("state", "place"):
+            break
+        before = ents.entity(legs[-1])
+        if not (e.kind == "state" and before is not None and before.kind == "place" and before.state == e.name):
+            legs.append(e.name)  # `Beijing, China`: a city and its country are one destination
+        end = nxt.end()
+    return list(dict.fromkeys(legs))
+
+
+def _city(name: str) -> str | None:
+    """A destination as a place: a city as it is; a country, no place (GOLD.md)."""
+    e = ents.entity(name)
+    return None if e is not None and e.kind == "state" else name
+
+
 def _people_in(names: list[str]) -> set[str]:
     """The names that are people (known ones, and unknown names), not states or bodies."""
     out = set()
     for n in names:
-        e = ents.entity(n)
+        # A body may be written as the text names it (`Organisasi Kerjasama Shanghai`).
+        e = ents.entity(n) or (None if _is_role(n) else ents.resolve(n))
         if e.kind == "person" if e is not None else not n.islower():
             out.add(n)
     return out
@@ -486,9 +625,11 @@ def _people_in(names: list[str]) -> set[str]:
 def _state_of(part: str, pos: int, name: str) -> str | None:
     """A counterpart's state: the gazetteer's, else the one its title names (`Menhan Turki X`)."""
     known = ents.entity(name)
-    if known is not None:
+    if known is not None and known.state:
         return known.state
-    told = ents.states_in(part[max(0, pos - TITLE_REACH):pos])
+    # The name may be found with its title (`PM Australia Anthony Albanese` at the title).
+    at = part.find(name.split()[0], pos)
+    told = ents.states_in(part[max(0, pos - TITLE_REACH):at if at >= 0 else pos])
     return told[-1] if told else None
 
 
@@ -497,10 +638,12 @@ TITLE_REACH = 30
 
 
 def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subject: list[str],
-                        lex: _Lex) -> list[list[str]] | None:
+                        lex: _Lex, published: date | None = None, separate: bool = False) -> list[list[str]] | None:
     """One meeting per counterpart when a subject met several people told in one list
     (`mengadakan sejumlah pertemuan bilateral dengan A, B dan C`; `pembicaraan dengan Presiden
-    Xi dan Perdana Menteri Li`): each is a distinct happening. None when it is one meeting."""
+    Xi dan Perdana Menteri Li`): each is a distinct happening, and so is each unnamed leader of
+    the list (`secara terpisah dengan A, B, serta pemimpin Mesir`). None when it is one meeting;
+    `separate` says the meetings are told apart already (a subject taken from such a list)."""
     cue = lex.counterpart.search(part, at)
     # Without `dengan` the other side follows the verb itself (`menemui A dan B`).
     side = cue.start() if cue is not None else at
@@ -509,11 +652,20 @@ def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subje
     if not subject:
         return None
     others = [n for p, n in people if p >= side and n not in subject]
-    if len(others) < 2:
+    apart = separate or bool(lex.separate.search(part))
+    roles = _roles(part[side:], published, lex) if apart else []
+    if len(others) + len(roles) < 2:
         return None
     states = {_state_of(part, p, n) for p, n in people if p >= side and n not in subject}
-    if lex.separate.search(part) or (len(states) == 1 and None not in states):
-        return [[*subject, n] for n in others]
+    own = {_state_of(part, p, n) for p, n in people if n in subject}
+    # Counterparts of one state met together are one host's people; of as many states as there
+    # are counterparts, none the subject's own, they were met one by one, unless the meeting word
+    # counts three sides (`pertemuan trilateral`).
+    sides = lex.sides.search(part)
+    each = len(states) == len(others) and None not in states and not states & own and \
+        (sides is None or sides.group().lower() == "bilateral")
+    if apart or (len(states) == 1 and None not in states) or each:
+        return [[*subject, n] for n in [*others, *roles]]
     return None
 
 
@@ -533,6 +685,134 @@ def _counterpart_dates(part: str, people: list[tuple[int, str]], groups: list[li
     return out if len(out) == len(order) else {}
 
 
+def _part_start(s: str, found: list[tuple[str, re.Match[str], DateMention | None]], i: int,
+                published: date | None, titled_names: list[str]) -> int:
+    """Where the piece of a sentence telling its `i`-th event starts: at its trigger, or at the
+    clause break before it when that clause names its own subject (`Putin bertemu Xi pada Selasa,
+    sementara Lavrov bertemu Wang Yi pada Rabu`: Lavrov is the second meeting's, not the first's).
+    The break is the first one after the event before it and its date."""
+    _, prev, prev_date = found[i - 1]
+    m = found[i][1]
+    after = max(prev.end(), prev_date.end if prev_date is not None and prev_date.end <= m.start() else 0)
+    brk = _lex().clause_break.search(s, after, m.start())
+    if brk is None or not any(brk.end() <= p < m.start() for p, _ in _persons(s, published, titled_names)):
+        return m.start()
+    return brk.end()
+
+
+# How far after an event a sentence pointing back at it (`KTT tersebut`) may name who was there.
+ATTENDEES_WINDOW = 600
+
+
+def _planned(sentence: str, trig: re.Match[str]) -> bool:
+    """Whether a sentence tells its event as a plan: a cue before the trigger (`akan bertemu`), or
+    after it in the trigger's own clause (`kunjungan itu akan berlangsung`). A cue in a clause
+    of its own after `yang` or `untuk` is that clause's (`tiba di X yang rencananya akan
+    membahas ...`: the arrival happened)."""
+    lex = _lex()
+    if lex.planned.search(sentence, 0, trig.start()):
+        return True
+    cue = lex.planned.search(sentence, trig.end())
+    if cue is None:
+        return False
+    # After a noun (`pertemuan`, `kunjungan`, `KTT`: Indonesian nouns of events end in -an or are
+    # acronyms) `yang akan ...` describes the event itself: `KTT yang akan digelar` is a plan.
+    last = trig.group().split()[-1]
+    noun = last.isupper() or last.lower().endswith(("an", "annya"))
+    return noun or not lex.own_tense.search(sentence, trig.end(), cue.start())
+
+
+def _invited(sentence: str, at: int) -> bool:
+    """Whether the event at `at` is what someone is invited to do (`mengundang Presiden X untuk
+    melakukan kunjungan ...`): an invitation is no event (GOLD.md), whatever years it offers."""
+    lex = _lex()
+    cues = list(lex.invitation.finditer(sentence, 0, at))
+    if not cues:
+        return False
+    # `mengundang X ke Jakarta`: the place the guest is invited to, told without a verb.
+    return lex.purpose.search(sentence, cues[-1].end(), at) is not None or lex.bare_trip.match(sentence, at) is not None
+
+
+def _told_as_moment(sentence: str, published: date | None) -> tuple[str, re.Match[str]] | None:
+    """An event named only as the moment after which something else happened, with its own day
+    (`Dalam konferensi pers seusai pertemuan bilateral di Istana X, Kamis (19/6/2025), ...`): the
+    article tells it there and nowhere else. Without a day of its own it stays a retelling."""
+    lex = _lex()
+    for etype in ("meeting", "summit", "visit", "call"):
+        for m in lex.triggers[etype].finditer(sentence):
+            after = sentence[m.end():m.end() + 12].split()
+            word = after[0].lower().strip(".,") if after else ""
+            if word in lex.anaphora or not lex.after_moment.search(sentence[max(0, m.start() - 12):m.start()]):
+                continue
+            if _date(sentence, m.start(), published) is not None:
+                return _kind(sentence, etype, m), m
+    return None
+
+
+def _body(name: str) -> str:
+    """A summit's body under one name however the text writes it (`Organisasi Kerjasama Shanghai`
+    and `SCO` are one body)."""
+    e = ents.resolve(name)
+    return e.name if e is not None and e.kind != "person" else name
+
+
+def _occasions(part: str, at: int, start: int, people: list[str], evidence: str, lex: _Lex) -> list[Event]:
+    """The summit a meeting is held at (`bertemu di sela-sela KTT SCO`, `dalam pertemuan SCO`), as
+    an undated mention naming the meeting's people: it dates nothing and is no event alone, but
+    the summit told elsewhere by its body alone learns who was there (see `merge`)."""
+    out = []
+    for bm in lex.summit_bodies.finditer(part, at):
+        lead_in = part[max(at, bm.start() - 40):bm.start()]
+        if lex.sideline.search(lead_in) or lex.occasion.search(lead_in):
+            out.append(Event(event_type="summit", event_date=None, date_precision=None, participants=list(people),
+                             place=None, status="happened", medium=None, evidence=evidence, start=start,
+                             extra={"body": _body(bm.group()), "occasion": "1"}))
+    return out[:1]
+
+
+def _opening_date(part: str, published: date | None) -> int:
+    """Where a sentence's subject may start: after a date that opens it (`Jumat, ia akan ...`)."""
+    first = next(iter(find_dates(part[:40], published)), None)
+    if first is None or part[:first.start].strip():
+        return 0
+    comma = re.match(r"\s*,", part[first.end:])
+    return first.end + comma.end() if comma else 0
+
+
+def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
+                   titled_names: list[str]) -> None:
+    """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
+    KTT tersebut`, `Pertemuan puncak itu dihadiri Presiden X`) take part in the event told just
+    before, when that event names no person yet: the body or state that held it stands in for
+    its people only until they are named (GOLD.md)."""
+    lex = _lex()
+    back = []
+    for etype, pattern in lex.triggers.items():
+        for m in pattern.finditer(sentence):
+            after = sentence[m.end():m.end() + 12].split()
+            word = after[0].lower().strip(".,") if after else ""
+            if etype in ("summit", "visit", "meeting") and \
+                    (word in lex.anaphora and word not in lex.possessive or _described_back(sentence, m.end())):
+                back.append((_kind(sentence, etype, m), m))
+    # `pertemuan puncak itu` is a summit, not a `pertemuan`: a trigger inside a longer one goes.
+    back = [(t, m) for t, m in back if not any(o is not m and o.start() <= m.start() and m.end() <= o.end()
+                                                for _, o in back)]
+    if not back:
+        # `Para pemimpin yang hadir, termasuk A dan B`: who attends is at the summit just told.
+        present = lex.attendance.search(sentence)
+        if present is None:
+            return
+        back = [("summit", present)]
+    etype, m = min(back, key=lambda x: x[1].start())
+    target = next((e for e in reversed(found) if e.event_type == etype), None)
+    if target is None or at - target.start > ATTENDEES_WINDOW or _people_in(target.participants):
+        return
+    people = [n for p, n in _persons(sentence, published, titled_names)
+              if not _in_attribution(sentence, p, lex) and not _speaks_before(sentence, p, m.start())]
+    if people:
+        target.participants = list(dict.fromkeys([*target.participants, *people]))
+
+
 def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None) -> list[Event]:
     """The events told by each sentence (at most two: the first trigger's, and a later one with
     a date of its own; a meeting with several counterparts listed one by one gives one each),
@@ -548,22 +828,31 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     titled_names = [m.entity.name for m in titled]
     named = sorted([(m.start, m.entity.name) for m in ents.find_mentions(text, published)
                     if m.entity.kind == "person"] + [(m.start, m.entity.name) for m in titled])
+    # A person named in full once is named again by one of their names (`Wang`, `Luhut`).
+    titled_names = list(dict.fromkeys([*titled_names, *(n for _, n in named)]))
     out: list[Event] = []
     dated: list[Event] = []
+    occasions: list[Event] = []
     for sent in sentences(text):
-        found = _trigger(sent.text)
+        found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
+            _add_attendees(out, sent.text, sent.start, published, titled_names)
             continue
         etype, trig = found
         s = sent.text
-        if lex.uncertain.search(s, 0, trig.start()):
+        if lex.uncertain.search(s, 0, trig.start()) or _invited(s, trig.start()):
             continue
-        planned = bool(lex.planned.search(s))
+        planned = _planned(s, trig)
         d = _date(s, trig.start(), published, forward=planned)
+        if d is None and (lex.held.fullmatch(trig.group()) or lex.habitual.search(s)):
+            # `KTT ASEAN digelar setiap tahun`: a gathering said to take place on no day, or as a
+            # habit, is no event.
+            continue
         d, others = _others(s, trig, etype, d, published)
         if others:
             found_k = sorted([(etype, trig, d), *others], key=lambda x: x[1].start())
-            starts = [0] + [x[1].start() for x in found_k[1:]] + [len(s)]
+            starts = [0] + [_part_start(s, found_k, i, published, titled_names) for i in range(1, len(found_k))] \
+                + [len(s)]
             told = [(t, m, dk, (starts[i], starts[i + 1])) for i, (t, m, dk) in enumerate(found_k)]
         elif also := _companions(s, etype):
             told = [(etype, trig, d, (0, len(s))), *((t, m, d, (0, len(s))) for t, m in also)]
@@ -588,7 +877,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # the one before it in the sentence.
                 subject = [out[-1].participants[0]]
                 persons.insert(0, subject[0])
-            pronoun = lex.subject_pronoun.match(part) if k == 0 and not lex.pair.search(part) else None
+            pronoun = lex.subject_pronoun.match(part, _opening_date(part, published)) \
+                if k == 0 and not lex.pair.search(part) else None
             if pronoun is None and k == 0 and not persons and (ep := lex.epithet.search(part, 0, at)) is not None:
                 pronoun = ep
             if pronoun and (not persons or not _speech_verbs().match(part, pronoun.end())):
@@ -621,7 +911,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = list(out[-1].participants)
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
             if date_k is None and (k == 0 or a == 0):
-                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place)
+                # What leaders sign is signed where they meet, however late the article tells it.
+                date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
+                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW)
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
@@ -630,23 +922,39 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             medium = None
             if etype_k == "call":
                 medium = next((x for x in ("phone", "video") if lex.medium[x].search(part)), None)
-            groups = _split_counterparts(part, at, people, subject, lex) if etype_k == "meeting" else None
+            inherited_apart = False
+            if etype_k == "meeting" and not subject and lex.counterpart.match(part, trig_k.end() - a + 1) and \
+                    (prev := [e for e in out if e.event_type == "meeting" and e.participants
+                              and 0 < sent.start - e.start < FOLLOW_WINDOW]):
+                # `Sementara itu, pertemuan dengan A dan B ...`: the meetings of the subject told just
+                # before, held apart as those were when they were several.
+                subject = [prev[-1].participants[0]]
+                persons = [subject[0], *(n for n in persons if n != subject[0])]
+                inherited_apart = sum(e.participants[0] == subject[0] for e in prev) > 1
+            groups = _split_counterparts(part, at, people, subject, lex, published, inherited_apart) \
+                if etype_k == "meeting" else None
             own = _counterpart_dates(part, people, groups, published) if groups else {}
-            for who in groups or [persons]:
+            legs = _legs(part, at, published, lex) if etype_k == "visit" else []
+            for who, leg in [(w, None) for w in groups or [persons]] if len(legs) < 2 else [(persons, x) for x in legs]:
                 when_k = own.get(who[-1], date_k) if who else date_k
                 ev = Event(
                     event_type=etype_k,
                     event_date=when_k[0] if when_k else None,
                     date_precision=when_k[1] if when_k else None,
                     participants=who,
-                    place=place,
+                    place=place if leg is None else _city(leg),
                     status=status,
                     medium=medium,
                     evidence=body[sent.start:sent.end].strip(),
                     start=sent.start + a,
-                    extra={"body": body_names[0]} if etype_k == "summit" and body_names else {},
+                    extra={**({"body": _body(body_names[0])} if etype_k == "summit" and body_names else {}),
+                           **({"sides": sides.group().lower()} if (sides := lex.sides.search(trig_k.group())) else {}),
+                           **({"leg": leg} if leg else {})},
                 )
                 out.append(ev)
+            if etype_k == "meeting" and _people_in(persons):
+                occasions.extend(_occasions(part, at, sent.start + a, [p for p in persons if p in _people_in(persons)],
+                                            body[sent.start:sent.end].strip(), lex))
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
                 dated.append(out[-1])
     _date_the_lead(out, text, published)
@@ -657,13 +965,16 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             when = _inherited(before, e.start, e.participants, False, e.place)
             if when is not None:
                 e.event_date, e.date_precision = when
-    return out
+    # Occasions stay undated: they only name who was at a summit the article dates elsewhere.
+    return out + occasions
 
 
 # How far into the text the lead's date may be written (`... bertemu Blinken.\n\nHal itu terungkap
 # dalam akun resmi Menlu, Kamis (7/4/2022).`).
 LEAD_DATE_WINDOW = 1200
 LEAD_PARAGRAPHS = 2
+# How far down the lead may start when the first paragraphs tell no event (background, a quote).
+LEAD_MAX_PARAGRAPHS = 4
 
 
 def _date_the_lead(found: list[Event], text: str, published: date | None) -> None:
@@ -672,18 +983,27 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     happening in a later sentence, often the one crediting the source."""
     # The lead is the first paragraph, and the second when the first is one sentence of news
     # (`X mengatakan pada Jumat bahwa ...`) told on in the next.
-    ends = [m.start() for m in re.finditer(r"\n+", text)]
-    first_para_end = ends[LEAD_PARAGRAPHS - 1] if len(ends) >= LEAD_PARAGRAPHS else len(text)
+    ends = [m.start() for m in re.finditer(r"\n+", text)] + [len(text)]
+    first_para_end = ends[min(LEAD_PARAGRAPHS, len(ends)) - 1]
+    def tells(end: int) -> bool:
+        return any(e.start < end and e.status == "happened" for e in found)
+
+    if not tells(first_para_end):
+        # Paragraphs of background, plans or quotes first: the lead is the first paragraph that
+        # tells something that happened.
+        first_para_end = next((end for end in ends[:LEAD_MAX_PARAGRAPHS] if tells(end)), first_para_end)
     lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
     if not lead:
         return
-    # A day that dates an event of its own is that event's, not the lead's.
+    # A day that dates an event of its own is that event's, not the lead's; a day of a plan
+    # (`Kamis, keduanya akan bertemu`) is not the day of what the lead reports.
     own = {e.event_date for e in found if e.when is not None}
-    days = [d for d in find_dates(text[:LEAD_DATE_WINDOW], published) if d.precision == "day"
-            and (published is None or d.value <= published)]
+    future = _lex().future
+    written = [replace(d, start=d.start + sent.start) for sent in sentences(text[:LEAD_DATE_WINDOW])
+               if not future.search(sent.text) for d in find_dates(sent.text, published)]
+    days = [d for d in written if d.precision == "day" and (published is None or d.value <= published)]
     days = days[:1] if days and days[0].value not in own else []
-    if not days and published is not None and published not in own and \
-            not find_dates(text[:LEAD_DATE_WINDOW], published):
+    if not days and published is not None and published not in own and not written:
         # A lead that writes no date at all tells the day's news.
         days = [DateMention(0, 0, "", published, "day")]
     if days:
@@ -706,9 +1026,20 @@ def _fits(a: Event, b: Event) -> bool:
         return False
     if a.event_type == "summit" and a.extra.get("body") and a.extra.get("body") == b.extra.get("body"):
         return True
-    pa, pb = set(a.participants), set(b.participants)
-    if len(pa) == 2 == len(pb) and pa & pb and pa != pb:
-        return False  # one side in common, the other sides differ: two meetings (`dengan A, B dan C`)
+    if a.extra.get("leg", b.extra.get("leg")) != b.extra.get("leg", a.extra.get("leg")):
+        return False  # the legs of one trip to several places are visits of their own
+    if a.extra.get("sides", b.extra.get("sides")) != b.extra.get("sides", a.extra.get("sides")):
+        return False  # a bilateral and a trilateral meeting are two meetings, whoever is named
+    pa, pb = _people_in(a.participants), _people_in(b.participants)
+    if a.event_type == "summit" and bool(pa) != bool(pb) and a.extra.get("body", b.extra.get("body")) == \
+            b.extra.get("body", a.extra.get("body")):
+        # A summit known by its body or host alone, and a mention naming who attends (`Putin
+        # diundang ke pertemuan para pemimpin dunia itu`): the body stands for its people.
+        return True
+    if a.event_type in ("meeting", "call") and len(pa) >= 2 and len(pb) >= 2 and pa - pb and pb - pa:
+        # One side in common, the other sides differ: two meetings (`bertemu dengan A`, then
+        # `juga bertemu dengan B dan C`). A retelling may add people, not swap them.
+        return False
     if not a.participants or not b.participants:
         # A mention naming nobody joins only a mention of the very same date.
         return a.when == b.when
@@ -726,8 +1057,43 @@ def _absorb(into: Event, other: Event) -> None:
     into.mentions += other.mentions
 
 
-def merge(found: list[Event]) -> list[Event]:
-    """Mentions of the same event as one row; undated mentions that match no dated event go."""
+def _quoted_dates(body: str, published: date | None, quoted: list[tuple[int, int]]) -> list[Event]:
+    """Events a speaker dates inside a quotation (`"KTT akan berlangsung pada 15-16 November,"
+    ujarnya`): what a speaker says is no event of the article's, but the day said may date an
+    event the article tells (see `merge`)."""
+    out = []
+    for a, b in quoted:
+        for sent in sentences(body, a, b):
+            found = _trigger(sent.text)
+            if found is None:
+                continue
+            etype, trig = found
+            d = _date(sent.text, trig.start(), published, forward=bool(_lex().planned.search(sent.text)))
+            if d is None:
+                continue
+            people = [m.entity.name for m in ents.find_mentions(sent.text, published) if m.entity.kind == "person"]
+            out.append(Event(event_type=etype, event_date=d.value, date_precision=d.precision,
+                             participants=people, place=None, status="planned", medium=None,
+                             evidence=sent.text.strip(), start=sent.start))
+    return out
+
+
+def _date_from_quote(kept: list[Event], said: Event) -> None:
+    """A day said inside a quotation dates the article's event of its type that it fits (a
+    speaker's people in common, or none named), when the article knows that event less
+    precisely: the last such event told before the quotation."""
+    order = {"day": 0, "month": 1, "year": 2}
+    fits = [k for k in kept if k.event_type == said.event_type and k.start < said.start
+            and (k.when is None or compatible(k.when, said.when))
+            and (not said.participants or set(said.participants) & set(k.participants))
+            and (k.when is None or order[said.date_precision] < order[k.date_precision])]
+    if fits:
+        fits[-1].event_date, fits[-1].date_precision = said.event_date, said.date_precision
+
+
+def merge(found: list[Event], said: list[Event] | None = None) -> list[Event]:
+    """Mentions of the same event as one row; undated mentions that match no dated event go.
+    `said` are events dated inside quotations: they only date events of the article."""
     dated = [e for e in found if e.when]
     undated = [e for e in found if not e.when]
     kept: list[Event] = []
@@ -743,7 +1109,10 @@ def merge(found: list[Event]) -> list[Event]:
         target = next((k for k in kept if k.participants and _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
+    for q in said or []:
+        _date_from_quote(kept, q)
     for k in kept:
+        k.participants = list(dict.fromkeys(k.participants))
         # States and bodies take part only where no person is named (GOLD.md): a retelling that
         # names the body (`Pertemuan ASEAN tahun ini`) adds no participant to a summit of people.
         people = _people_in(k.participants)
@@ -762,4 +1131,10 @@ def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | N
             url: str | None = None) -> list[Event]:
     """The events of an article body, merged. Without a publication date, dates written without
     a year are read against the day the URL writes, else the latest full date of the text."""
-    return merge(mentions(body, published or from_url(url) or anchor(body), quoted))
+    on = published or from_url(url) or anchor(body)
+    found = merge(mentions(body, on, quoted), _quoted_dates(body, on, quoted or []))
+    for e in found:
+        if on is not None and e.event_date is not None and e.event_date > on:
+            # Merged mentions keep the most precise date: a day after publication is a plan's.
+            e.status = "planned"
+    return found
