@@ -280,3 +280,33 @@ def test_pronouns_skip_people_the_quote_talks_about(text: str, speakers: list[st
 )
 def test_bare_titles_documents_and_plural_pronouns(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2022, 4, 7))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A body that speaks through its named spokesperson: the person's words (GOLD.md).
+        ('"Kami tidak akan mengubah sikap," kata Kementerian Luar Negeri China melalui juru bicaranya, Lin Jian.',
+         "Lin Jian"),
+        ('"Kami tidak akan mengubah sikap," ujar Kemlu China lewat jubir Lin Jian dalam jumpa pers.', "Lin Jian"),
+        ('Kementerian Perdagangan, lewat jubirnya Andi Pratama, menyatakan: "Harga bahan pokok akan turun '
+         'bulan depan."',
+         "Andi Pratama"),
+        ('"Kedutaan kami siap membantu warga," tulis Kedutaan Besar Jepang dalam pernyataan yang dibacakan '
+         'juru bicara Sato Hiroshi.', "Sato Hiroshi"),
+        # No name after the spokesperson title: the body stays the speaker.
+        ('"Kami tidak akan mengubah sikap," kata Kementerian Perdagangan melalui juru bicara kementerian.',
+         "Kementerian Perdagangan"),
+        ('Melalui juru bicaranya, Kremlin menyatakan: "Kami tidak akan mundur dari posisi ini."', "Kremlin"),
+    ],
+)
+def test_a_body_speaking_through_its_spokesperson(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("address", ["Bapak", "Pak", "bapak"])
+def test_words_of_address_mark_someone_spoken_of(address: str) -> None:
+    # The words of address come from the lexicon (titles.yaml `address_forms`), in any case.
+    text = ('"Rapat selesai sore ini," kata Rolliansyah Soemirat.\n\nPresiden Joko Widodo lalu menuju Bandung.\n\n'
+            f'"Kami sudah menyiapkan semuanya untuk {address} Presiden di sana," ujarnya.')
+    assert [s for s, _ in quotes_of(text, date(2024, 4, 18))] == ["Rolliansyah Soemirat"] * 2

@@ -135,9 +135,15 @@ def resolve(phrase: str, on: date | None = None) -> Entity | None:
     return min(mentions, key=lambda m: (KIND_RANK.get(m.entity.kind, 9), m.start)).entity
 
 
+def honorifics() -> list[str]:
+    """Words that may stand before a name or a title: of standing (`sang`, `mantan`) and of
+    address (`Bapak`, `Bu`)."""
+    return lexicon.words("titles", "honorifics") + lexicon.words("titles", "address_forms")
+
+
 @lexicon.derived
 def _title_words() -> re.Pattern[str]:
-    return word_pattern(lexicon.words("titles", "heads") + lexicon.words("titles", "honorifics"), ignore_case=True)
+    return word_pattern(lexicon.words("titles", "heads") + honorifics(), ignore_case=True)
 
 
 def is_title(phrase: str) -> bool:
@@ -176,7 +182,7 @@ def unknown_name(phrase: str) -> str | None:
 def _title_lex() -> tuple[re.Pattern[str], set[str], set[str]]:
     heads = lexicon.words("titles", "heads")
     words = {w.lower() for w in lexicon.words("titles", "words")} | {
-        p.lower() for h in heads + lexicon.words("titles", "honorifics") for p in h.split()}
+        p.lower() for h in heads + honorifics() for p in h.split()}
     weekdays = {w.capitalize() for w in lexicon.mapping("dates", "weekdays")}
     return word_pattern(heads, ignore_case=True), words, set(lexicon.words("titles", "not_names")) | weekdays
 

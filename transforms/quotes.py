@@ -138,6 +138,8 @@ class _Words:
     openers: set[str]
     document_named: re.Pattern[str]
     home_state: str
+    address: re.Pattern[str]
+    via_spokesperson: re.Pattern[str]
 
 
 _alt = alternation
@@ -180,7 +182,35 @@ def _words() -> _Words:
         openers={w.lower() for w in lexicon.words("speech", "sentence_openers")},
         document_named=re.compile(rf"(?<![\w])(?:{ws('documents')})\s+(?:resmi\s+)?(?P<author>[A-Z][^,.;:\"“”\n]{{1,60}})"),
         home_state=lexicon.words("speech", "home_state")[0],
+        # `Bapak Presiden`: a word of address and the capitalised title or name after it.
+        via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+(?=(?:{ws('spokespersons')})(?:nya)?"
+                                    r"(?![\w]))", i),
+        address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
     )
+
+
+def _through_spokesperson(clause: str, ctx: _Context, w: _Words) -> str | None:
+    """The person a body spoke through, when the clause says so (`Kemlu China melalui juru
+    bicaranya, Lin Jian`): GOLD credits a named spokesperson's words to the person, not the body.
+    None when the clause names no such person."""
+    m = w.via_spokesperson.search(clause)
+    if not m:
+        return None
+    phrase = _speaker_phrase(clause[m.end():], w)[0]
+    known = ents.resolve(phrase, ctx.published)
+    if known is not None and known.kind == "person":
+        return known.name
+    # A name the gazetteer does not know; not a body's name (`juru bicara Kemlu` names no one).
+    name = ents.unknown_name(phrase)
+    if name and ents.resolve(name, ctx.published) is None and not w.body_head.match(name):
+        return name
+    return None
+
+
+def _clause(text: str) -> str:
+    """`text` up to the end of its sentence (a full stop before a space or the end)."""
+    m = re.search(r"[.!?](?=\s|$)|[\"“”\n]", text)
+    return text[:m.start()] if m else text
 
 
 def _anonymous(phrase: str, w: _Words) -> bool:
@@ -350,6 +380,9 @@ def _holder_of_bare_title(phrase: str, ctx: _Context, w: _Words) -> str | None:
 
 def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str | None:
     """The speaker named in an introduction before a quotation (`Putin mengatakan:`)."""
+    spokesperson = _through_spokesperson(pre, ctx, w)
+    if spokesperson:
+        return spokesperson
     marker = w.named_by.search(pre)
     if marker:
         return _resolve_phrase(_speaker_phrase(marker.group("rest"), w)[0], pre_start, ctx, w)
@@ -484,6 +517,7 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else ctx.previous_actor(fr.span.open)
         pronoun = not phrase or phrase.split()[0].lower() in w.pronouns
+        speaker = _through_spokesperson(_clause(rest), ctx, w) or speaker
         return Attribution(speaker, after.group("verb").lower(), "after", pronoun)
     marker = w.markers.match(post)
     if marker:
@@ -624,7 +658,7 @@ def _spoken_of(text: str, ctx: _Context) -> frozenset[str]:
     """People a quotation names in the third person: by name or title, or by an honorific and
     a title (`Bapak Presiden`) that one of the article's people holds."""
     named = {m.entity.name for m in ents.find_mentions(text, ctx.published) if m.entity.kind == "person"}
-    heads = {m.group(1).lower() for m in re.finditer(r"(?<![\w])(?:Bapak|Pak|Ibu|Bu)\s+([A-Z][\w-]+)", text)}
+    heads = {m.group(1).lower() for m in _words().address.finditer(text)}
     for _, name in ctx.persons:
         e = ents.entity(name)
         if e is not None and any((ctx.published is None or t.holds_on(ctx.published))
