@@ -161,3 +161,33 @@ def test_a_headlines_figures_count_once() -> None:
     assert got == [("USD 200 Miliar", 200e9, "USD"), ("USD 200 miliar", 200e9, "USD")]
     # A body that opens with its headline does not count the headline twice.
     assert len(extract(f"{title}\n{body}", date(2024, 2, 9), title=title)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # The rate word a few words before the amount still makes it a rate.
+        ("Kurs rupiah ditutup di level Rp16.310 sore ini.", "IDR/USD"),
+        ("Nilai tukar rupiah terhadap dolar AS berada di posisi Rp 16.180.", "IDR/USD"),
+        ("Kurs rupiah melemah 0,4 persen menjadi Rp16.300.", "IDR/USD"),
+        ("Kurs jual di bank itu Rp 16.450.", "IDR/USD"),
+        # A scaled amount is never a rate, and another measure between takes the amount.
+        ("Pelemahan kurs menambah beban impor Rp 4 triliun.", "IDR"),
+        ("Nilai tukar yang lemah membuat harga beras naik menjadi Rp 15.000.", "IDR"),
+    ],
+)
+def test_exchange_rates_told_with_words_between(text: str, unit: str) -> None:
+    assert [f.unit for f in find_figures(text) if f.unit != "percent"] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Perdagangan Kedua Negara Diramal Tembus Rp3,4 Kuadriliun", 3.4e15, "IDR"),
+        ("nilainya mencapai Rp 1,25 kuadriliun tahun ini", 1.25e15, "IDR"),
+        ("Ekspor Gas Capai 12 Miliar Dolar AS", 12e9, "USD"),
+        ("Investasi Baru Senilai US$ 7,5 Miliar", 7.5e9, "USD"),
+    ],
+)
+def test_decimal_and_capitalised_scales(text: str, value: float, unit: str) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(value), unit)]

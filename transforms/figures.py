@@ -106,7 +106,13 @@ def _units() -> _Units:
     kinds = [(word_pattern([str(w) for w in ws], ignore_case=True), str(kind)) for kind, ws in data["kinds"].items()]
     quote_currencies = _alt([*suffixes, *(p for p in prefixes if p.isalpha())])
     rate_after = re.compile(rf"^\s*(?:{_alt(data['rate_per'])})\s*(?P<quote>{quote_currencies})(?![\w])", i)
-    rate_before = re.compile(rf"(?<![\w]){_alt(data['rate_before'])}\s+(?:(?:di\s+)?level\s+|sebesar\s+|)$", i)
+    # The rate word may stand a few words before the amount (`kurs rupiah ditutup di level Rp16.300`,
+    # `kurs rupiah melemah 0,5 persen ke Rp16.300`), with no clause break and no other amount between.
+    # Another measure named between (`kurs melemah sehingga harga beras Rp15.000`) takes the amount.
+    pct_token = rf"\d+(?:,\d+)?\s*(?:%|{pct_words})"
+    other_measure = rf"(?!{_alt([str(k) for k in data['measures']])}(?![\w]))"
+    between = rf"\s+{other_measure}(?:[^\W\d]+|{pct_token})"
+    rate_before = re.compile(rf"(?<![\w]){_alt(data['rate_before'])}(?:{between}){{0,8}}\s+$", i)
     return _Units(
         money_prefix, money_suffix, percent, count, prefixes, suffixes, scales, words, mult,
         word_pattern(list(measure_of), ignore_case=True), measure_of,
@@ -193,14 +199,14 @@ def find_figures(text: str) -> list[Figure]:
     for m in u.money_prefix.finditer(text):
         v = _value(m)
         if v is not None and free(m.start(), m.end()):
-            unit = _rate_unit(text, m.start(), m.end(), u.prefixes[m.group("cur")])
+            unit = _rate_unit(text, m, u.prefixes[m.group("cur")])
             found.append(Figure(m.group().strip(), v, unit, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in u.money_suffix.finditer(text):
         v = _value(m)
         cur = re.sub(r"\s+", " ", m.group("cur")).lower()
         if v is not None and free(m.start(), m.end()):
-            unit = _rate_unit(text, m.start(), m.end(), u.suffixes[cur])
+            unit = _rate_unit(text, m, u.suffixes[cur])
             found.append(Figure(m.group().strip(), v, unit, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in u.percent.finditer(text):
@@ -229,16 +235,20 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _rate_unit(text: str, start: int, end: int, currency: str) -> str:
+def _rate_unit(text: str, m: re.Match[str], currency: str) -> str:
     """`IDR/USD` for an exchange rate (`Rp15.660 per dolar AS`, `kurs Rp15.660`), else the currency:
-    a rate is not an amount of rupiah."""
+    a rate is not an amount of rupiah. A scaled amount (`Rp5 triliun`) is never a rate: a rate is
+    the price of one unit of the other currency."""
     u = _units()
+    if m.group("scale"):
+        return currency
+    start, end = m.start(), m.end()
     if m := u.rate_after.match(text[end:end + 40]):
         quote = re.sub(r"\s+", " ", m.group("quote"))
         quoted = u.suffixes.get(quote.lower()) or u.prefixes.get(quote)
         if quoted and quoted != currency:
             return f"{currency}/{quoted}"
-    if currency != "USD" and u.rate_before.search(text[max(0, start - 30):start]):
+    if currency != "USD" and u.rate_before.search(text[max(0, start - 90):start]):
         return f"{currency}/USD"
     return currency
 
