@@ -207,3 +207,38 @@ def test_publication_date_prefers_metadata_over_the_body() -> None:
     assert publication_date(None, None, None, body_day, "body") == (body_day, "body")
     assert publication_date(body_day, page_day, None, None, None) == (body_day, "record")
     assert publication_date(None, None, None, None, None) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        # A regional newsroom of a network is named as it names itself, before the network.
+        ("https://jabar.tribunnews.com/2024/05/01/x", "TribunJabar.id"),
+        ("https://m.tribunnews.com/nasional/x", "Tribunnews.com"),
+        ("https://jatim.suara.com/read/x", "SuaraJatim.id"),
+        ("https://amp.suara.com/news/x", "Suara.com"),
+        ("https://galamedia.pikiran-rakyat.com/news/x", "Galamedia"),
+        ("https://www.voi.id/berita/1", "VOI"),
+        ("https://www.timesindonesia.co.id/read/x", "Times Indonesia"),
+        # An AMP cache or viewer address is the publisher's page.
+        ("https://www-kompas-com.cdn.ampproject.org/c/s/www.kompas.com/x", "Kompas.com"),
+        ("https://www-pikiran--rakyat-com.cdn.ampproject.org/c/s/www.pikiran-rakyat.com/x", "Pikiran Rakyat"),
+        ("https://www.google.com/amp/s/amp.kontan.co.id/news/x", "Kontan"),
+    ],
+)
+def test_outlet_from_regional_and_amp_hosts(url: str, outlet: str) -> None:
+    assert outlet_from_host(url) == outlet
+
+
+def test_outlet_lexicon_names_each_host_and_spelling_once() -> None:
+    from transforms import lexicon
+
+    owners: dict[str, set[str]] = {}
+    hosts: dict[str, set[str]] = {}
+    for entry in lexicon.load("outlets")["outlets"]:
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            owners.setdefault(alias.casefold(), set()).add(entry["name"])
+        for host in entry.get("hosts", []):
+            hosts.setdefault(host.casefold(), set()).add(entry["name"])
+    assert {a: o for a, o in owners.items() if len(o) > 1} == {}
+    assert {h: o for h, o in hosts.items() if len(o) > 1} == {}

@@ -54,7 +54,7 @@ class OutletLexicon:
     words that mark the news day."""
 
     aliases: dict[str, str]
-    hosts: dict[str, str]
+    hosts: dict[str, str]  # longest first
     weekdays: tuple[str, ...]
     attribution: tuple[str, ...]
     generic_subdomains: frozenset[str] = frozenset()
@@ -73,6 +73,8 @@ def load_outlets() -> OutletLexicon:
         for host in entry.get("hosts", []):
             hosts[host.casefold()] = name
     dates = data.get("dates", {})
+    # The most specific host first: a regional newsroom (`jabar.tribunnews.com`) before its network.
+    hosts = dict(sorted(hosts.items(), key=lambda kv: -len(kv[0])))
     return OutletLexicon(aliases, hosts, tuple(dates.get("weekdays", [])), tuple(dates.get("attribution", [])),
                          frozenset(s.casefold() for s in data.get("generic_subdomains", [])))
 
@@ -92,7 +94,9 @@ def outlet_from_host(url_or_host: str | None) -> str | None:
     host = (parts.hostname or "").casefold()
     if not host:
         return None
-    full = host + parts.path.casefold()
+    path = parts.path.casefold()
+    host, path = _publisher_host(host, path)
+    full = host + path
     for known, name in load_outlets().hosts.items():
         if "/" in known:
             if full.removeprefix("www.").startswith(known):
@@ -102,6 +106,22 @@ def outlet_from_host(url_or_host: str | None) -> str | None:
     if any(known.split("/", 1)[0] in (host, host.removeprefix("www.")) for known in load_outlets().hosts):
         return None  # another section of a known outlet's host (bbc.com/news is not BBC News Indonesia)
     return _host_as_name(host)
+
+
+# Google's AMP cache serves `www.kompas.com` as `www-kompas-com.cdn.ampproject.org` (dots become
+# dashes, dashes double), and its viewer as `www.google.com/amp/s/www.kompas.com/...`.
+_AMP_CACHE = ".cdn.ampproject.org"
+_AMP_VIEWER = re.compile(r"^/amp/(?:s/)?(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?P<path>/.*)?$")
+
+
+def _publisher_host(host: str, path: str) -> tuple[str, str]:
+    """The publisher's own host and path behind an AMP cache or viewer address, else as given."""
+    if host.endswith(_AMP_CACHE):
+        label = host.removesuffix(_AMP_CACHE)
+        return label.replace("--", "\x00").replace("-", ".").replace("\x00", "-"), path.removeprefix("/c/s/")
+    if re.fullmatch(r"(?:www\.)?google\.[a-z.]+", host) and (m := _AMP_VIEWER.match(path)):
+        return m["host"], m["path"] or "/"
+    return host, path
 
 
 def _host_as_name(host: str) -> str | None:
