@@ -34,6 +34,8 @@ def quotes_of(text: str, published: date = PUB) -> list[tuple[str | None, str]]:
         ('"Ekonomi tumbuh," ujar ekonom CORE Indonesia, Yusuf Rendy Manilet, kemarin.', "Yusuf Rendy Manilet",
          "Ekonomi tumbuh,"),
         ('"Kami siap," kata Budi Santoso.', "Budi Santoso", "Kami siap,"),
+        # A spelling the gazetteer does not list is still the person it knows.
+        ('"Kami siap," kata Yurii Ushakov.', "Yuri Ushakov", "Kami siap,"),
     ],
 )
 def test_attributed_quotes(text: str, speaker: str, quote: str) -> None:

@@ -8,6 +8,7 @@ with the titles in front of them stripped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,13 +94,75 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
         ents = sorted(aliases.get(key, []), key=lambda e: KIND_RANK.get(e.kind, 9))
         if ents:
             found.append(Mention(m.start(), m.end(), m.group(), ents[0]))
-    # Longest first; a shorter mention inside a longer one is dropped.
+    found.extend(_spelling_variants(text))
+    # Longest first (a name as written before its spelling variant); a shorter mention inside a
+    # longer one is dropped.
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     kept: list[Mention] = []
     for mention in found:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda x: x.start)
+
+
+@lexicon.derived
+def _folds() -> tuple[tuple[str, str], ...]:
+    return tuple((str(a), str(b)) for a, b in lexicon.load("text").get("name_spelling_folds") or [])
+
+
+def spelling_key(name: str) -> str:
+    """A name as its spelling variants share it (`Dmitriy Peskov`, `Dmitri Peskov` -> `dmitri peskov`):
+    accents dropped, lower-cased, hyphens as spaces, the lexicon's folds after each word's first
+    letter, doubled letters made single."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = []
+    for word in plain.lower().replace("-", " ").split():
+        rest = word[1:]
+        for a, b in _folds():
+            rest = rest.replace(a, b)
+        words.append(word[:1] + re.sub(r"(.)\1+", r"\1", rest))
+    return " ".join(words)
+
+
+@lexicon.derived
+def _spelling_index() -> dict[str, Entity]:
+    """People by the spelling key of their aliases: names of two words or more, and single names
+    of at least five letters (shorter ones fold into too many ordinary words)."""
+    index: dict[str, Entity | None] = {}
+    for e in lexicon.entities():
+        if e.kind != "person":
+            continue
+        for a in e.aliases:
+            if " " not in a and "-" not in a and len(a) < 5:
+                continue
+            key = spelling_key(a)
+            index[key] = e if index.get(key, e) is e else None
+    return {k: e for k, e in index.items() if e is not None}
+
+
+_NAME_RUN = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}")
+
+
+def _spelling_variants(text: str) -> list[Mention]:
+    """People the gazetteer knows, written in a spelling it does not list (`Yury Ushakov`): the
+    longest run of capitalised words at each place whose spelling key is one of theirs."""
+    index = _spelling_index()
+    out: list[Mention] = []
+    for run in _NAME_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                start, end = words[i][0], words[j - 1][1]
+                while end > start and text[end - 1] in ".'’":
+                    end -= 1
+                e = index.get(spelling_key(text[start:end]))
+                if e is not None:
+                    out.append(Mention(start, end, text[start:end], e))
+                    i = j - 1
+                    break
+            i += 1
+    return out
 
 
 def _other_state_after(text: str, at: int, holder: Entity) -> bool:
