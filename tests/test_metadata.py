@@ -43,7 +43,7 @@ def test_dateline_names_outlet_and_place(opening: str, outlet: str, place: str) 
 
 def test_detik_channel_line_announces_a_bare_dateline() -> None:
     found = find_dateline(["detikNews", "Jakarta - " + REST])
-    assert found is not None and (found.outlet, found.place, found.index) == ("detikcom", "Jakarta", 1)
+    assert found is not None and (found.outlet, found.place, found.index) == ("detikNews", "Jakarta", 1)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,10 @@ def test_text_metadata_skips_the_header_before_the_dateline() -> None:
     ("value", "outlet"),
     [
         ("https://www.liputan6.com/global/read/123/x", "Liputan6.com"),
-        ("https://news.detik.com/internasional/d-1/x", "detikcom"),
+        # detik's channels name themselves (detikNews, detikFinance); the bare site is detikcom.
+        ("https://news.detik.com/internasional/d-1/x", "detikNews"),
+        ("https://www.detik.com/jatim/berita/d-1/x", "detikJatim"),
+        ("https://www.detik.com/", "detikcom"),
         ("kumparan.com", "kumparan"),
         ("https://www.bbc.com/indonesia/articles/x", "BBC News Indonesia"),
         ("https://www.bbc.com/news/world-1", None),
@@ -242,3 +245,36 @@ def test_outlet_lexicon_names_each_host_and_spelling_once() -> None:
             hosts.setdefault(host.casefold(), set()).add(entry["name"])
     assert {a: o for a, o in owners.items() if len(o) > 1} == {}
     assert {h: o for h, o in hosts.items() if len(o) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "host", "outlet", "place"),
+    [
+        # A name that is the page's host in words names the outlet, with or without a place.
+        ("KABAR LAUT TIMUR – Menteri Luar Negeri tiba di Tokyo pada Senin.", "https://www.kabar-lauttimur.com/a",
+         "Kabar Laut Timur", None),
+        ("SUARA PESISIR, SURABAYA -- Gubernur meresmikan pelabuhan baru.", "https://suarapesisir.id/a",
+         "Suara Pesisir", "Surabaya"),
+        ("JAKARTA, Suara Pesisir - Gubernur meresmikan pelabuhan baru.", "suarapesisir.id", "Suara Pesisir",
+         "Jakarta"),
+        # An em dash may touch the text.
+        ("Harianjogja.com, JAKARTA—Presiden tiba di Washington.", None, "Harianjogja.com", "Jakarta"),
+    ],
+)
+def test_dateline_names_the_host_as_the_outlet(line: str, host: str | None, outlet: str, place: str | None) -> None:
+    found = find_dateline([line], host)
+    assert found is not None and (found.outlet, found.place) == (outlet, place)
+
+
+@pytest.mark.parametrize(
+    ("line", "host"),
+    [
+        # Another page's name, or a place alone, is no outlet.
+        ("KABAR LAUT TIMUR – Menteri Luar Negeri tiba di Tokyo pada Senin.", "https://www.suarapesisir.id/a"),
+        ("SURABAYA – Gubernur meresmikan pelabuhan baru.", "https://www.suarapesisir.id/a"),
+        ("Sementara itu, Presiden - yang baru tiba - berbicara.", "https://presiden.id/a"),
+    ],
+)
+def test_names_other_than_the_host_are_no_outlet(line: str, host: str) -> None:
+    found = find_dateline([line], host)
+    assert found is None or found.outlet is None

@@ -312,3 +312,27 @@ def test_words_of_address_mark_someone_spoken_of(address: str) -> None:
     text = ('"Rapat selesai sore ini," kata Rolliansyah Soemirat.\n\nPresiden Joko Widodo lalu menuju Bandung.\n\n'
             f'"Kami sudah menyiapkan semuanya untuk {address} Presiden di sana," ujarnya.')
     assert [s for s, _ in quotes_of(text, date(2024, 4, 18))] == ["Rolliansyah Soemirat"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # An appositive name ends at a word that ends a speaker phrase, not only at a comma.
+        ('Ekspor naik.\n\n"Situasi perdagangan masih stabil," kata pejabat bea cukai Jepang, Sato Kenji dikutip '
+         'Reuters.\n\n"Tren ini tidak akan berubah," lanjutnya.', ["Sato Kenji", "Sato Kenji"]),
+        # A clipped name (`Pras`) is the one person named before whose name it begins.
+        ('Menteri Sekretaris Negara Prasetyo Hadi mengatakan rapat ditunda.\n\n'
+         '"Undangan itu untuk tanggal 31," ucap Pras.', ["Prasetyo Hadi"]),
+        # A sentence told by a pronoun (`Menurut dia`, `Ia mengatakan`) keeps its speaker, whoever it names.
+        ('Juru bicara Wahyu Setiawan mengatakan rapat ditunda.\n\n"Kami menunggu keputusan," kata Wahyu.\n\n'
+         'Menurut dia, Presiden Joko Widodo akan memimpin rapat berikutnya.\n\n"Paling lambat minggu depan," '
+         'kata dia.', ["Wahyu Setiawan", "Wahyu Setiawan"]),
+        ('"Kami menunggu keputusan," kata Wahyu Setiawan.\n\nIa juga menyebut Presiden Joko Widodo sudah '
+         'diberi laporan.\n\n"Semua sudah siap," ujarnya.', ["Wahyu Setiawan", "Wahyu Setiawan"]),
+        # Someone else named as the subject still takes the pronoun.
+        ('"Kami menunggu keputusan," kata Wahyu Setiawan.\n\nPresiden Joko Widodo lalu menyebut rapat '
+         'ditunda.\n\n"Semua sudah siap," ujarnya.', ["Wahyu Setiawan", "Joko Widodo"]),
+    ],
+)
+def test_appositives_clipped_names_and_pronoun_sentences(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2023, 5, 3))] == speakers

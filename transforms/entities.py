@@ -354,10 +354,17 @@ def _apposition() -> re.Pattern[str]:
 
 
 def full_name(name: str, people: list[str]) -> str:
-    """The fullest form of a name among people named before (`Budi` → `Budi Santoso`)."""
+    """The fullest form of a name among people named before (`Budi` → `Budi Santoso`), or the one
+    person whose name a short form begins (`Pras` → `Prasetyo Hadi`: newsrooms clip names)."""
     toks = set(name.split())
     fuller = [p for p in people if toks < set(p.split())]
-    return fuller[0] if fuller else name
+    if fuller:
+        return fuller[0]
+    if len(toks) == 1 and len(name) >= 3 and name[:1].isupper():
+        clipped = [p for p in people if any(t.startswith(name) and t != name for t in p.split())]
+        if len(clipped) == 1:
+            return clipped[0]
+    return name
 
 
 def _name_run(text: str) -> str | None:

@@ -30,7 +30,9 @@ LEAD_PARAGRAPHS = 5
 # An article cannot be older than the Indonesian web press; dates before are misreadings.
 MIN_DATE = dt.date(1995, 1, 1)
 
-_DASH = r"\s*(?:-{1,2}|–|—)\s+"
+# A hyphen needs a space after it (it also joins words); en and em dashes may touch the text
+# ("Harianjogja.com, JAKARTA—Presiden ...").
+_DASH = r"(?:\s*-{1,2}\s+|\s*[–—]{1,2}\s*)"
 _PLACE = r"(?P<place>[A-Z][\w'.]*(?:\s[A-Z][\w'.]*){0,3})"
 # "Liputan6.com, Beijing -", "TEMPO.CO, Jakarta -": the outlet, spelt as a domain, first.
 _OUTLET_FIRST = re.compile(r"^(?P<outlet>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,3}){1,2})\s*,\s*" + _PLACE + _DASH)
@@ -41,6 +43,9 @@ _PLACE_PAREN = re.compile("^" + _PLACE + r"\s*\((?P<outlet>[^)]{2,30})\)" + _DAS
 # detik: "Jakarta - " after a channel line such as "detikNews".
 _PLACE_ONLY = re.compile("^" + _PLACE + _DASH)
 _DOMAIN_LIKE = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,3}){1,2}$")
+# "AIRSPACE REVIEW – ...", "GEMA LANTANG, KOREA SELATAN -- ...": a name that is not spelt as a domain,
+# first; an outlet only when it is the page's host written as words (see `_names_host`).
+_NAME_FIRST = re.compile(r"^(?P<outlet>[A-Z][\w'.]*(?:\s[A-Z][\w'.]*){0,3})(?:\s*,\s*" + _PLACE + ")?" + _DASH)
 
 _NUM_DATE = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
 _WORD_DATE = r"(?P<wd>\d{1,2})\s+(?P<wm>[A-Za-z]+)\.?\s+(?P<wy>\d{4})"
@@ -157,15 +162,37 @@ class Dateline:
     """The dateline of an article: which line holds it, the place, and the outlet it names."""
 
     index: int
-    place: str
+    place: str | None
     outlet: str | None
 
 
-def find_dateline(lines: list[str]) -> Dateline | None:
-    """The dateline among the first lines of a text, or None.
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
 
-    A place followed by a name is only a dateline when that name is a known outlet or spelt like a
-    domain, so that "Sementara itu, Presiden -" is never read as one.
+
+def _names_host(name: str, host: str | None) -> bool:
+    """Whether a name is the page's host written as words (`AIRSPACE REVIEW` on
+    www.airspace-review.com, `Gema Lantang` on gemalantang.com): then the outlet names itself."""
+    if not host:
+        return False
+    labels = (urlsplit(host if "//" in host else f"//{host}").hostname or "").split(".")
+    generic = load_outlets().generic_subdomains
+    while len(labels) > 2 and labels[0] in generic:
+        labels = labels[1:]
+    own = _letters(labels[0]) if len(labels) >= 2 else ""
+    return len(own) >= 4 and _letters(name) in (own, _letters(".".join(labels)))
+
+
+def _self_named(raw: str) -> str:
+    """An outlet's name as it writes itself, capitals made readable (`GEMA LANTANG` -> `Gema Lantang`)."""
+    return raw.title() if raw.isupper() else raw
+
+
+def find_dateline(lines: list[str], host: str | None = None) -> Dateline | None:
+    """The dateline among the first lines of a text, or None. `host` is the page's URL or host.
+
+    A place followed by a name is only a dateline when that name is a known outlet, spelt like a
+    domain or the page's host in words, so that "Sementara itu, Presiden -" is never read as one.
     """
     channel: str | None = None
     for i, line in enumerate(lines[:HEAD_LINES]):
@@ -175,8 +202,11 @@ def find_dateline(lines: list[str]) -> Dateline | None:
             outlet = _outlet_spelling(m["outlet"])
             if outlet:
                 return Dateline(i, _place_spelling(m["place"]), outlet)
+        if (m := _NAME_FIRST.match(line)) and _names_host(m["outlet"], host):
+            return Dateline(i, _place_spelling(m["place"]) if m["place"] else None, _self_named(m["outlet"]))
         if m := _PLACE_FIRST.match(line):
-            outlet = _outlet_spelling(m["outlet"])
+            outlet = _outlet_spelling(m["outlet"]) or (
+                _self_named(m["outlet"]) if _names_host(m["outlet"], host) else None)
             if outlet:
                 return Dateline(i, _place_spelling(m["place"]), outlet)
         if m := _PLACE_PAREN.match(line):
@@ -338,9 +368,10 @@ class TextMetadata:
     lead_index: int | None  # index of the dateline line when the lines before it are page header
 
 
-def text_metadata(lines: list[str]) -> TextMetadata:
-    """Metadata of an article from its normalised lines (see module docstring)."""
-    line = find_dateline(lines)
+def text_metadata(lines: list[str], host: str | None = None) -> TextMetadata:
+    """Metadata of an article from its normalised lines (see module docstring); `host` is the
+    page's URL or host, when known."""
+    line = find_dateline(lines, host)
     lead_index = None
     if line is not None and not any(is_prose(x) for x in lines[: line.index]):
         lead_index = line.index

@@ -140,6 +140,7 @@ class _Words:
     home_state: str
     address: re.Pattern[str]
     via_spokesperson: re.Pattern[str]
+    pronoun_speech: re.Pattern[str]
 
 
 _alt = alternation
@@ -183,6 +184,11 @@ def _words() -> _Words:
         document_named=re.compile(rf"(?<![\w])(?:{ws('documents')})\s+(?:resmi\s+)?(?P<author>[A-Z][^,.;:\"“”\n]{{1,60}})"),
         home_state=lexicon.words("speech", "home_state")[0],
         # `Bapak Presiden`: a word of address and the capitalised title or name after it.
+        # A sentence whose speaker is a pronoun (`Menurut dia, ...`, `Ia juga mengatakan ...`).
+        pronoun_speech=re.compile(rf"\s*(?:(?:{ws('sentence_openers')})\s*,?\s+)?"
+                                  rf"(?:(?:{ws('introducers')})(?:\s+(?:{ws('pronouns')})|nya)(?![\w])|"
+                                  rf"(?:{ws('pronouns')})\s+(?:(?:{ws('verb_particles')})\s+)?"
+                                  rf"(?:{before})(?![\w]))", i),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+(?=(?:{ws('spokespersons')})(?:nya)?"
                                     r"(?![\w]))", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
@@ -261,6 +267,9 @@ class _Context:
                 break
         if last_quote and last_quote[1] >= sent_start:
             return last_quote[2]
+        if last_quote and _words().pronoun_speech.match(self.body, sent_start, last_pos):
+            # `Menurut dia, Presiden X akan ...`: the speaker goes on talking about X.
+            return last_quote[2]
         first = [name for p, name in before if p >= sent_start]
         return first[0] if first else before[-1][1]
 
@@ -293,8 +302,12 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     phrase = " ".join(kept)
     tail = rest[m.end() :] if m else rest
     complete = len(kept) == len(raw.split())
-    app = re.match(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,4})(?=[,.]|$)", tail)
-    if phrase and complete and app and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
+    app = re.match(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,4})", tail)
+    # The name ends at a comma, a full stop, the end, or a word that ends a speaker phrase
+    # (`pejabat bea cukai China, Li Wei dikutip Reuters`).
+    after_app = tail[app.end():] if app else ""
+    ends = not after_app.strip() or after_app[:1] in ",." or after_app.split()[0].lower().strip(",.") in w.stop
+    if phrase and complete and app and ends and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
         phrase = f"{phrase}, {app.group(1).strip()}"
     return phrase, tail
 
