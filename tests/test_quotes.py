@@ -336,3 +336,44 @@ def test_words_of_address_mark_someone_spoken_of(address: str) -> None:
 )
 def test_appositives_clipped_names_and_pronoun_sentences(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2023, 5, 3))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # An unnamed description (`seorang analis`) names no one, unless a name follows it.
+        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata seorang analis di Lembaga Kajian Asia, '
+         'Budi Hartono, dikutip AFP.', ["Budi Hartono"]),
+        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata seorang analis di Lembaga Kajian Asia.',
+         [None]),
+        ('Trump akan bertemu Xi.\n\nSeorang analis, Budi Hartono, mengatakan: "Posisi kedua negara masih jauh."',
+         ["Budi Hartono"]),
+        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata salah seorang pejabat Gedung Putih.',
+         [None]),
+        # A statement posted on a platform is its poster's, not the person it talks about.
+        ('Dalam keterangan Kedutaan Besar Jepang di Jakarta, keduanya membahas kesepakatan Presiden Joko Widodo.'
+         '\n\n"Dibahas tindak lanjut kesepakatan kedua pemimpin," tulis keterangan resmi yang diunggah di akun '
+         'Instagram Kedutaan Besar Jepang di Indonesia, dikutip Jumat (23/9/2022).\n\n'
+         '"Dibicarakan juga isu-isu kawasan."', ["Kedutaan Besar Jepang di Indonesia"] * 2),
+        # A paragraph whose opening mark is missing still closes a quotation before its verb.
+        ('Sekretaris Menko Budi Hartono mengatakan pertemuan itu membahas banyak sektor.\n\n'
+         '"Banyak proyek strategis yang dibahas," sebut Budi.\n\nAda proyek baru ke depan dan sinyalnya '
+         'sangat bagus. Hari ini sudah di Washington," lanjut Budi.', ["Budi Hartono"] * 2),
+        # A pull quote credited on the next line with a dash.
+        ('Trump dan Xi berjabat tangan.\n\n“ Pemimpin besar dari negara besar akan punya hubungan fantastis. ”\n\n'
+         '— Donald Trump, Presiden AS, saat bertemu Xi Jinping di Busan.\n\nXi Jinping menyebut pertemuan itu '
+         'menyenangkan.\n\n“ China dan AS dapat memikul tanggung jawab bersama sebagai negara besar. ”\n\n'
+         '— Xi Jinping, Presiden China, dalam pembicaraan dengan Presiden AS Donald Trump.',
+         ["Donald Trump", "Xi Jinping"]),
+        # Quoted words that complete a reported sentence (`mengatakan, X "..."`) are speech.
+        ('Putin dan Xi memuji hubungan kedua negara.\n\nPemimpin Rusia mengatakan, kerja sama bilateral '
+         '"memiliki kemungkinan dan prospek yang benar-benar tidak terbatas".', ["Vladimir Putin"]),
+        ('Lavrov menyebut langkah itu "tidak bersahabat dan sangat provokatif sekali" dan meminta penjelasan.', []),
+        # A pronoun subject (`Namun, ia mengaku ...`) keeps the speaker, whoever the sentence names.
+        ('Presiden Prabowo Subianto akan bertemu Donald Trump.\n\n"Mungkin bulan September," ujar Prabowo.\n\n'
+         'Namun, ia mengaku khawatir bertemu Donald Trump. Ia takut diajak bermain golf dengan Trump.\n\n'
+         '"Golf saya jelek sekali," kata dia.', ["Prabowo Subianto"] * 2),
+    ],
+)
+def test_descriptions_posts_unopened_pull_and_reported_quotes(text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 16))] == speakers

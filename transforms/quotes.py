@@ -76,7 +76,11 @@ def quote_spans(body: str) -> list[QuoteSpan]:
     while i < n:
         ch = body[i]
         if cur is None:
-            if ch in OPEN_MARKS or ch == STRAIGHT:
+            if (ch in CLOSE_MARKS or ch == STRAIGHT) and _closes_unopened(body, i, spans):
+                # `...di Washington," lanjut X.` with the paragraph's opening mark missing.
+                para_start = body.rfind("\n", 0, i) + 1
+                spans.append(QuoteSpan(open=para_start, close=i + 1, parts=[(para_start, i)]))
+            elif ch in OPEN_MARKS or ch == STRAIGHT:
                 cur = QuoteSpan(open=i, close=i)
                 part_start = i + 1
         elif ch in CLOSE_MARKS or ch == STRAIGHT or (ch in OPEN_MARKS and body[i - 1] in " \n"):
@@ -113,6 +117,18 @@ def quote_spans(body: str) -> list[QuoteSpan]:
     return spans
 
 
+def _closes_unopened(body: str, i: int, spans: list[QuoteSpan]) -> bool:
+    """Whether the mark at `i` closes a quotation whose opening mark is missing: the words before
+    it end a sentence or clause (`,` `.` `!` `?`), a speech verb follows (`," lanjut X`), and no
+    quotation was found in its paragraph yet."""
+    para_start = body.rfind("\n", 0, i) + 1
+    if i - para_start < 20 or body[i - 1] not in ",.!?" or (spans and spans[-1].close > para_start):
+        return False
+    if any(body[k] in OPEN_MARKS or body[k] == STRAIGHT for k in range(para_start, i)):
+        return False
+    return bool(_words().after.match(body[i + 1:i + 60]))
+
+
 # --- word lists ------------------------------------------------------------------------
 
 
@@ -140,6 +156,8 @@ class _Words:
     home_state: str
     address: re.Pattern[str]
     via_spokesperson: re.Pattern[str]
+    platforms: re.Pattern[str]
+    clause_opener: re.Pattern[str]
     pronoun_speech: re.Pattern[str]
 
 
@@ -184,11 +202,13 @@ def _words() -> _Words:
         document_named=re.compile(rf"(?<![\w])(?:{ws('documents')})\s+(?:resmi\s+)?(?P<author>[A-Z][^,.;:\"“”\n]{{1,60}})"),
         home_state=lexicon.words("speech", "home_state")[0],
         # `Bapak Presiden`: a word of address and the capitalised title or name after it.
-        # A sentence whose speaker is a pronoun (`Menurut dia, ...`, `Ia juga mengatakan ...`).
+        # A sentence whose subject is a pronoun (`Menurut dia, ...`, `Namun, ia mengaku ...`): the
+        # same person goes on, whoever the sentence names (one list with the events extractor's).
         pronoun_speech=re.compile(rf"\s*(?:(?:{ws('sentence_openers')})\s*,?\s+)?"
                                   rf"(?:(?:{ws('introducers')})(?:\s+(?:{ws('pronouns')})|nya)(?![\w])|"
-                                  rf"(?:{ws('pronouns')})\s+(?:(?:{ws('verb_particles')})\s+)?"
-                                  rf"(?:{before})(?![\w]))", i),
+                                  rf"(?:{_alt(lexicon.words('events', 'subject_pronouns'))})\s+\w)", i),
+        clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
+        platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+(?=(?:{ws('spokespersons')})(?:nya)?"
                                     r"(?![\w]))", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
@@ -307,9 +327,26 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     # (`pejabat bea cukai China, Li Wei dikutip Reuters`).
     after_app = tail[app.end():] if app else ""
     ends = not after_app.strip() or after_app[:1] in ",." or after_app.split()[0].lower().strip(",.") in w.stop
-    if phrase and complete and app and ends and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
+    # A description cut short names no one (`seorang analis di Lembaga X, Budi Hartono,`): the
+    # name after it does, when it is two words or more.
+    described = not complete and not re.search(r"[A-Z]", phrase) and app and len(app.group(1).split()) >= 2
+    if phrase and (complete or described) and app and ends \
+            and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
         phrase = f"{phrase}, {app.group(1).strip()}"
     return phrase, tail
+
+
+def _appositive_person(phrase: str, published: date | None) -> str | None:
+    """The name after an unnamed description (`seorang analis, Budi Hartono`), when it is a
+    person's (known, or unknown to the gazetteer), else None."""
+    head, _, tail = phrase.rpartition(",")
+    name = tail.strip()
+    if not head or not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){2,4}", name):
+        return None
+    e = ents.resolve(name, published)
+    if e is None:
+        return name
+    return e.name if e.kind == "person" else None
 
 
 def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
@@ -320,7 +357,7 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     if first in w.pronouns:
         return ctx.previous_actor(pos)
     if _anonymous(phrase, w):
-        return ANONYMOUS
+        return _appositive_person(phrase, ctx.published) or ANONYMOUS
     doc = w.document.match(phrase)
     if doc:
         # A document speaks for its author: the body or person named after it.
@@ -337,6 +374,11 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         # A body the gazetteer does not know, as written (`Kementerian Perdagangan China`).
         if run:
             return run.group(1).strip()
+        # `keterangan resmi yang dimuat di akun Telegram Kedutaan Besar X`: the author named later
+        # in the clause, past where it was posted.
+        posted = _posted_by(rest, ctx, w)
+        if posted:
+            return posted
         # `ungkap laporan tersebut`: the author named where the text first brought the document up.
         earlier = [m for m in w.document_named.finditer(ctx.body, 0, pos)]
         for m in reversed(earlier):
@@ -374,6 +416,26 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     return ctx.previous_actor(pos)
 
 
+def _posted_by(rest: str, ctx: _Context, w: _Words) -> str | None:
+    """The body or person named in the clause after a document word, platform names passed over
+    (`yang diunggah di akun Instagram Kementerian X`); a body's name may go on with `di` and a
+    place (`Kedutaan Besar Rusia di Indonesia`)."""
+    clause = re.split(r"[,;:.\"“”\n]", rest, maxsplit=1)[0]
+    clause = w.platforms.sub(lambda m: " " * len(m.group()), clause)
+    name = r"[A-Z][\w'’.-]*"
+    run = re.search(rf"(?<![\w]){name}(?:\s+{name})*", clause)
+    if not run:
+        return None
+    found = run.group()
+    if w.body_head.match(found):
+        more = re.match(rf"\s+di\s+{name}(?:\s+{name})*", clause[run.end():])
+        found += more.group() if more else ""
+    e = ents.resolve(found, ctx.published)
+    if e is not None and e.kind in ("person", "org"):
+        return e.name
+    return found.strip()
+
+
 def _holder_of_bare_title(phrase: str, ctx: _Context, w: _Words) -> str | None:
     """Who a title without its country stands for (`cuit Menlu`): the one person of the article
     holding such a title, or, when several do, the one of the home state (newsrooms leave the
@@ -402,7 +464,7 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     verbs = list(w.before.finditer(pre))
     cut = verbs[-1].start() if verbs else len(pre)
     if _anonymous(pre[:cut], w):
-        return ANONYMOUS
+        return _appositive_person(pre[:cut].strip(" ,"), ctx.published) or ANONYMOUS
     mentions = [m for m in ents.find_mentions(pre, ctx.published) if m.entity.kind in ("person", "org")]
     subject = [m for m in mentions if m.start < cut]
     if subject:
@@ -518,6 +580,27 @@ def _introduced(pre: str, w: _Words) -> bool:
     return bool(re.search(r":\s*$", pre)) or bool(w.introducer.search(pre))
 
 
+# A quotation that completes a reported sentence is speech when it is at least this long; shorter
+# ones are the speaker's terms (`menyebutnya "kemitraan tanpa batas"`).
+MIN_REPORTED_WORDS = 5
+# At most this many words between the speech verb and such a quotation.
+MAX_REPORTED_GAP = 8
+
+
+def _completes_reported_speech(fr: Frame, w: _Words) -> bool:
+    """Whether the quotation ends a sentence that a speech verb opened (`X mengatakan, kerja sama
+    bilateral "memiliki prospek yang tidak terbatas".`): the speaker's own words, not a term."""
+    verbs = list(w.before.finditer(fr.pre))
+    if not verbs or len(fr.text.split()) < MIN_REPORTED_WORDS:
+        return False
+    gap = fr.pre[verbs[-1].end():]
+    # The verb opens a clause (`mengatakan,` `mengatakan bahwa`), not an object (`menekankan pentingnya "..."`).
+    opens = w.clause_opener.match(gap)
+    if not opens or len(gap.split()) > MAX_REPORTED_GAP or re.search(r"[.!?;]", gap):
+        return False
+    return not fr.post.strip(" .,!?") or bool(re.search(r"[.!?]$", fr.text))
+
+
 def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
     """Step 2, attribute: the speaker named by a verb after the quotation, a marker, a subject
     and verb after it, an introduction before it, or a back-reference in the next sentence."""
@@ -546,7 +629,7 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         if ents.resolve(subj, ctx.published) is not None or subj.strip().lower() in w.pronouns \
                 or ents.unknown_name(subj) or _anonymous(subj, w):
             return Attribution(_resolve_phrase(subj, fr.span.open, ctx, w), subj_verb.group("verb").lower(), "after")
-    if _introduced(fr.pre, w):
+    if _introduced(fr.pre, w) or _completes_reported_speech(fr, w):
         vm = list(w.before.finditer(fr.pre))
         return Attribution(_speaker_before(fr.pre, fr.sent_start, ctx, w),
                            vm[-1].group("verb").lower() if vm else None, "before")
@@ -560,6 +643,13 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else None
         if speaker:
             return Attribution(speaker, back.group("verb").lower(), "next")
+    # A pull quote credited on the line after it with a dash (`— Xi Jinping, Presiden China, dalam ...`).
+    credit = re.match(r"\s*(?:—|–|--)\s*(?P<rest>[A-Z][^\n]{1,200})", ctx.body[fr.span.close:fr.span.close + 250])
+    if credit and fr.at_start and not fr.post.strip(" .,"):
+        phrase, _ = _speaker_phrase(credit.group("rest"), w)
+        speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else None
+        if speaker:
+            return Attribution(speaker, None, "after")
     return Attribution(None, None, None)
 
 
