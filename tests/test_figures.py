@@ -191,3 +191,19 @@ def test_exchange_rates_told_with_words_between(text: str, unit: str) -> None:
 )
 def test_decimal_and_capitalised_scales(text: str, value: float, unit: str) -> None:
     assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # The unit in brackets, and the first number of a change told `dari A ... jadi B persen`.
+        ("Tarifnya dari 32 diturunkan jadi 19 (persen).", [("32", 32.0), ("19 (persen)", 19.0)]),
+        ("Suku bunga acuan naik dari 5,75 menjadi 6 persen.", [("5,75", 5.75), ("6 persen", 6.0)]),
+        ("Ekspor tumbuh dari 4 ke 7 persen.", [("4", 4.0), ("7 persen", 7.0)]),
+        # A year or a count before is not the change's first number.
+        ("Bunga naik dari 2023 menjadi 6 persen.", [("6 persen", 6.0)]),
+        ("Dari 100 orang, 5 persen menolak.", [("5 persen", 5.0)]),
+    ],
+)
+def test_percent_changes_and_bracketed_units(text: str, figures: list[tuple[str, float]]) -> None:
+    assert [(f.raw, f.value) for f in find_figures(text) if f.unit == "percent"] == figures

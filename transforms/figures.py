@@ -72,6 +72,7 @@ class _Units:
     kinds: list[tuple[re.Pattern[str], str]]
     rate_before: re.Pattern[str]
     rate_after: re.Pattern[str]
+    change_from: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -99,7 +100,11 @@ def _units() -> _Units:
     pct_words = _alt([w for w in data["percent_words"] if w != "%"])
     # A range (`3-4 persen`) is one figure, valued at its lower end.
     low = rf"(?:(?P<low>{NUMBER})\s*(?:-|–|hingga|sampai)\s*)?"
-    percent = re.compile(rf"(?<![\w.,]){low}{num}\s*(?P<pct>%|{pct_words}(?![\w]))", i)
+    # `19 (persen)`: the unit may stand in brackets.
+    percent = re.compile(rf"(?<![\w.,]){low}{num}\s*(?P<pct>%|\(\s*(?:%|{pct_words})\s*\)|{pct_words}(?![\w]))", i)
+    # `dari 32 diturunkan jadi 19 persen`: the first number of a change has the unit of the second.
+    change_from = re.compile(rf"(?<![\w]){_alt(data['change_from'])}\s+(?P<num>{NUMBER})(?:\s+[^\W\d]+){{0,3}}?"
+                             rf"\s+{_alt(data['change_to'])}\s+$", i)
     # Counts are digit-written only: `empat poin`, `delapan menit` are not figures.
     count = re.compile(rf"(?<![\w.,/-])(?P<num>{NUMBER}){scale}\s+(?P<unit>{_alt(data['count_units'])})(?![\w])", i)
     measure_of = {str(k).lower(): str(v) for k, v in data["measures"].items()}
@@ -117,7 +122,7 @@ def _units() -> _Units:
         money_prefix, money_suffix, percent, count, prefixes, suffixes, scales, words, mult,
         word_pattern(list(measure_of), ignore_case=True), measure_of,
         word_pattern([*data["rise_words"], *data["fall_words"]], ignore_case=True),
-        word_pattern(data["rise_words"], ignore_case=True), kinds, rate_before, rate_after,
+        word_pattern(data["rise_words"], ignore_case=True), kinds, rate_before, rate_after, change_from,
     )
 
 
@@ -216,6 +221,13 @@ def find_figures(text: str) -> list[Figure]:
         if v is not None and free(m.start(), m.end()):
             found.append(Figure(m.group().strip(), v, "percent", m.start(), m.end()))
             taken.append((m.start(), m.end()))
+            c = u.change_from.search(text, max(0, m.start() - 60), m.start())
+            if c and free(c.start("num"), c.end("num")):
+                base = parse_number(c.group("num"))
+                # `dari 2023 menjadi ...` is a year, not a level.
+                if base is not None and not re.fullmatch(r"(?:19|20)\d\d", c.group("num")):
+                    found.append(Figure(c.group("num"), base, "percent", c.start("num"), c.end("num")))
+                    taken.append((c.start("num"), c.end("num")))
     date_spans = [(d.start, d.end) for d in find_dates(text, None)]
     for m in u.count.finditer(text):
         v = _value(m)
