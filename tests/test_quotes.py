@@ -140,9 +140,10 @@ def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:
         # A named spokesperson the gazetteer does not know is the speaker, not the ministry.
         ('"Kami menentang sanksi sepihak," kata juru bicara Kementerian Luar Negeri China Chen Weiming.',
          ["Chen Weiming"]),
-        # Words of an unnamed source have no speaker, even with a leader named just before.
+        # Words of an unnamed source are never the leader named just before: the source as the body it
+        # is of (`sumber di pemerintahan Rusia`), or no speaker when no body is named.
         ('Putin tiba di Beijing pada Kamis. "Kesepakatan gas belum final," kata seorang sumber di pemerintahan '
-         'Rusia.', [None]),
+         'Rusia.', ["sumber pemerintahan Rusia"]),
         ('"Pembicaraan berjalan alot," ujar pejabat yang enggan disebut namanya.', [None]),
         # A quotation standing alone, credited in the next sentence.
         ('"Kami siap menjadi penengah yang jujur bagi kedua pihak." Hal itu disampaikan Menlu China Wang Yi '
@@ -348,8 +349,9 @@ def test_appositives_clipped_names_and_pronoun_sentences(text: str, speakers: li
          [None]),
         ('Trump akan bertemu Xi.\n\nSeorang analis, Budi Hartono, mengatakan: "Posisi kedua negara masih jauh."',
          ["Budi Hartono"]),
-        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata salah seorang pejabat Gedung Putih.',
-         [None]),
+        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata salah seorang pejabat di Gedung Putih.',
+         ["pejabat Gedung Putih"]),
+        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata salah seorang pejabat senior.', [None]),
         # A statement posted on a platform is its poster's, not the person it talks about.
         ('Dalam keterangan Kedutaan Besar Jepang di Jakarta, keduanya membahas kesepakatan Presiden Joko Widodo.'
          '\n\n"Dibahas tindak lanjut kesepakatan kedua pemimpin," tulis keterangan resmi yang diunggah di akun '
@@ -377,3 +379,22 @@ def test_appositives_clipped_names_and_pronoun_sentences(text: str, speakers: li
 )
 def test_descriptions_posts_unopened_pull_and_reported_quotes(text: str, speakers: list[str | None]) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 7, 16))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # `sumber itu`, `sumber tersebut` and a following -nya: the source the text described before.
+        ('Jokowi akan bertemu Putin. Sumber di Kremlin (Istana Kepresidenan Rusia) mengatakan pertemuan itu '
+         'penting.\n\n"Ini kunjungan yang sangat penting," kata sumber itu kepada kantor berita TASS.\n\n'
+         'Putin juga diundang ke KTT G20.\n\n"Kami pasti akan datang," kata sumber tersebut.\n\n'
+         '"Kita lihat saja nanti," ujarnya.', ["sumber Kremlin"] * 3),
+        ('Xi Jinping tiba di Moskow. Seorang sumber di pemerintah China mengatakan, "Kunjungan ini membawa '
+         'investasi besar bagi kedua negara."', ["sumber pemerintah China"]),
+        # A person's circle (`sumber yang dekat dengan Xi`) is no body: no speaker.
+        ('Xi Jinping tiba di Moskow. "Kunjungan ini membawa investasi besar," kata sumber yang dekat dengan '
+         'Xi Jinping.', [None]),
+    ],
+)
+def test_unnamed_sources_are_described_by_their_body(text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2022, 6, 14))] == speakers

@@ -158,6 +158,7 @@ class _Words:
     via_spokesperson: re.Pattern[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
+    described_source: re.Pattern[str]
     pronoun_speech: re.Pattern[str]
 
 
@@ -207,6 +208,10 @@ def _words() -> _Words:
         pronoun_speech=re.compile(rf"\s*(?:(?:{ws('sentence_openers')})\s*,?\s+)?"
                                   rf"(?:(?:{ws('introducers')})(?:\s+(?:{ws('pronouns')})|nya)(?![\w])|"
                                   rf"(?:{_alt(lexicon.words('events', 'subject_pronouns'))})\s+\w)", i),
+        # `sumber di Kremlin`, `pejabat senior Gedung Putih`: an unnamed source and the body it is of.
+        described_source=re.compile(rf"(?<![\w])(?i:(?P<head>{ws('anonymous_heads')}))(?:\s+(?P<rank>senior|tinggi))?\s+"
+                                    rf"(?:(?i:{ws('source_prepositions')}|di)\s+)?"
+                                    r"(?P<body>(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"),
         clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+(?=(?:{ws('spokespersons')})(?:nya)?"
@@ -336,6 +341,31 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     return phrase, tail
 
 
+def _described_source(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
+    """An unnamed source described by the body it is of (`sumber di Kremlin` -> `sumber Kremlin`);
+    `sumber itu` is the source the text described last before `pos`. None when no body is named."""
+    # The phrase stops at `di`: read the clause it opens in the text (`seorang sumber di pemerintah China`).
+    at = ctx.body.find(phrase, pos)
+    clause = re.split(r"[,.;:\"“”\n(]", ctx.body[at:at + 160], maxsplit=1)[0] if at >= 0 else phrase
+    def described(m: re.Match[str]) -> bool:
+        # `sumber itu kepada TASS` describes no body: the words before the name must be the body's.
+        return not any(t.lower() in w.stop or t.lower() in ("itu", "tersebut", "ini") for t in m.group("body").split())
+
+    m = next((x for x in w.described_source.finditer(clause) if described(x)), None)
+    if m is None:
+        if not re.search(r"(?<![\w])(?:itu|tersebut|ini)(?![\w])", phrase):
+            return None
+        earlier = [x for x in w.described_source.finditer(ctx.body, 0, pos) if described(x)]
+        m = earlier[-1] if earlier else None
+    if m is None:
+        return None
+    body = m.group("body")
+    e = ents.resolve(body, ctx.published)
+    if e is not None and e.kind == "person":
+        return None  # `sumber dekat Putin`: a person's circle, not a body
+    return f"{m.group('head').lower()} {body}"
+
+
 def _appositive_person(phrase: str, published: date | None) -> str | None:
     """The name after an unnamed description (`seorang analis, Budi Hartono`), when it is a
     person's (known, or unknown to the gazetteer), else None."""
@@ -357,7 +387,7 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     if first in w.pronouns:
         return ctx.previous_actor(pos)
     if _anonymous(phrase, w):
-        return _appositive_person(phrase, ctx.published) or ANONYMOUS
+        return _appositive_person(phrase, ctx.published) or _described_source(phrase, pos, ctx, w) or ANONYMOUS
     doc = w.document.match(phrase)
     if doc:
         # A document speaks for its author: the body or person named after it.
@@ -464,7 +494,8 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     verbs = list(w.before.finditer(pre))
     cut = verbs[-1].start() if verbs else len(pre)
     if _anonymous(pre[:cut], w):
-        return _appositive_person(pre[:cut].strip(" ,"), ctx.published) or ANONYMOUS
+        phrase = pre[:cut].strip(" ,")
+        return _appositive_person(phrase, ctx.published) or _described_source(phrase, pre_start, ctx, w) or ANONYMOUS
     mentions = [m for m in ents.find_mentions(pre, ctx.published) if m.entity.kind in ("person", "org")]
     subject = [m for m in mentions if m.start < cut]
     if subject:
