@@ -398,3 +398,23 @@ def test_descriptions_posts_unopened_pull_and_reported_quotes(text: str, speaker
 )
 def test_unnamed_sources_are_described_by_their_body(text: str, speakers: list[str | None]) -> None:
     assert [s for s, _ in quotes_of(text, date(2022, 6, 14))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A body speaking through an official named with any title, not only a spokesperson.
+        ('Dalam pernyataannya, Istana Kepresidenan melalui Mensesneg Prasetyo Hadi menyebut, "Presiden akan '
+         'berangkat besok pagi ke Beijing."', ["Prasetyo Hadi"]),
+        # `melalui` before a channel is no spokesperson.
+        ('"Presiden akan berangkat besok pagi," kata Istana Kepresidenan melalui telepon kepada wartawan.',
+         ["Istana Kepresidenan"]),
+        # A clipped Indonesian office title (`Mensesneg`, `Seskab`) is no part of the name.
+        ('"Presiden akan berangkat besok pagi," kata Seskab Teddy Indra Wijaya.', ["Teddy Indra Wijaya"]),
+        # English quotations credited in English, pronoun included.
+        ('Peskov ditanya soal KTT itu. "We are ready to talk," he said.', ["Dmitry Peskov"]),
+        ('"Indonesia will pay a tariff of 19 percent," tulis Trump di Truth Social.', ["Donald Trump"]),
+    ],
+)
+def test_officials_titles_and_english_credits(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 16))] == speakers

@@ -156,6 +156,7 @@ class _Words:
     home_state: str
     address: re.Pattern[str]
     via_spokesperson: re.Pattern[str]
+    spokesperson: re.Pattern[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
     described_source: re.Pattern[str]
@@ -214,17 +215,19 @@ def _words() -> _Words:
                                     r"(?P<body>(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"),
         clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
-        via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+(?=(?:{ws('spokespersons')})(?:nya)?"
-                                    r"(?![\w]))", i),
+        via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
+        spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
     )
 
 
 def _through_spokesperson(clause: str, ctx: _Context, w: _Words) -> str | None:
     """The person a body spoke through, when the clause says so (`Kemlu China melalui juru
-    bicaranya, Lin Jian`): GOLD credits a named spokesperson's words to the person, not the body.
-    None when the clause names no such person."""
-    m = w.via_spokesperson.search(clause)
+    bicaranya, Lin Jian`, `Istana melalui Mensesneg X`): GOLD credits a named spokesperson's words
+    to the person, not the body. None when the clause names no such person."""
+    # `melalui` also goes before a channel (`melalui telepon`, `melalui akun X`): a title must follow.
+    m = next((x for x in w.via_spokesperson.finditer(clause)
+              if w.spokesperson.match(clause, x.end()) or ents.is_title(clause[x.end():])), None)
     if not m:
         return None
     phrase = _speaker_phrase(clause[m.end():], w)[0]
