@@ -207,3 +207,21 @@ def test_decimal_and_capitalised_scales(text: str, value: float, unit: str) -> N
 )
 def test_percent_changes_and_bracketed_units(text: str, figures: list[tuple[str, float]]) -> None:
     assert [(f.raw, f.value) for f in find_figures(text) if f.unit == "percent"] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # A headline's clipped scale after the rupiah sign.
+        ("Investasi Rp 157 T Dibawa Pulang dari Beijing", "Rp 157 T", 157e12, "IDR"),
+        ("Proyek Jalan Desa Senilai Rp12 M Rampung", "Rp12 M", 12e9, "IDR"),
+        # The rupiah moving to a level is its rate against the dollar; a round rate with -an too.
+        ("Rupiah ditutup menguat ke level Rp 16.210 sore ini.", "Rp 16.210", 16210.0, "IDR/USD"),
+        ("Kurs berada di kisaran Rp 16.000-an per dolar AS.", "Rp 16.000", 16000.0, "IDR/USD"),
+        # Not a clipped scale: a lower-case letter or a word.
+        ("Harga tiket Rp 150 ribu per orang.", "Rp 150 ribu", 150e3, "IDR"),
+    ],
+)
+def test_clipped_scales_and_rupiah_levels(text: str, raw: str, value: float, unit: str) -> None:
+    got = [(f.raw, f.value, f.unit) for f in find_figures(text) if f.unit != "percent"]
+    assert got == [(raw, pytest.approx(value), unit)]

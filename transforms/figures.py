@@ -63,6 +63,7 @@ class _Units:
     prefixes: dict[str, str]
     suffixes: dict[str, str]
     scales: dict[str, float]
+    abbreviations: dict[str, float]
     words: dict[str, int]
     multipliers: dict[str, int]
     measures: re.Pattern[str]
@@ -94,8 +95,10 @@ def _units() -> _Units:
     scale = rf"(?:\s*(?P<scale>{_alt(list(scales))})(?![\w]))?"
     i = re.IGNORECASE
     # Prefix symbols are case-sensitive (`Rp`, `USD`), so the pattern is not IGNORECASE.
+    # Headlines clip the scale after a currency symbol, in capitals (`Rp 157 T`, `Rp10 M`).
+    abbreviations = {str(k): float(v) for k, v in data["scale_abbreviations"].items()}
     money_prefix = re.compile(rf"(?<![\w])(?P<cur>{_alt(list(prefixes))})\s?(?P<num>{NUMBER})"
-                              rf"(?:\s*(?P<scale>(?i:{_alt(list(scales))}))(?![\w]))?")
+                              rf"(?:\s*(?P<scale>(?i:{_alt(list(scales))})|{_alt(list(abbreviations))})(?![\w]))?")
     money_suffix = re.compile(rf"(?<![\w.,]){num}{scale}\s*(?P<cur>{_alt(list(suffixes))})(?![\w])", i)
     pct_words = _alt([w for w in data["percent_words"] if w != "%"])
     # A range (`3-4 persen`) is one figure, valued at its lower end.
@@ -110,7 +113,8 @@ def _units() -> _Units:
     measure_of = {str(k).lower(): str(v) for k, v in data["measures"].items()}
     kinds = [(word_pattern([str(w) for w in ws], ignore_case=True), str(kind)) for kind, ws in data["kinds"].items()]
     quote_currencies = _alt([*suffixes, *(p for p in prefixes if p.isalpha())])
-    rate_after = re.compile(rf"^\s*(?:{_alt(data['rate_per'])})\s*(?P<quote>{quote_currencies})(?![\w])", i)
+    # `Rp16.000-an per dolar AS`: a round rate written with -an.
+    rate_after = re.compile(rf"^(?:-an)?\s*(?:{_alt(data['rate_per'])})\s*(?P<quote>{quote_currencies})(?![\w])", i)
     # The rate word may stand a few words before the amount (`kurs rupiah ditutup di level Rp16.300`,
     # `kurs rupiah melemah 0,5 persen ke Rp16.300`), with no clause break and no other amount between.
     # Another measure named between (`kurs melemah sehingga harga beras Rp15.000`) takes the amount.
@@ -119,7 +123,7 @@ def _units() -> _Units:
     between = rf"\s+{other_measure}(?:[^\W\d]+|{pct_token})"
     rate_before = re.compile(rf"(?<![\w]){_alt(data['rate_before'])}(?:{between}){{0,8}}\s+$", i)
     return _Units(
-        money_prefix, money_suffix, percent, count, prefixes, suffixes, scales, words, mult,
+        money_prefix, money_suffix, percent, count, prefixes, suffixes, scales, abbreviations, words, mult,
         word_pattern(list(measure_of), ignore_case=True), measure_of,
         word_pattern([*data["rise_words"], *data["fall_words"]], ignore_case=True),
         word_pattern(data["rise_words"], ignore_case=True), kinds, rate_before, rate_after, change_from,
@@ -184,7 +188,7 @@ def _value(m: re.Match[str]) -> float | None:
     base = parse_number(m.group("num"), english=english)
     if base is None:
         return None
-    return base * (u.scales[scale.lower()] if scale else 1.0)
+    return base * ((u.abbreviations.get(scale) or u.scales[scale.lower()]) if scale else 1.0)
 
 
 @lexicon.derived
