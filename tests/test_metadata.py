@@ -278,3 +278,20 @@ def test_dateline_names_the_host_as_the_outlet(line: str, host: str | None, outl
 def test_names_other_than_the_host_are_no_outlet(line: str, host: str) -> None:
     found = find_dateline([line], host)
     assert found is None or found.outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "place"),
+    [
+        # The outlet alone, spelt as a domain or a name the lexicon knows.
+        ("KOMPAS.com - Menteri Luar Negeri bertolak ke Tokyo pada Senin pagi.", "Kompas.com", None),
+        ("Suara.com – Menteri Luar Negeri bertolak ke Tokyo pada Senin pagi.", "Suara.com", None),
+        ("VIVA – Menteri Luar Negeri bertolak ke Tokyo pada Senin pagi.", "Viva.co.id", None),
+        # An agency line in brackets: the newsroom first.
+        ("Tokyo (ANTARA/Kyodo-OANA) - Menteri Luar Negeri tiba di Tokyo pada Senin.", "ANTARA", "Tokyo"),
+        ("INILAHCOM, Jakarta - Menteri Luar Negeri bertolak ke Tokyo pada Senin.", "Inilah.com", "Jakarta"),
+    ],
+)
+def test_outlet_only_and_agency_datelines(line: str, outlet: str, place: str | None) -> None:
+    found = find_dateline([line])
+    assert found is not None and (found.outlet, found.place) == (outlet, place)

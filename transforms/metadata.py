@@ -42,6 +42,7 @@ _PLACE_FIRST = re.compile("^" + _PLACE + r"\s*,\s*(?P<outlet>[A-Za-z][\w.]*(?:\s
 _PLACE_PAREN = re.compile("^" + _PLACE + r"\s*\((?P<outlet>[^)]{2,30})\)" + _DASH)
 # detik: "Jakarta - " after a channel line such as "detikNews".
 _PLACE_ONLY = re.compile("^" + _PLACE + _DASH)
+_DOMAIN_FIRST = re.compile(r"^(?P<outlet>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,3}){1,2})" + _DASH)
 _DOMAIN_LIKE = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,3}){1,2}$")
 # "AIRSPACE REVIEW – ...", "GEMA LANTANG, KOREA SELATAN -- ...": a name that is not spelt as a domain,
 # first; an outlet only when it is the page's host written as words (see `_names_host`).
@@ -202,15 +203,22 @@ def find_dateline(lines: list[str], host: str | None = None) -> Dateline | None:
             outlet = _outlet_spelling(m["outlet"])
             if outlet:
                 return Dateline(i, _place_spelling(m["place"]), outlet)
-        if (m := _NAME_FIRST.match(line)) and _names_host(m["outlet"], host):
-            return Dateline(i, _place_spelling(m["place"]) if m["place"] else None, _self_named(m["outlet"]))
+        if m := _DOMAIN_FIRST.match(line):
+            # "KOMPAS.com - ...", "Suara.com - ...": the outlet alone, spelt as a domain.
+            return Dateline(i, None, _outlet_spelling(m["outlet"]))
+        if (m := _NAME_FIRST.match(line)) and (canonical_outlet(m["outlet"]) or _names_host(m["outlet"], host)):
+            place = _place_spelling(m["place"]) if m["place"] else None
+            return Dateline(i, place, canonical_outlet(m["outlet"]) or _self_named(m["outlet"]))
         if m := _PLACE_FIRST.match(line):
             outlet = _outlet_spelling(m["outlet"]) or (
                 _self_named(m["outlet"]) if _names_host(m["outlet"], host) else None)
             if outlet:
                 return Dateline(i, _place_spelling(m["place"]), outlet)
         if m := _PLACE_PAREN.match(line):
-            return Dateline(i, _place_spelling(m["place"]), canonical_outlet(m["outlet"]) or m["outlet"])
+            # "Moskow (ANTARA/Sputnik-OANA) -": the newsroom first, then the agencies it took from.
+            first = re.split(r"\s*/\s*", m["outlet"])[0]
+            return Dateline(i, _place_spelling(m["place"]), canonical_outlet(m["outlet"]) or canonical_outlet(first)
+                            or m["outlet"])
         if channel and (m := _PLACE_ONLY.match(line)):
             return Dateline(i, _place_spelling(m["place"]), channel)
         # A line that is only an outlet's name ("detikNews") announces a bare "Jakarta -" dateline.
