@@ -418,3 +418,23 @@ def test_unnamed_sources_are_described_by_their_body(text: str, speakers: list[s
 )
 def test_officials_titles_and_english_credits(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 7, 16))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # More verbs heard after a quotation, and before one.
+        ('"Ekonomi kita masih tahan guncangan," nilai pengamat ekonomi Bhima Prasetya.', "Bhima Prasetya"),
+        ('"Golf saya sudah tidak bagus lagi," kelakar Prabowo.', "Prabowo Subianto"),
+        ('"Tuduhan itu sama sekali tidak berdasar," bantah Peskov.', "Dmitry Peskov"),
+        ('Prabowo berkelakar, "Saya harus les privat dulu sebelum main golf."', "Prabowo Subianto"),
+        ('Peskov membantah: "Tidak ada rencana pertemuan dalam waktu dekat."', "Dmitry Peskov"),
+    ],
+)
+def test_more_speech_verbs(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 16))] == [speaker]
+
+
+def test_a_term_after_a_request_stays_a_fragment() -> None:
+    q, fragments = extract(normalise('AS meminta China "menghentikan dukungan" kepada Rusia.'), PUB)
+    assert q == [] and [f.text for f in fragments] == ["menghentikan dukungan"]
