@@ -438,3 +438,18 @@ def test_more_speech_verbs(text: str, speaker: str) -> None:
 def test_a_term_after_a_request_stays_a_fragment() -> None:
     q, fragments = extract(normalise('AS meminta China "menghentikan dukungan" kepada Rusia.'), PUB)
     assert q == [] and [f.text for f in fragments] == ["menghentikan dukungan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # `Menurut <description>, <name>, "..."`: the appositive name introduces the quotation.
+        ('Menurut juru bicara Kemlu Rusia, Maria Zakharova, "Barat harus berhenti mempersenjatai Ukraina."',
+         "Maria Zakharova"),
+        # `demikian pernyataan <body> yang disampaikan juru bicara <name>`: the spokesperson.
+        ('"Kami mendukung penuh kepemimpinan Indonesia," demikian pernyataan Kemlu AS yang disampaikan juru '
+         'bicara Matthew Miller.', "Matthew Miller"),
+    ],
+)
+def test_spokespersons_in_appositions_and_statements(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 5, 10))] == [speaker]

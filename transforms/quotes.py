@@ -178,9 +178,10 @@ def _words() -> _Words:
                          r"(?![\w])", i),
         before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
         # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
+        # `Menurut juru bicara Kemlu, Lin Jian, "..."`: an appositive name may follow the introducer's words.
         introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
-                              rf"(?:{ws('introducers')})\s+[^,]+)\s*[,:]?\s*(?:(?:{ws('complementisers')}))?\s*,?\s*$",
-                              i),
+                              rf"(?:{ws('introducers')})\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?)\s*[,:]?\s*"
+                              rf"(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
         named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
         markers=re.compile(rf"^[\s,.]*(?:(?P<verb>{ws('speaker_markers')})(?![\w])|"
@@ -656,7 +657,8 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         if phrase:
             verb = marker.group("verb") or marker.group("via")
-            return Attribution(_resolve_phrase(phrase, fr.span.open, ctx, w), verb.lower(), "after")
+            speaker = _through_spokesperson(_clause(rest), ctx, w) or _resolve_phrase(phrase, fr.span.open, ctx, w)
+            return Attribution(speaker, verb.lower(), "after")
     subj_verb = w.subject_verb.match(post)
     if subj_verb:
         subj = subj_verb.group("subj")
