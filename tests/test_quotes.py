@@ -453,3 +453,20 @@ def test_a_term_after_a_request_stays_a_fragment() -> None:
 )
 def test_spokespersons_in_appositions_and_statements(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2024, 5, 10))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An epithet ending in a demonstrative points back at the person named, not at what it mentions.
+        ('Presiden Joko Widodo tiba di Beijing.\n\n"Kita ingin hubungan yang saling menguntungkan," ujar '
+         'Presiden ke-7 RI itu.', "Joko Widodo"),
+        ('Menteri Keuangan Sri Mulyani Indrawati hadir di Bali.\n\n"Ekonomi dunia masih lemah," kata Bendahara '
+         'Negara tersebut.', "Sri Mulyani Indrawati"),
+        # A former holder (`Mantan Perdana Menteri Inggris`) is not the one in office.
+        ('Mantan Perdana Menteri Inggris Tony Blair hadir di Bali.\n\n"Indonesia punya peran besar," kata '
+         'politikus Partai Buruh itu.', "Tony Blair"),
+    ],
+)
+def test_epithets_and_former_holders(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2023, 7, 20))] == [speaker]

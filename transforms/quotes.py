@@ -159,6 +159,7 @@ class _Words:
     spokesperson: re.Pattern[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
+    demonstratives: set[str]
     described_source: re.Pattern[str]
     pronoun_speech: re.Pattern[str]
 
@@ -214,6 +215,7 @@ def _words() -> _Words:
         described_source=re.compile(rf"(?<![\w])(?i:(?P<head>{ws('anonymous_heads')}))(?:\s+(?P<rank>senior|tinggi))?\s+"
                                     rf"(?:(?i:{ws('source_prepositions')}|di)\s+)?"
                                     r"(?P<body>(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"),
+        demonstratives={x.lower() for x in lexicon.words("speech", "demonstratives")},
         clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
@@ -353,11 +355,11 @@ def _described_source(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | 
     clause = re.split(r"[,.;:\"“”\n(]", ctx.body[at:at + 160], maxsplit=1)[0] if at >= 0 else phrase
     def described(m: re.Match[str]) -> bool:
         # `sumber itu kepada TASS` describes no body: the words before the name must be the body's.
-        return not any(t.lower() in w.stop or t.lower() in ("itu", "tersebut", "ini") for t in m.group("body").split())
+        return not any(t.lower() in w.stop or t.lower() in w.demonstratives for t in m.group("body").split())
 
     m = next((x for x in w.described_source.finditer(clause) if described(x)), None)
     if m is None:
-        if not re.search(r"(?<![\w])(?:itu|tersebut|ini)(?![\w])", phrase):
+        if not any(t.lower() in w.demonstratives for t in phrase.split()):
             return None
         earlier = [x for x in w.described_source.finditer(ctx.body, 0, pos) if described(x)]
         m = earlier[-1] if earlier else None
@@ -423,6 +425,10 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
         return e.name
+    if phrase.split()[-1].lower() in w.demonstratives and not w.body_head.match(phrase):
+        # An epithet (`Presiden ke-7 RI itu`, `politikus Partai Buruh itu`) points back at someone
+        # already named, not at the state or party it mentions.
+        return ctx.previous_actor(pos)
     body = w.body_head.match(phrase)
     if body and (e is None or e.kind == "state"):
         # A body the gazetteer does not know speaks as written (`Kementerian Perdagangan China`).
