@@ -225,3 +225,15 @@ def test_percent_changes_and_bracketed_units(text: str, figures: list[tuple[str,
 def test_clipped_scales_and_rupiah_levels(text: str, raw: str, value: float, unit: str) -> None:
     got = [(f.raw, f.value, f.unit) for f in find_figures(text) if f.unit != "percent"]
     assert got == [(raw, pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nilainya ditaksir Rp 3,1 ribu triliun.", 3.1e15),
+        ("Utang itu mencapai 12 ribu triliun rupiah.", 12e15),
+        ("Anggaran Rp 4,5 ribu miliar disiapkan.", 4.5e12),
+    ],
+)
+def test_compound_scales(text: str, value: float) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(value), "IDR")]
