@@ -470,3 +470,19 @@ def test_spokespersons_in_appositions_and_statements(text: str, speaker: str) ->
 )
 def test_epithets_and_former_holders(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2023, 7, 20))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        # A title naming nobody as the subject (`Kepala Negara`, `Sang Presiden`) is the one being quoted.
+        ("Kepala Negara juga menyinggung Presiden Rusia Vladimir Putin.", "Joko Widodo"),
+        ("Sang Presiden lalu menyinggung Vladimir Putin.", "Joko Widodo"),
+        # A title that names someone, or a titled name, is that person.
+        ("Presiden Rusia Vladimir Putin menanggapi hal itu.", "Vladimir Putin"),
+        ("Menteri Perdagangan Budi Santoso lalu menanggapi Putin.", "Budi Santoso"),
+    ],
+)
+def test_a_bare_title_subject_keeps_the_speaker(middle: str, speaker: str) -> None:
+    text = f'"Kita ingin damai," kata Presiden Joko Widodo.\n\n{middle}\n\n"Saya sudah berbicara dengannya," ujarnya.'
+    assert [s for s, _ in quotes_of(text, date(2023, 7, 20))] == ["Joko Widodo", speaker]

@@ -298,11 +298,32 @@ class _Context:
                 break
         if last_quote and last_quote[1] >= sent_start:
             return last_quote[2]
-        if last_quote and _words().pronoun_speech.match(self.body, sent_start, last_pos):
-            # `Menurut dia, Presiden X akan ...`: the speaker goes on talking about X.
+        if last_quote and (_words().pronoun_speech.match(self.body, sent_start, last_pos)
+                           or _bare_title_subject(self.body[sent_start:last_pos], self.published)):
+            # `Menurut dia, Presiden X akan ...`, `Kepala Negara lalu menyinggung X`: the speaker
+            # goes on talking about X.
             return last_quote[2]
         first = [name for p, name in before if p >= sent_start]
         return first[0] if first else before[-1][1]
+
+
+def _bare_title_subject(text: str, published: date | None) -> bool:
+    """Whether a sentence opens with a title that names nobody by itself (`Kepala Negara juga ...`,
+    `Sang Presiden lalu ...`): such a subject stands for the person being quoted."""
+    w = _words()
+    words = text.split()
+    while words and words[0].lower().strip(",") in w.openers:
+        words = words[1:]
+    subject: list[str] = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        subject.append(word)
+    phrase = " ".join(subject).strip(" ,")
+    if not phrase or not ents.is_title(phrase) or len(subject) == len(words):
+        return False
+    e = ents.resolve(phrase, published)
+    return (e is None or e.kind != "person") and ents.unknown_name(phrase) is None
 
 
 def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
