@@ -486,3 +486,9 @@ def test_epithets_and_former_holders(text: str, speaker: str) -> None:
 def test_a_bare_title_subject_keeps_the_speaker(middle: str, speaker: str) -> None:
     text = f'"Kita ingin damai," kata Presiden Joko Widodo.\n\n{middle}\n\n"Saya sudah berbicara dengannya," ujarnya.'
     assert [s for s, _ in quotes_of(text, date(2023, 7, 20))] == ["Joko Widodo", speaker]
+
+
+def test_an_unknown_name_in_two_spellings_is_one_person() -> None:
+    text = ('Wakil Dubes Rusia untuk PBB Dmitry Polyanskiy hadir.\n\n"Kami menolak resolusi itu," kata Dmitri '
+            'Polyansky.\n\n"Itu tidak adil," tambah Polyansky.')
+    assert [s for s, _ in quotes_of(text)] == ["Dmitry Polyanskiy"] * 2

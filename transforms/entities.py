@@ -360,6 +360,11 @@ def full_name(name: str, people: list[str]) -> str:
     fuller = [p for p in people if toks < set(p.split())]
     if fuller:
         return fuller[0]
+    # The same name in another spelling (`Dmitri Polyansky` after `Dmitry Polyanskiy`), or part of it.
+    keys = set(spelling_key(name).split())
+    alike = [p for p in people if p != name and keys <= set(spelling_key(p).split())]
+    if alike:
+        return alike[0]
     if len(toks) == 1 and len(name) >= 3 and name[:1].isupper():
         clipped = [p for p in people if any(t.startswith(name) and t != name for t in p.split())]
         if len(clipped) == 1:
