@@ -492,3 +492,25 @@ def test_an_unknown_name_in_two_spellings_is_one_person() -> None:
     text = ('Wakil Dubes Rusia untuk PBB Dmitry Polyanskiy hadir.\n\n"Kami menolak resolusi itu," kata Dmitri '
             'Polyansky.\n\n"Itu tidak adil," tambah Polyansky.')
     assert [s for s, _ in quotes_of(text)] == ["Dmitry Polyanskiy"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A quotation as its own paragraph, credited by the next paragraph's back-reference.
+        ('Presiden Xi Jinping bertemu Putin.\n\n"Kami menentang sanksi sepihak terhadap mitra kami."\n\n'
+         'Juru bicara Kemlu China Mao Ning menyampaikan hal itu dalam jumpa pers, Senin.', "Mao Ning"),
+        ('Presiden Xi Jinping bertemu Putin.\n\n"Kami menentang sanksi sepihak terhadap mitra kami."\n\n'
+         'Pernyataan tersebut disampaikan oleh juru bicara Kemlu China, Mao Ning.', "Mao Ning"),
+        ('"Kami menentang sanksi sepihak terhadap mitra kami." Kalimat tersebut diucapkan Mao Ning saat ditanya '
+         'wartawan.', "Mao Ning"),
+    ],
+)
+def test_a_quotation_credited_in_the_next_sentence_or_paragraph(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 5, 10))] == [speaker]
+
+
+def test_the_next_paragraph_without_a_back_reference_does_not_credit() -> None:
+    text = ('"Kami siap bekerja sama," kata Presiden Joko Widodo.\n\n"Semua pihak harus menahan diri."\n\n'
+            'Presiden Rusia Vladimir Putin tiba di Jakarta pada Senin.')
+    assert [s for s, _ in quotes_of(text, date(2023, 5, 10))] == ["Joko Widodo", "Joko Widodo"]

@@ -159,6 +159,7 @@ class _Words:
     spokesperson: re.Pattern[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
+    subject_back_reference: re.Pattern[str]
     demonstratives: set[str]
     described_source: re.Pattern[str]
     pronoun_speech: re.Pattern[str]
@@ -216,6 +217,8 @@ def _words() -> _Words:
                                     rf"(?:(?i:{ws('source_prepositions')}|di)\s+)?"
                                     r"(?P<body>(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"),
         demonstratives={x.lower() for x in lexicon.words("speech", "demonstratives")},
+        subject_back_reference=re.compile(rf"^\s*(?P<subj>[^,.\"“”]{{1,80}}?)\s+(?:(?:{ws('verb_particles')})\s+)?"
+                                          rf"(?P<verb>{before})\s+(?:{ws('back_references')})(?![\w])", i),
         clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
@@ -618,6 +621,12 @@ def frames(body: str, spans: list[QuoteSpan] | None = None) -> list[Frame]:
         post_end = min(_sentence_end(body, span.close, pb), pb)
         following = body[post_end:pb] if post_end < pb else ""
         next_sentence = following.strip()[:300] if not any(post_end <= s.open < pb for s in spans) else ""
+        if not following.strip() and not body[pa:span.open].strip():
+            # A quotation standing as its own paragraph: the next paragraph may credit it
+            # (`Hal itu disampaikan ...`), unless it opens with another quotation.
+            nxt_para = next(((a, b) for a, b in paras if a > pb), None)
+            if nxt_para and not any(nxt_para[0] <= s.open < nxt_para[1] for s in spans):
+                next_sentence = body[nxt_para[0]:_sentence_end(body, nxt_para[0], nxt_para[1])].strip()[:300]
         out.append(Frame(span, span.text(body).strip(), sent_start, body[sent_start:span.open],
                          body[span.close:post_end], body[span.close:min(nxt, pb)], next_sentence))
     return out
@@ -698,14 +707,20 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
                            vm[-1].group("verb").lower() if vm else None, "before")
     # The sentence after: what follows the closing mark when the quotation ends its own sentence,
     # else the next sentence of the paragraph.
-    after_text = fr.post.strip() if re.search(r"[.!?]$", fr.text) else \
-        fr.next_sentence if not fr.post.strip(" .,") else ""
+    if re.search(r"[.!?]$", fr.text) and fr.post.strip():
+        after_text = fr.post.strip()
+    else:
+        after_text = fr.next_sentence if not fr.post.strip(" .,") else ""
     back = w.back_reference.match(after_text)
     if back:
         phrase, _ = _speaker_phrase(back.group("rest"), w)
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else None
         if speaker:
             return Attribution(speaker, back.group("verb").lower(), "next")
+    # `X menyampaikan hal itu dalam jumpa pers`: the subject of a speech verb whose object points back.
+    said_so = w.subject_back_reference.match(after_text)
+    if said_so and (speaker := _resolve_phrase(said_so.group("subj"), fr.span.open, ctx, w)):
+        return Attribution(speaker, said_so.group("verb").lower(), "next")
     # A pull quote credited on the line after it with a dash (`— Xi Jinping, Presiden China, dalam ...`).
     credit = re.match(r"\s*(?:—|–|--)\s*(?P<rest>[A-Z][^\n]{1,200})", ctx.body[fr.span.close:fr.span.close + 250])
     if credit and fr.at_start and not fr.post.strip(" .,"):
