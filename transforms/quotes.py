@@ -213,7 +213,7 @@ def _words() -> _Words:
                                   rf"(?:(?:{ws('introducers')})(?:\s+(?:{ws('pronouns')})|nya)(?![\w])|"
                                   rf"(?:{_alt(lexicon.words('events', 'subject_pronouns'))})\s+\w)", i),
         # `sumber di Kremlin`, `pejabat senior Gedung Putih`: an unnamed source and the body it is of.
-        described_source=re.compile(rf"(?<![\w])(?i:(?P<head>{ws('anonymous_heads')}))(?:\s+(?P<rank>senior|tinggi))?\s+"
+        described_source=re.compile(rf"(?<![\w])(?i:(?P<head>{ws('anonymous_heads')}))\s+"
                                     rf"(?:(?i:{ws('source_prepositions')}|di)\s+)?"
                                     r"(?P<body>(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"),
         demonstratives={x.lower() for x in lexicon.words("speech", "demonstratives")},
