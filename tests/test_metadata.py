@@ -295,3 +295,9 @@ def test_names_other_than_the_host_are_no_outlet(line: str, host: str) -> None:
 def test_outlet_only_and_agency_datelines(line: str, outlet: str, place: str | None) -> None:
     found = find_dateline([line])
     assert found is not None and (found.outlet, found.place) == (outlet, place)
+
+
+def test_an_unknown_host_is_named_by_its_site_name_when_that_is_the_host_in_words() -> None:
+    assert outlet_from_host("https://www.kabarlauttimur.com/a", site_name="KABAR LAUT TIMUR") == "Kabar Laut Timur"
+    assert outlet_from_host("https://www.kabarlauttimur.com/a", site_name="Berita Terkini") == "Kabarlauttimur.com"
+    assert outlet_from_host("https://www.kompas.com/a", site_name="Kabar Lain") == "Kompas.com"

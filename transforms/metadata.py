@@ -92,8 +92,10 @@ def canonical_outlet(name: str | None) -> str | None:
     return load_outlets().aliases.get(name.strip().casefold())
 
 
-def outlet_from_host(url_or_host: str | None) -> str | None:
-    """The outlet a URL or hostname belongs to (`https://news.detik.com/...` -> `detikcom`)."""
+def outlet_from_host(url_or_host: str | None, *, site_name: str | None = None) -> str | None:
+    """The outlet a URL or hostname belongs to (`https://news.detik.com/...` -> `detikNews`). An
+    unknown host is named by the page's own site name when that is the host in words
+    (`Gema Lantang` on gemalantang.com), else after itself (`Gemalantang.com`)."""
     if not url_or_host:
         return None
     parts = urlsplit(url_or_host if "//" in url_or_host else f"//{url_or_host}")
@@ -111,6 +113,8 @@ def outlet_from_host(url_or_host: str | None) -> str | None:
             return name
     if any(known.split("/", 1)[0] in (host, host.removeprefix("www.")) for known in load_outlets().hosts):
         return None  # another section of a known outlet's host (bbc.com/news is not BBC News Indonesia)
+    if site_name and _names_host(site_name.strip(), host):
+        return _self_named(site_name.strip())
     return _host_as_name(host)
 
 
