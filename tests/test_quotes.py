@@ -514,3 +514,26 @@ def test_the_next_paragraph_without_a_back_reference_does_not_credit() -> None:
     text = ('"Kami siap bekerja sama," kata Presiden Joko Widodo.\n\n"Semua pihak harus menahan diri."\n\n'
             'Presiden Rusia Vladimir Putin tiba di Jakarta pada Senin.')
     assert [s for s, _ in quotes_of(text, date(2023, 5, 10))] == ["Joko Widodo", "Joko Widodo"]
+
+
+@pytest.mark.parametrize(
+    ("title", "quotes"),
+    [
+        # A headline's quotation credited to someone is a quote; scare quotes and terms are not.
+        ('Prabowo: "Saya Harus Belajar Golf Lagi"', [("Prabowo Subianto", "Saya Harus Belajar Golf Lagi")]),
+        ('"Kami Tidak Akan Mundur," Kata Putin', [("Vladimir Putin", "Kami Tidak Akan Mundur,")]),
+        ('Putin Sebut Hubungan dengan China "Tanpa Batas"', []),
+        ("Menlu RI '4 Mata' dengan Menlu Rusia", []),
+    ],
+)
+def test_headline_quotes(title: str, quotes: list[tuple[str, str]]) -> None:
+    from transforms.quotes import headline_quotes
+
+    assert [(q.speaker, q.text) for q in headline_quotes(title, "Isi berita di sini.", date(2025, 7, 16))] == quotes
+
+
+def test_a_headline_the_body_opens_with_is_read_once() -> None:
+    from transforms.quotes import headline_quotes
+
+    title = 'Prabowo: "Saya Harus Belajar Golf Lagi"'
+    assert headline_quotes(title, title + "\nIsi berita.", date(2025, 7, 16)) == []

@@ -789,6 +789,15 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
     return ctx, list(dict.fromkeys(name for _, name in persons))
 
 
+def headline_quotes(title: str | None, body: str, published: date | None = None) -> list[Quote]:
+    """Speech quoted in a headline the body does not open with (`Prabowo: "Saya Harus Les
+    Privat"`): every quoted span is a candidate, the headline's too (GOLD conventions). Only
+    quotations the headline credits to someone are kept; their positions are within the headline."""
+    if not title or not title.strip() or body.lstrip().startswith(title.strip()):
+        return []
+    return [q for q in extract(title, published)[0] if q.speaker is not None]
+
+
 def extract(body: str, published: date | None = None) -> tuple[list[Quote], list[Fragment]]:
     """Quotations and fragments of an article body (normalised with `text.normalise`): spans
     found, attributed, classified and merged, in that order."""
