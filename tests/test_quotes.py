@@ -371,6 +371,8 @@ def test_appositives_clipped_names_and_pronoun_sentences(text: str, speakers: li
         ('Putin dan Xi memuji hubungan kedua negara.\n\nPemimpin Rusia mengatakan, kerja sama bilateral '
          '"memiliki kemungkinan dan prospek yang benar-benar tidak terbatas".', ["Vladimir Putin"]),
         ('Lavrov menyebut langkah itu "tidak bersahabat dan sangat provokatif sekali" dan meminta penjelasan.', []),
+        # A name in capitals completing the sentence is no speech.
+        ('Jokowi mengatakan, program itu bernama "Makan Bergizi Gratis untuk Semua Anak".', []),
         # A pronoun subject (`Namun, ia mengaku ...`) keeps the speaker, whoever the sentence names.
         ('Presiden Prabowo Subianto akan bertemu Donald Trump.\n\n"Mungkin bulan September," ujar Prabowo.\n\n'
          'Namun, ia mengaku khawatir bertemu Donald Trump. Ia takut diajak bermain golf dengan Trump.\n\n'

@@ -662,8 +662,11 @@ def _completes_reported_speech(fr: Frame, w: _Words) -> bool:
     """Whether the quotation ends a sentence that a speech verb opened (`X mengatakan, kerja sama
     bilateral "memiliki prospek yang tidak terbatas".`): the speaker's own words, not a term."""
     verbs = list(w.before.finditer(fr.pre))
-    if not verbs or len(fr.text.split()) < MIN_REPORTED_WORDS:
+    words = fr.text.split()
+    if not verbs or len(words) < MIN_REPORTED_WORDS:
         return False
+    if sum(t[:1].isupper() for t in words) * 2 > len(words):
+        return False  # a name in capitals (`"Makan Bergizi Gratis untuk Semua"`), not words said
     gap = fr.pre[verbs[-1].end():]
     # The verb opens a clause (`mengatakan,` `mengatakan bahwa`), not an object (`menekankan pentingnya "..."`).
     opens = w.clause_opener.match(gap)
