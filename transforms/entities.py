@@ -77,9 +77,27 @@ def _title_index() -> tuple[re.Pattern[str], dict[str, list[tuple[Entity, lexico
     return word_pattern(list(index), ignore_case=True), index
 
 
+@lexicon.derived
+def _mention_cache() -> dict[tuple[str, date | None], tuple[Mention, ...]]:
+    # The extractors look up the same sentences and phrases again and again (half the calls on
+    # real articles); cleared with the lexicon, bounded below.
+    return {}
+
+
 def find_mentions(text: str, on: date | None = None) -> list[Mention]:
     """Gazetteer names in `text`, left to right, longest first where they overlap. Titles
     resolve to whoever held them `on` that day (the article's publication date)."""
+    cache = _mention_cache()
+    found = cache.get((text, on))
+    if found is None:
+        found = tuple(_find_mentions(text, on))
+        if len(cache) >= 20_000:
+            cache.clear()
+        cache[(text, on)] = found
+    return list(found)
+
+
+def _find_mentions(text: str, on: date | None) -> list[Mention]:
     found: list[Mention] = []
     pattern, index = _title_index()
     for m in pattern.finditer(text):
@@ -110,17 +128,33 @@ def _folds() -> tuple[tuple[str, str], ...]:
     return tuple((str(a), str(b)) for a, b in lexicon.load("text").get("name_spelling_folds") or [])
 
 
+@lexicon.derived
+def _key_cache() -> dict[str, str]:
+    # Names recur across a text's many look-ups; cleared with the lexicon, bounded below.
+    return {}
+
+
 def spelling_key(name: str) -> str:
     """A name as its spelling variants share it (`Dmitriy Peskov`, `Dmitri Peskov` -> `dmitri peskov`):
     accents dropped, lower-cased, hyphens as spaces, the lexicon's folds after each word's first
     letter, doubled letters made single."""
+    cache = _key_cache()
+    key = cache.get(name)
+    if key is None:
+        key = _fold(name)
+        if len(cache) < 100_000:
+            cache[name] = key
+    return key
+
+
+def _fold(name: str) -> str:
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     words = []
     for word in plain.lower().replace("-", " ").split():
         rest = word[1:]
         for a, b in _folds():
             rest = rest.replace(a, b)
-        words.append(word[:1] + re.sub(r"(.)\1+", r"\1", rest))
+        words.append(word[:1] + _DOUBLED.sub(r"\1", rest))
     return " ".join(words)
 
 
@@ -140,18 +174,29 @@ def _spelling_index() -> dict[str, Entity]:
     return {k: e for k, e in index.items() if e is not None}
 
 
+@lexicon.derived
+def _spelling_firsts() -> frozenset[str]:
+    return frozenset(key.split(" ")[0] for key in _spelling_index())
+
+
+_WORD = re.compile(r"\S+")
+_DOUBLED = re.compile(r"(.)\1+")
 _NAME_RUN = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}")
 
 
 def _spelling_variants(text: str) -> list[Mention]:
     """People the gazetteer knows, written in a spelling it does not list (`Yury Ushakov`): the
     longest run of capitalised words at each place whose spelling key is one of theirs."""
-    index = _spelling_index()
+    index, firsts = _spelling_index(), _spelling_firsts()
     out: list[Mention] = []
     for run in _NAME_RUN.finditer(text):
-        words = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"\S+", run.group())]
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group())]
         i = 0
         while i < len(words):
+            # Only a word that can open a known name starts a look-up (most capitalised words cannot).
+            if spelling_key(text[words[i][0]:words[i][1]].rstrip(".'’")).split(" ")[0] not in firsts:
+                i += 1
+                continue
             for j in range(len(words), i, -1):
                 start, end = words[i][0], words[j - 1][1]
                 while end > start and text[end - 1] in ".'’":
