@@ -301,6 +301,10 @@ def test_bare_titles_documents_and_plural_pronouns(text: str, speakers: list[str
         ('"Kami tidak akan mengubah sikap," kata Kementerian Perdagangan melalui juru bicara kementerian.',
          "Kementerian Perdagangan"),
         ('Melalui juru bicaranya, Kremlin menyatakan: "Kami tidak akan mundur dari posisi ini."', "Kremlin"),
+        # A statement word may stand between (`melalui keterangan tertulis juru bicara X`).
+        ('"Kami tidak akan mengubah sikap," kata Kemlu Jepang melalui keterangan tertulis juru bicara Sato Hiroshi.',
+         "Sato Hiroshi"),
+        ('"Kami tidak akan mengubah sikap," kata Beijing melalui telepon.', "Beijing"),
     ],
 )
 def test_a_body_speaking_through_its_spokesperson(text: str, speaker: str) -> None:

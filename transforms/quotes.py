@@ -232,11 +232,16 @@ def _through_spokesperson(clause: str, ctx: _Context, w: _Words) -> str | None:
     bicaranya, Lin Jian`, `Istana melalui Mensesneg X`): GOLD credits a named spokesperson's words
     to the person, not the body. None when the clause names no such person."""
     # `melalui` also goes before a channel (`melalui telepon`, `melalui akun X`): a title must follow.
-    m = next((x for x in w.via_spokesperson.finditer(clause)
-              if w.spokesperson.match(clause, x.end()) or ents.is_title(clause[x.end():])), None)
-    if not m:
+    for link in w.via_spokesperson.finditer(clause):
+        # `lewat pernyataan juru bicara X`: a document word may stand between.
+        doc = w.document.match(clause[link.end():])
+        at = link.end() + (doc.end() if doc else 0)
+        at += len(clause[at:]) - len(clause[at:].lstrip())
+        if w.spokesperson.match(clause, at) or ents.is_title(clause[at:]):
+            break
+    else:
         return None
-    phrase = _speaker_phrase(clause[m.end():], w)[0]
+    phrase = _speaker_phrase(clause[at:], w)[0]
     known = ents.resolve(phrase, ctx.published)
     if known is not None and known.kind == "person":
         return known.name
