@@ -237,3 +237,16 @@ def test_clipped_scales_and_rupiah_levels(text: str, raw: str, value: float, uni
 )
 def test_compound_scales(text: str, value: float) -> None:
     assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(value), "IDR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # A money range after one currency sign is one figure at its lower end, like a percent range.
+        ("Kerugian ditaksir Rp 10-15 triliun.", "Rp 10-15 triliun", 10e12, "IDR"),
+        ("Investasi baru USD 3–4 miliar disiapkan.", "USD 3–4 miliar", 3e9, "USD"),
+        ("Kurs bergerak di rentang Rp 16.000-16.500 per dolar AS.", "Rp 16.000-16.500", 16000.0, "IDR/USD"),
+    ],
+)
+def test_money_ranges(text: str, raw: str, value: float, unit: str) -> None:
+    assert [(f.raw, f.value, f.unit) for f in find_figures(text)] == [(raw, pytest.approx(value), unit)]
