@@ -543,3 +543,16 @@ def test_a_headline_the_body_opens_with_is_read_once() -> None:
 
     title = 'Prabowo: "Saya Harus Belajar Golf Lagi"'
     assert headline_quotes(title, title + "\nIsi berita.", date(2025, 7, 16)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A body as the subject of a speech verb speaks a quotation standing alone after it, or a -nya.
+        ('Kemlu RI mengunggah pernyataan di akun X resminya. "Indonesia mengecam keras serangan terhadap warga '
+         'sipil di Gaza."', "Kementerian Luar Negeri RI"),
+        ('Kremlin menyatakan Putin akan hadir.\n\n"Persiapan sudah berjalan," ujarnya.', "Kremlin"),
+    ],
+)
+def test_a_speaking_body_is_the_actor(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 6, 20))] == [speaker]

@@ -159,6 +159,7 @@ class _Words:
     spokesperson: re.Pattern[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
+    speaks: re.Pattern[str]
     subject_back_reference: re.Pattern[str]
     demonstratives: set[str]
     described_source: re.Pattern[str]
@@ -219,6 +220,7 @@ def _words() -> _Words:
         demonstratives={x.lower() for x in lexicon.words("speech", "demonstratives")},
         subject_back_reference=re.compile(rf"^\s*(?P<subj>[^,.\"“”]{{1,80}}?)\s+(?:(?:{ws('verb_particles')})\s+)?"
                                           rf"(?P<verb>{before})\s+(?:{ws('back_references')})(?![\w])", i),
+        speaks=re.compile(rf"\s+(?:(?:{ws('verb_particles')})\s+)?(?:{before})(?![\w])", i),
         clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
@@ -793,7 +795,11 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
         if not inside(m.start()) and name not in known and not ents.is_title(name) and len(toks) >= 2:
             titled.append((m.end("name") - len(name), name))
     persons = sorted(persons + titled)
-    ctx = _Context(body, published, [(p.start, p.end) for p in paragraphs(body)], persons)
+    # A body as the subject of a speech verb (`Kemlu RI mengunggah pernyataan ...`) speaks too: a
+    # quotation standing alone after it, or a -nya, is the body's.
+    speaking = [(m.start, m.entity.name) for m in ents.find_mentions(body, published)
+                if m.entity.kind == "org" and not inside(m.start) and w.speaks.match(body, m.end)]
+    ctx = _Context(body, published, [(p.start, p.end) for p in paragraphs(body)], sorted(persons + speaking))
     return ctx, list(dict.fromkeys(name for _, name in persons))
 
 
