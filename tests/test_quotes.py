@@ -556,3 +556,16 @@ def test_a_headline_the_body_opens_with_is_read_once() -> None:
 )
 def test_a_speaking_body_is_the_actor(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 6, 20))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # People inside a relative clause or brackets are not the subject of the introducing verb.
+        'Putin, yang bertemu Xi kemarin, mengatakan: "Kami sepakat memperluas kerja sama."',
+        'Putin (kiri, bersama Xi Jinping) mengatakan: "Kami sepakat memperluas kerja sama."',
+        'Dalam pertemuan dengan Xi, Putin mengatakan: "Kami sepakat memperluas kerja sama."',
+    ],
+)
+def test_the_subject_before_an_introducing_verb(text: str) -> None:
+    assert [s for s, _ in quotes_of(text)] == ["Vladimir Putin"]

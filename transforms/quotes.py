@@ -538,7 +538,10 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
         phrase = pre[:cut].strip(" ,")
         return _appositive_person(phrase, ctx.published) or _described_source(phrase, pre_start, ctx, w) or ANONYMOUS
     mentions = [m for m in ents.find_mentions(pre, ctx.published) if m.entity.kind in ("person", "org")]
-    subject = [m for m in mentions if m.start < cut]
+    # `Putin, yang bertemu Xi kemarin, mengatakan`: people inside a relative clause or brackets
+    # are not the subject.
+    aside = [(a.start(), a.end()) for a in re.finditer(r",\s*yang\s[^,]*,|\([^()]*\)", pre[:cut])]
+    subject = [m for m in mentions if m.start < cut and not any(a <= m.start < b for a, b in aside)]
     if subject:
         persons = [m for m in subject if m.entity.kind == "person"]
         return (persons or subject)[-1].entity.name
