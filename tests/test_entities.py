@@ -180,3 +180,9 @@ def test_spelling_variants_are_one_person(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["Kota Jakarta Selatan", "Bank Dunia", "Pak Mishu", "Lin Jiang"])
 def test_other_names_do_not_fold_onto_people(text: str) -> None:
     assert [m.entity.name for m in find_mentions(text) if m.entity.kind == "person"] == []
+
+
+def test_home_names_have_one_spelling() -> None:
+    # A different Indonesian name that folds alike is another person, not the minister.
+    assert [m.entity.name for m in find_mentions("kata Sugiyono kemarin", date(2025, 3, 1))
+            if m.entity.kind == "person"] == []

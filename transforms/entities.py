@@ -160,11 +160,13 @@ def _fold(name: str) -> str:
 
 @lexicon.derived
 def _spelling_index() -> dict[str, Entity]:
-    """People by the spelling key of their aliases: names of two words or more, and single names
-    of at least five letters (shorter ones fold into too many ordinary words)."""
+    """Foreign people by the spelling key of their aliases: names of two words or more, and single
+    names of at least five letters (shorter ones fold into too many ordinary words)."""
     index: dict[str, Entity | None] = {}
+    # Names written in Latin letters at home have one spelling: `Sugiyono` is not `Sugiono`.
+    home = set(lexicon.words("speech", "home_state"))
     for e in lexicon.entities():
-        if e.kind != "person":
+        if e.kind != "person" or e.state in home:
             continue
         for a in e.aliases:
             if " " not in a and "-" not in a and len(a) < 5:
