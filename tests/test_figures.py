@@ -171,6 +171,9 @@ def test_a_headlines_figures_count_once() -> None:
         ("Nilai tukar rupiah terhadap dolar AS berada di posisi Rp 16.180.", "IDR/USD"),
         ("Kurs rupiah melemah 0,4 persen menjadi Rp16.300.", "IDR/USD"),
         ("Kurs jual di bank itu Rp 16.450.", "IDR/USD"),
+        # Per a currency written as a sign (`/US$`).
+        ("Rupiah ditutup di Rp 16.120/US$ sore ini.", "IDR/USD"),
+        ("Harga jualnya Rp 16.120 per US$ hari ini.", "IDR/USD"),
         # A scaled amount is never a rate, and another measure between takes the amount.
         ("Pelemahan kurs menambah beban impor Rp 4 triliun.", "IDR"),
         ("Nilai tukar yang lemah membuat harga beras naik menjadi Rp 15.000.", "IDR"),

@@ -113,7 +113,7 @@ def _units() -> _Units:
     count = re.compile(rf"(?<![\w.,/-])(?P<num>{NUMBER}){scale}\s+(?P<unit>{_alt(data['count_units'])})(?![\w])", i)
     measure_of = {str(k).lower(): str(v) for k, v in data["measures"].items()}
     kinds = [(word_pattern([str(w) for w in ws], ignore_case=True), str(kind)) for kind, ws in data["kinds"].items()]
-    quote_currencies = _alt([*suffixes, *(p for p in prefixes if p.isalpha())])
+    quote_currencies = _alt([*suffixes, *prefixes])
     # `Rp16.000-an per dolar AS`: a round rate written with -an.
     rate_after = re.compile(rf"^(?:-an)?\s*(?:{_alt(data['rate_per'])})\s*(?P<quote>{quote_currencies})(?![\w])", i)
     # The rate word may stand a few words before the amount (`kurs rupiah ditutup di level Rp16.300`,
