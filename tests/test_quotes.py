@@ -569,3 +569,17 @@ def test_a_speaking_body_is_the_actor(text: str, speaker: str) -> None:
 )
 def test_the_subject_before_an_introducing_verb(text: str) -> None:
     assert [s for s, _ in quotes_of(text)] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An English quotation with its translation in brackets before the verb.
+        'Prabowo tiba di Washington.\n\n"We are ready to work with Indonesia," (Kami siap bekerja sama dengan '
+        'Indonesia) kata Trump.',
+        'Prabowo tiba di Washington.\n\n"We are ready to work with Indonesia" (Kami siap bekerja sama dengan '
+        'Indonesia), ujar Trump.',
+    ],
+)
+def test_an_english_quotation_with_a_translation(text: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 2))] == ["Donald Trump"]

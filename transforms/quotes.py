@@ -177,7 +177,8 @@ def _words() -> _Words:
     i = re.IGNORECASE
     before = ws("before_quote")
     return _Words(
-        after=re.compile(rf"^[\s,.]*(?:(?:{ws('after_quote_fillers')})\s+)?(?P<verb>{ws('after_quote')})(?P<nya>nya)?"
+        # A translation in brackets may stand between (`"We are ready," (Kami siap) kata X`).
+        after=re.compile(rf"^[\s,.]*(?:\([^()\n]{{1,300}}\)[\s,.]*)?(?:(?:{ws('after_quote_fillers')})\s+)?(?P<verb>{ws('after_quote')})(?P<nya>nya)?"
                          r"(?![\w])", i),
         before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
         # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
