@@ -583,3 +583,17 @@ def test_the_subject_before_an_introducing_verb(text: str) -> None:
 )
 def test_an_english_quotation_with_a_translation(text: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 7, 2))] == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A one-word name after an unnamed description is the speaker; an acronym or a place is not.
+        ('Delegasi tiba.\n\n"Kami siap berunding," kata salah satu anggota delegasi, Pratikno.', "Pratikno"),
+        ('Delegasi tiba.\n\n"Kami siap berunding," kata seorang diplomat, AFP melaporkan.', None),
+        # A source in a place is not a body's source.
+        ('Delegasi tiba.\n\n"Kami siap berunding," kata seorang pejabat di Jakarta, Senin.', None),
+    ],
+)
+def test_one_word_names_after_descriptions(text: str, speaker: str | None) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 2))] == [speaker]

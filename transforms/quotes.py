@@ -372,7 +372,8 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     ends = not after_app.strip() or after_app[:1] in ",." or after_app.split()[0].lower().strip(",.") in w.stop
     # A description cut short names no one (`seorang analis di Lembaga X, Budi Hartono,`): the
     # name after it does, when it is two words or more.
-    described = not complete and not re.search(r"[A-Z]", phrase) and app and len(app.group(1).split()) >= 2
+    described = not complete and not re.search(r"[A-Z]", phrase) and app is not None \
+        and _looks_like_a_name(app.group(1).strip())
     if phrase and (complete or described) and app and ends \
             and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
         phrase = f"{phrase}, {app.group(1).strip()}"
@@ -399,9 +400,18 @@ def _described_source(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | 
         return None
     body = m.group("body")
     e = ents.resolve(body, ctx.published)
-    if e is not None and e.kind == "person":
-        return None  # `sumber dekat Putin`: a person's circle, not a body
+    if e is not None and e.kind in ("person", "place"):
+        return None  # `sumber dekat Putin`, `pejabat di Jakarta`: a person's circle or a place, not a body
     return f"{m.group('head').lower()} {body}"
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Capitalised words that may be a person's name: two to four (`Budi Hartono`), or one that is
+    not an acronym (`Pratikno`, not `AFP`); places and bodies are ruled out by the caller's look-up."""
+    words = text.split()
+    if not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){1,4}", text):
+        return False
+    return len(words) >= 2 or (len(text) >= 3 and not text.isupper())
 
 
 def _appositive_person(phrase: str, published: date | None) -> str | None:
@@ -409,7 +419,7 @@ def _appositive_person(phrase: str, published: date | None) -> str | None:
     person's (known, or unknown to the gazetteer), else None."""
     head, _, tail = phrase.rpartition(",")
     name = tail.strip()
-    if not head or not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){2,4}", name):
+    if not head or not _looks_like_a_name(name):
         return None
     e = ents.resolve(name, published)
     if e is None:
