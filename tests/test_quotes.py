@@ -597,3 +597,16 @@ def test_an_english_quotation_with_a_translation(text: str) -> None:
 )
 def test_one_word_names_after_descriptions(text: str, speaker: str | None) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 7, 2))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Marks typed the wrong way round still pair: an opening mark after a word closes, a closing
+        # mark before a word at a paragraph's start opens.
+        '“Kami siap bekerja sama,“ kata Xi Jinping.',
+        '”Kami siap bekerja sama,” kata Xi Jinping.',
+    ],
+)
+def test_marks_typed_the_wrong_way_round(text: str) -> None:
+    assert quotes_of(text) == [("Xi Jinping", "Kami siap bekerja sama,")]

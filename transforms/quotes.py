@@ -80,11 +80,13 @@ def quote_spans(body: str) -> list[QuoteSpan]:
                 # `...di Washington," lanjut X.` with the paragraph's opening mark missing.
                 para_start = body.rfind("\n", 0, i) + 1
                 spans.append(QuoteSpan(open=para_start, close=i + 1, parts=[(para_start, i)]))
-            elif ch in OPEN_MARKS or ch == STRAIGHT:
+            elif ch in OPEN_MARKS or ch == STRAIGHT or (ch in CLOSE_MARKS and _opens_word(body, i)):
+                # (A closing mark before a word at a word's start opens too: `”Kami siap,” kata X`.)
                 cur = QuoteSpan(open=i, close=i)
                 part_start = i + 1
-        elif ch in CLOSE_MARKS or ch == STRAIGHT or (ch in OPEN_MARKS and body[i - 1] in " \n"):
-            if ch in OPEN_MARKS:
+        elif ch in CLOSE_MARKS or ch == STRAIGHT or ch in OPEN_MARKS:
+            # An opening mark after a word closes (`sama,“ kata X`): typed with the wrong mark.
+            if ch in OPEN_MARKS and (i == 0 or body[i - 1] in " \n"):
                 # An opening mark where a closing one was due: the previous quote ran unclosed.
                 cur.parts.append((part_start, i))
                 cur.close = i
@@ -115,6 +117,11 @@ def quote_spans(body: str) -> list[QuoteSpan]:
         cur.close = n
         spans.append(cur)
     return spans
+
+
+def _opens_word(body: str, i: int) -> bool:
+    """Whether the mark at `i` stands before a word, at a paragraph's or a word's start."""
+    return (i == 0 or body[i - 1] in " \n(") and i + 1 < len(body) and body[i + 1].isalnum()
 
 
 def _closes_unopened(body: str, i: int, spans: list[QuoteSpan]) -> bool:
