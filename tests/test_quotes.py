@@ -610,3 +610,10 @@ def test_one_word_names_after_descriptions(text: str, speaker: str | None) -> No
 )
 def test_marks_typed_the_wrong_way_round(text: str) -> None:
     assert quotes_of(text) == [("Xi Jinping", "Kami siap bekerja sama,")]
+
+
+def test_a_short_name_is_the_closest_person_it_fits() -> None:
+    text = ('Menlu China Wang Yi bertemu Lavrov. Juru bicara Wang Wenbin juga hadir.\n\n"Hubungan kami kuat," kata '
+            'Wang Yi.\n\nSementara itu, Wang Wenbin menjawab pertanyaan wartawan.\n\n"Kami menolak tuduhan itu," '
+            'kata Wang.')
+    assert [s for s, _ in quotes_of(text, date(2022, 5, 2))] == ["Wang Yi", "Wang Wenbin"]

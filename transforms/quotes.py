@@ -862,7 +862,9 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
                              None)
                 speaker = prior or ctx.previous_actor(fr.span.open, spoken_of) or speaker
         if speaker and speaker != ANONYMOUS and ents.entity(speaker) is None:
-            speaker = ents.full_name(speaker, people)
+            # The closest antecedent first (`kata Wang` after Wang Wenbin was named, not Wang Yi).
+            recent = [name for at, name in reversed(ctx.persons) if at < fr.span.open and name in people]
+            speaker = ents.full_name(speaker, list(dict.fromkeys(recent + people)))
         text, end, into = merge_split(body, fs, k, att)
         if into is not None:
             merged.add(into)
