@@ -156,3 +156,33 @@ def test_a_bare_title_before_another_state_is_not_the_domestic_holder() -> None:
     text = "Wamenlu menemui Menhan Turki Hulusi Akar di Ankara."
     assert "Prabowo Subianto" not in [m.entity.name for m in find_mentions(text, on)]
     assert [m.entity.name for m in titled_persons(text, on)] == ["Hulusi Akar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Spellings the gazetteer does not list fold onto the person it knows (text.yaml
+        # `name_spelling_folds`): y/i, -iy/-ii, j/y, kh/h, accents, hyphens, doubled letters.
+        ("Mihail Mishustin", "Mikhail Mishustin"),
+        ("Sergey Shoygu", "Sergei Shoigu"),
+        ("Dmitrii Medvedev", "Dmitry Medvedev"),
+        ("Yurii Ushakov", "Yuri Ushakov"),
+        ("Marija Zaharova", "Maria Zakharova"),
+        ("Kim Jong-Un", "Kim Jong Un"),
+        ("Volodymyr Zelenskii", "Volodymyr Zelensky"),
+    ],
+)
+def test_spelling_variants_are_one_person(text: str, name: str) -> None:
+    (m,) = [m for m in find_mentions(f"ujar {text} kemarin.", date(2024, 5, 1)) if m.entity.kind == "person"]
+    assert (m.text, m.entity.name) == (text, name)
+
+
+@pytest.mark.parametrize("text", ["Kota Jakarta Selatan", "Bank Dunia", "Pak Mishu", "Lin Jiang"])
+def test_other_names_do_not_fold_onto_people(text: str) -> None:
+    assert [m.entity.name for m in find_mentions(text) if m.entity.kind == "person"] == []
+
+
+def test_home_names_have_one_spelling() -> None:
+    # A different Indonesian name that folds alike is another person, not the minister.
+    assert [m.entity.name for m in find_mentions("kata Sugiyono kemarin", date(2025, 3, 1))
+            if m.entity.kind == "person"] == []

@@ -161,3 +161,95 @@ def test_a_headlines_figures_count_once() -> None:
     assert got == [("USD 200 Miliar", 200e9, "USD"), ("USD 200 miliar", 200e9, "USD")]
     # A body that opens with its headline does not count the headline twice.
     assert len(extract(f"{title}\n{body}", date(2024, 2, 9), title=title)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # The rate word a few words before the amount still makes it a rate.
+        ("Kurs rupiah ditutup di level Rp16.310 sore ini.", "IDR/USD"),
+        ("Nilai tukar rupiah terhadap dolar AS berada di posisi Rp 16.180.", "IDR/USD"),
+        ("Kurs rupiah melemah 0,4 persen menjadi Rp16.300.", "IDR/USD"),
+        ("Kurs jual di bank itu Rp 16.450.", "IDR/USD"),
+        # Per a currency written as a sign (`/US$`).
+        ("Rupiah ditutup di Rp 16.120/US$ sore ini.", "IDR/USD"),
+        ("Harga jualnya Rp 16.120 per US$ hari ini.", "IDR/USD"),
+        # A scaled amount is never a rate, and another measure between takes the amount.
+        ("Pelemahan kurs menambah beban impor Rp 4 triliun.", "IDR"),
+        ("Nilai tukar yang lemah membuat harga beras naik menjadi Rp 15.000.", "IDR"),
+    ],
+)
+def test_exchange_rates_told_with_words_between(text: str, unit: str) -> None:
+    assert [f.unit for f in find_figures(text) if f.unit != "percent"] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Perdagangan Kedua Negara Diramal Tembus Rp3,4 Kuadriliun", 3.4e15, "IDR"),
+        ("nilainya mencapai Rp 1,25 kuadriliun tahun ini", 1.25e15, "IDR"),
+        ("Ekspor Gas Capai 12 Miliar Dolar AS", 12e9, "USD"),
+        ("Investasi Baru Senilai US$ 7,5 Miliar", 7.5e9, "USD"),
+    ],
+)
+def test_decimal_and_capitalised_scales(text: str, value: float, unit: str) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # The unit in brackets, and the first number of a change told `dari A ... jadi B persen`.
+        ("Tarifnya dari 32 diturunkan jadi 19 (persen).", [("32", 32.0), ("19 (persen)", 19.0)]),
+        ("Suku bunga acuan naik dari 5,75 menjadi 6 persen.", [("5,75", 5.75), ("6 persen", 6.0)]),
+        ("Ekspor tumbuh dari 4 ke 7 persen.", [("4", 4.0), ("7 persen", 7.0)]),
+        # A year or a count before is not the change's first number.
+        ("Bunga naik dari 2023 menjadi 6 persen.", [("6 persen", 6.0)]),
+        ("Dari 100 orang, 5 persen menolak.", [("5 persen", 5.0)]),
+    ],
+)
+def test_percent_changes_and_bracketed_units(text: str, figures: list[tuple[str, float]]) -> None:
+    assert [(f.raw, f.value) for f in find_figures(text) if f.unit == "percent"] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # A headline's clipped scale after the rupiah sign.
+        ("Investasi Rp 157 T Dibawa Pulang dari Beijing", "Rp 157 T", 157e12, "IDR"),
+        ("Proyek Jalan Desa Senilai Rp12 M Rampung", "Rp12 M", 12e9, "IDR"),
+        # The rupiah moving to a level is its rate against the dollar; a round rate with -an too.
+        ("Rupiah ditutup menguat ke level Rp 16.210 sore ini.", "Rp 16.210", 16210.0, "IDR/USD"),
+        ("Kurs berada di kisaran Rp 16.000-an per dolar AS.", "Rp 16.000", 16000.0, "IDR/USD"),
+        # Not a clipped scale: a lower-case letter or a word.
+        ("Harga tiket Rp 150 ribu per orang.", "Rp 150 ribu", 150e3, "IDR"),
+    ],
+)
+def test_clipped_scales_and_rupiah_levels(text: str, raw: str, value: float, unit: str) -> None:
+    got = [(f.raw, f.value, f.unit) for f in find_figures(text) if f.unit != "percent"]
+    assert got == [(raw, pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nilainya ditaksir Rp 3,1 ribu triliun.", 3.1e15),
+        ("Utang itu mencapai 12 ribu triliun rupiah.", 12e15),
+        ("Anggaran Rp 4,5 ribu miliar disiapkan.", 4.5e12),
+    ],
+)
+def test_compound_scales(text: str, value: float) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text)] == [(pytest.approx(value), "IDR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value", "unit"),
+    [
+        # A money range after one currency sign is one figure at its lower end, like a percent range.
+        ("Kerugian ditaksir Rp 10-15 triliun.", "Rp 10-15 triliun", 10e12, "IDR"),
+        ("Investasi baru USD 3–4 miliar disiapkan.", "USD 3–4 miliar", 3e9, "USD"),
+        ("Kurs bergerak di rentang Rp 16.000-16.500 per dolar AS.", "Rp 16.000-16.500", 16000.0, "IDR/USD"),
+    ],
+)
+def test_money_ranges(text: str, raw: str, value: float, unit: str) -> None:
+    assert [(f.raw, f.value, f.unit) for f in find_figures(text)] == [(raw, pytest.approx(value), unit)]

@@ -43,7 +43,7 @@ def test_dateline_names_outlet_and_place(opening: str, outlet: str, place: str) 
 
 def test_detik_channel_line_announces_a_bare_dateline() -> None:
     found = find_dateline(["detikNews", "Jakarta - " + REST])
-    assert found is not None and (found.outlet, found.place, found.index) == ("detikcom", "Jakarta", 1)
+    assert found is not None and (found.outlet, found.place, found.index) == ("detikNews", "Jakarta", 1)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,10 @@ def test_text_metadata_skips_the_header_before_the_dateline() -> None:
     ("value", "outlet"),
     [
         ("https://www.liputan6.com/global/read/123/x", "Liputan6.com"),
-        ("https://news.detik.com/internasional/d-1/x", "detikcom"),
+        # detik's channels name themselves (detikNews, detikFinance); the bare site is detikcom.
+        ("https://news.detik.com/internasional/d-1/x", "detikNews"),
+        ("https://www.detik.com/jatim/berita/d-1/x", "detikJatim"),
+        ("https://www.detik.com/", "detikcom"),
         ("kumparan.com", "kumparan"),
         ("https://www.bbc.com/indonesia/articles/x", "BBC News Indonesia"),
         ("https://www.bbc.com/news/world-1", None),
@@ -207,3 +210,94 @@ def test_publication_date_prefers_metadata_over_the_body() -> None:
     assert publication_date(None, None, None, body_day, "body") == (body_day, "body")
     assert publication_date(body_day, page_day, None, None, None) == (body_day, "record")
     assert publication_date(None, None, None, None, None) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        # A regional newsroom of a network is named as it names itself, before the network.
+        ("https://jabar.tribunnews.com/2024/05/01/x", "TribunJabar.id"),
+        ("https://m.tribunnews.com/nasional/x", "Tribunnews.com"),
+        ("https://jatim.suara.com/read/x", "SuaraJatim.id"),
+        ("https://amp.suara.com/news/x", "Suara.com"),
+        ("https://galamedia.pikiran-rakyat.com/news/x", "Galamedia"),
+        ("https://www.voi.id/berita/1", "VOI"),
+        ("https://www.timesindonesia.co.id/read/x", "Times Indonesia"),
+        # An AMP cache or viewer address is the publisher's page.
+        ("https://www-kompas-com.cdn.ampproject.org/c/s/www.kompas.com/x", "Kompas.com"),
+        ("https://www-pikiran--rakyat-com.cdn.ampproject.org/c/s/www.pikiran-rakyat.com/x", "Pikiran Rakyat"),
+        ("https://www.google.com/amp/s/amp.kontan.co.id/news/x", "Kontan"),
+    ],
+)
+def test_outlet_from_regional_and_amp_hosts(url: str, outlet: str) -> None:
+    assert outlet_from_host(url) == outlet
+
+
+def test_outlet_lexicon_names_each_host_and_spelling_once() -> None:
+    from transforms import lexicon
+
+    owners: dict[str, set[str]] = {}
+    hosts: dict[str, set[str]] = {}
+    for entry in lexicon.load("outlets")["outlets"]:
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            owners.setdefault(alias.casefold(), set()).add(entry["name"])
+        for host in entry.get("hosts", []):
+            hosts.setdefault(host.casefold(), set()).add(entry["name"])
+    assert {a: o for a, o in owners.items() if len(o) > 1} == {}
+    assert {h: o for h, o in hosts.items() if len(o) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "host", "outlet", "place"),
+    [
+        # A name that is the page's host in words names the outlet, with or without a place.
+        ("KABAR LAUT TIMUR – Menteri Luar Negeri tiba di Tokyo pada Senin.", "https://www.kabar-lauttimur.com/a",
+         "Kabar Laut Timur", None),
+        ("SUARA PESISIR, SURABAYA -- Gubernur meresmikan pelabuhan baru.", "https://suarapesisir.id/a",
+         "Suara Pesisir", "Surabaya"),
+        ("JAKARTA, Suara Pesisir - Gubernur meresmikan pelabuhan baru.", "suarapesisir.id", "Suara Pesisir",
+         "Jakarta"),
+        # An em dash may touch the text.
+        ("Harianjogja.com, JAKARTA—Presiden tiba di Washington.", None, "Harianjogja.com", "Jakarta"),
+    ],
+)
+def test_dateline_names_the_host_as_the_outlet(line: str, host: str | None, outlet: str, place: str | None) -> None:
+    found = find_dateline([line], host)
+    assert found is not None and (found.outlet, found.place) == (outlet, place)
+
+
+@pytest.mark.parametrize(
+    ("line", "host"),
+    [
+        # Another page's name, or a place alone, is no outlet.
+        ("KABAR LAUT TIMUR – Menteri Luar Negeri tiba di Tokyo pada Senin.", "https://www.suarapesisir.id/a"),
+        ("SURABAYA – Gubernur meresmikan pelabuhan baru.", "https://www.suarapesisir.id/a"),
+        ("Sementara itu, Presiden - yang baru tiba - berbicara.", "https://presiden.id/a"),
+    ],
+)
+def test_names_other_than_the_host_are_no_outlet(line: str, host: str) -> None:
+    found = find_dateline([line], host)
+    assert found is None or found.outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "place"),
+    [
+        # The outlet alone, spelt as a domain or a name the lexicon knows.
+        ("KOMPAS.com - Menteri Luar Negeri bertolak ke Tokyo pada Senin pagi.", "Kompas.com", None),
+        ("Suara.com – Menteri Luar Negeri bertolak ke Tokyo pada Senin pagi.", "Suara.com", None),
+        ("VIVA – Menteri Luar Negeri bertolak ke Tokyo pada Senin pagi.", "Viva.co.id", None),
+        # An agency line in brackets: the newsroom first.
+        ("Tokyo (ANTARA/Kyodo-OANA) - Menteri Luar Negeri tiba di Tokyo pada Senin.", "ANTARA", "Tokyo"),
+        ("INILAHCOM, Jakarta - Menteri Luar Negeri bertolak ke Tokyo pada Senin.", "Inilah.com", "Jakarta"),
+    ],
+)
+def test_outlet_only_and_agency_datelines(line: str, outlet: str, place: str | None) -> None:
+    found = find_dateline([line])
+    assert found is not None and (found.outlet, found.place) == (outlet, place)
+
+
+def test_an_unknown_host_is_named_by_its_site_name_when_that_is_the_host_in_words() -> None:
+    assert outlet_from_host("https://www.kabarlauttimur.com/a", site_name="KABAR LAUT TIMUR") == "Kabar Laut Timur"
+    assert outlet_from_host("https://www.kabarlauttimur.com/a", site_name="Berita Terkini") == "Kabarlauttimur.com"
+    assert outlet_from_host("https://www.kompas.com/a", site_name="Kabar Lain") == "Kompas.com"

@@ -34,6 +34,8 @@ def quotes_of(text: str, published: date = PUB) -> list[tuple[str | None, str]]:
         ('"Ekonomi tumbuh," ujar ekonom CORE Indonesia, Yusuf Rendy Manilet, kemarin.', "Yusuf Rendy Manilet",
          "Ekonomi tumbuh,"),
         ('"Kami siap," kata Budi Santoso.', "Budi Santoso", "Kami siap,"),
+        # A spelling the gazetteer does not list is still the person it knows.
+        ('"Kami siap," kata Yurii Ushakov.', "Yuri Ushakov", "Kami siap,"),
     ],
 )
 def test_attributed_quotes(text: str, speaker: str, quote: str) -> None:
@@ -138,9 +140,10 @@ def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:
         # A named spokesperson the gazetteer does not know is the speaker, not the ministry.
         ('"Kami menentang sanksi sepihak," kata juru bicara Kementerian Luar Negeri China Chen Weiming.',
          ["Chen Weiming"]),
-        # Words of an unnamed source have no speaker, even with a leader named just before.
+        # Words of an unnamed source are never the leader named just before: the source as the body it
+        # is of (`sumber di pemerintahan Rusia`), or no speaker when no body is named.
         ('Putin tiba di Beijing pada Kamis. "Kesepakatan gas belum final," kata seorang sumber di pemerintahan '
-         'Rusia.', [None]),
+         'Rusia.', ["sumber pemerintahan Rusia"]),
         ('"Pembicaraan berjalan alot," ujar pejabat yang enggan disebut namanya.', [None]),
         # A quotation standing alone, credited in the next sentence.
         ('"Kami siap menjadi penengah yang jujur bagi kedua pihak." Hal itu disampaikan Menlu China Wang Yi '
@@ -280,3 +283,337 @@ def test_pronouns_skip_people_the_quote_talks_about(text: str, speakers: list[st
 )
 def test_bare_titles_documents_and_plural_pronouns(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2022, 4, 7))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A body that speaks through its named spokesperson: the person's words (GOLD.md).
+        ('"Kami tidak akan mengubah sikap," kata Kementerian Luar Negeri China melalui juru bicaranya, Lin Jian.',
+         "Lin Jian"),
+        ('"Kami tidak akan mengubah sikap," ujar Kemlu China lewat jubir Lin Jian dalam jumpa pers.', "Lin Jian"),
+        ('Kementerian Perdagangan, lewat jubirnya Andi Pratama, menyatakan: "Harga bahan pokok akan turun '
+         'bulan depan."',
+         "Andi Pratama"),
+        ('"Kedutaan kami siap membantu warga," tulis Kedutaan Besar Jepang dalam pernyataan yang dibacakan '
+         'juru bicara Sato Hiroshi.', "Sato Hiroshi"),
+        # No name after the spokesperson title: the body stays the speaker.
+        ('"Kami tidak akan mengubah sikap," kata Kementerian Perdagangan melalui juru bicara kementerian.',
+         "Kementerian Perdagangan"),
+        ('Melalui juru bicaranya, Kremlin menyatakan: "Kami tidak akan mundur dari posisi ini."', "Kremlin"),
+        # A statement word may stand between (`melalui keterangan tertulis juru bicara X`).
+        ('"Kami tidak akan mengubah sikap," kata Kemlu Jepang melalui keterangan tertulis juru bicara Sato Hiroshi.',
+         "Sato Hiroshi"),
+        ('"Kami tidak akan mengubah sikap," kata Beijing melalui telepon.', "Beijing"),
+    ],
+)
+def test_a_body_speaking_through_its_spokesperson(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("address", ["Bapak", "Pak", "bapak"])
+def test_words_of_address_mark_someone_spoken_of(address: str) -> None:
+    # The words of address come from the lexicon (titles.yaml `address_forms`), in any case.
+    text = ('"Rapat selesai sore ini," kata Rolliansyah Soemirat.\n\nPresiden Joko Widodo lalu menuju Bandung.\n\n'
+            f'"Kami sudah menyiapkan semuanya untuk {address} Presiden di sana," ujarnya.')
+    assert [s for s, _ in quotes_of(text, date(2024, 4, 18))] == ["Rolliansyah Soemirat"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # An appositive name ends at a word that ends a speaker phrase, not only at a comma.
+        ('Ekspor naik.\n\n"Situasi perdagangan masih stabil," kata pejabat bea cukai Jepang, Sato Kenji dikutip '
+         'Reuters.\n\n"Tren ini tidak akan berubah," lanjutnya.', ["Sato Kenji", "Sato Kenji"]),
+        # A clipped name (`Pras`) is the one person named before whose name it begins.
+        ('Menteri Sekretaris Negara Prasetyo Hadi mengatakan rapat ditunda.\n\n'
+         '"Undangan itu untuk tanggal 31," ucap Pras.', ["Prasetyo Hadi"]),
+        # A sentence told by a pronoun (`Menurut dia`, `Ia mengatakan`) keeps its speaker, whoever it names.
+        ('Juru bicara Wahyu Setiawan mengatakan rapat ditunda.\n\n"Kami menunggu keputusan," kata Wahyu.\n\n'
+         'Menurut dia, Presiden Joko Widodo akan memimpin rapat berikutnya.\n\n"Paling lambat minggu depan," '
+         'kata dia.', ["Wahyu Setiawan", "Wahyu Setiawan"]),
+        ('"Kami menunggu keputusan," kata Wahyu Setiawan.\n\nIa juga menyebut Presiden Joko Widodo sudah '
+         'diberi laporan.\n\n"Semua sudah siap," ujarnya.', ["Wahyu Setiawan", "Wahyu Setiawan"]),
+        # Someone else named as the subject still takes the pronoun.
+        ('"Kami menunggu keputusan," kata Wahyu Setiawan.\n\nPresiden Joko Widodo lalu menyebut rapat '
+         'ditunda.\n\n"Semua sudah siap," ujarnya.', ["Wahyu Setiawan", "Joko Widodo"]),
+    ],
+)
+def test_appositives_clipped_names_and_pronoun_sentences(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2023, 5, 3))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # An unnamed description (`seorang analis`) names no one, unless a name follows it.
+        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata seorang analis di Lembaga Kajian Asia, '
+         'Budi Hartono, dikutip AFP.', ["Budi Hartono"]),
+        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata seorang analis di Lembaga Kajian Asia.',
+         [None]),
+        ('Trump akan bertemu Xi.\n\nSeorang analis, Budi Hartono, mengatakan: "Posisi kedua negara masih jauh."',
+         ["Budi Hartono"]),
+        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata salah seorang pejabat di Gedung Putih.',
+         ["pejabat Gedung Putih"]),
+        ('Trump akan bertemu Xi.\n\n"Posisi kedua negara masih jauh," kata salah seorang pejabat senior.', [None]),
+        # A statement posted on a platform is its poster's, not the person it talks about.
+        ('Dalam keterangan Kedutaan Besar Jepang di Jakarta, keduanya membahas kesepakatan Presiden Joko Widodo.'
+         '\n\n"Dibahas tindak lanjut kesepakatan kedua pemimpin," tulis keterangan resmi yang diunggah di akun '
+         'Instagram Kedutaan Besar Jepang di Indonesia, dikutip Jumat (23/9/2022).\n\n'
+         '"Dibicarakan juga isu-isu kawasan."', ["Kedutaan Besar Jepang di Indonesia"] * 2),
+        # A paragraph whose opening mark is missing still closes a quotation before its verb.
+        ('Sekretaris Menko Budi Hartono mengatakan pertemuan itu membahas banyak sektor.\n\n'
+         '"Banyak proyek strategis yang dibahas," sebut Budi.\n\nAda proyek baru ke depan dan sinyalnya '
+         'sangat bagus. Hari ini sudah di Washington," lanjut Budi.', ["Budi Hartono"] * 2),
+        # A pull quote credited on the next line with a dash.
+        ('Trump dan Xi berjabat tangan.\n\n“ Pemimpin besar dari negara besar akan punya hubungan fantastis. ”\n\n'
+         '— Donald Trump, Presiden AS, saat bertemu Xi Jinping di Busan.\n\nXi Jinping menyebut pertemuan itu '
+         'menyenangkan.\n\n“ China dan AS dapat memikul tanggung jawab bersama sebagai negara besar. ”\n\n'
+         '— Xi Jinping, Presiden China, dalam pembicaraan dengan Presiden AS Donald Trump.',
+         ["Donald Trump", "Xi Jinping"]),
+        # Quoted words that complete a reported sentence (`mengatakan, X "..."`) are speech.
+        ('Putin dan Xi memuji hubungan kedua negara.\n\nPemimpin Rusia mengatakan, kerja sama bilateral '
+         '"memiliki kemungkinan dan prospek yang benar-benar tidak terbatas".', ["Vladimir Putin"]),
+        ('Lavrov menyebut langkah itu "tidak bersahabat dan sangat provokatif sekali" dan meminta penjelasan.', []),
+        # A name in capitals completing the sentence is no speech.
+        ('Jokowi mengatakan, program itu bernama "Makan Bergizi Gratis untuk Semua Anak".', []),
+        # A pronoun subject (`Namun, ia mengaku ...`) keeps the speaker, whoever the sentence names.
+        ('Presiden Prabowo Subianto akan bertemu Donald Trump.\n\n"Mungkin bulan September," ujar Prabowo.\n\n'
+         'Namun, ia mengaku khawatir bertemu Donald Trump. Ia takut diajak bermain golf dengan Trump.\n\n'
+         '"Golf saya jelek sekali," kata dia.', ["Prabowo Subianto"] * 2),
+    ],
+)
+def test_descriptions_posts_unopened_pull_and_reported_quotes(text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 16))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # `sumber itu`, `sumber tersebut` and a following -nya: the source the text described before.
+        ('Jokowi akan bertemu Putin. Sumber di Kremlin (Istana Kepresidenan Rusia) mengatakan pertemuan itu '
+         'penting.\n\n"Ini kunjungan yang sangat penting," kata sumber itu kepada kantor berita TASS.\n\n'
+         'Putin juga diundang ke KTT G20.\n\n"Kami pasti akan datang," kata sumber tersebut.\n\n'
+         '"Kita lihat saja nanti," ujarnya.', ["sumber Kremlin"] * 3),
+        ('Xi Jinping tiba di Moskow. Seorang sumber di pemerintah China mengatakan, "Kunjungan ini membawa '
+         'investasi besar bagi kedua negara."', ["sumber pemerintah China"]),
+        # A person's circle (`sumber yang dekat dengan Xi`) is no body: no speaker.
+        ('Xi Jinping tiba di Moskow. "Kunjungan ini membawa investasi besar," kata sumber yang dekat dengan '
+         'Xi Jinping.', [None]),
+    ],
+)
+def test_unnamed_sources_are_described_by_their_body(text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2022, 6, 14))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A body speaking through an official named with any title, not only a spokesperson.
+        ('Dalam pernyataannya, Istana Kepresidenan melalui Mensesneg Prasetyo Hadi menyebut, "Presiden akan '
+         'berangkat besok pagi ke Beijing."', ["Prasetyo Hadi"]),
+        # `melalui` before a channel is no spokesperson.
+        ('"Presiden akan berangkat besok pagi," kata Istana Kepresidenan melalui telepon kepada wartawan.',
+         ["Istana Kepresidenan"]),
+        # A clipped Indonesian office title (`Mensesneg`, `Seskab`) is no part of the name.
+        ('"Presiden akan berangkat besok pagi," kata Seskab Teddy Indra Wijaya.', ["Teddy Indra Wijaya"]),
+        # English quotations credited in English, pronoun included.
+        ('Peskov ditanya soal KTT itu. "We are ready to talk," he said.', ["Dmitry Peskov"]),
+        ('"Indonesia will pay a tariff of 19 percent," tulis Trump di Truth Social.', ["Donald Trump"]),
+    ],
+)
+def test_officials_titles_and_english_credits(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 16))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # More verbs heard after a quotation, and before one.
+        ('"Ekonomi kita masih tahan guncangan," nilai pengamat ekonomi Bhima Prasetya.', "Bhima Prasetya"),
+        ('"Golf saya sudah tidak bagus lagi," kelakar Prabowo.', "Prabowo Subianto"),
+        ('"Tuduhan itu sama sekali tidak berdasar," bantah Peskov.', "Dmitry Peskov"),
+        ('Prabowo berkelakar, "Saya harus les privat dulu sebelum main golf."', "Prabowo Subianto"),
+        ('Peskov membantah: "Tidak ada rencana pertemuan dalam waktu dekat."', "Dmitry Peskov"),
+    ],
+)
+def test_more_speech_verbs(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 16))] == [speaker]
+
+
+def test_a_term_after_a_request_stays_a_fragment() -> None:
+    q, fragments = extract(normalise('AS meminta China "menghentikan dukungan" kepada Rusia.'), PUB)
+    assert q == [] and [f.text for f in fragments] == ["menghentikan dukungan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # `Menurut <description>, <name>, "..."`: the appositive name introduces the quotation.
+        ('Menurut juru bicara Kemlu Rusia, Maria Zakharova, "Barat harus berhenti mempersenjatai Ukraina."',
+         "Maria Zakharova"),
+        # `demikian pernyataan <body> yang disampaikan juru bicara <name>`: the spokesperson.
+        ('"Kami mendukung penuh kepemimpinan Indonesia," demikian pernyataan Kemlu AS yang disampaikan juru '
+         'bicara Matthew Miller.', "Matthew Miller"),
+    ],
+)
+def test_spokespersons_in_appositions_and_statements(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 5, 10))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An epithet ending in a demonstrative points back at the person named, not at what it mentions.
+        ('Presiden Joko Widodo tiba di Beijing.\n\n"Kita ingin hubungan yang saling menguntungkan," ujar '
+         'Presiden ke-7 RI itu.', "Joko Widodo"),
+        ('Menteri Keuangan Sri Mulyani Indrawati hadir di Bali.\n\n"Ekonomi dunia masih lemah," kata Bendahara '
+         'Negara tersebut.', "Sri Mulyani Indrawati"),
+        # A former holder (`Mantan Perdana Menteri Inggris`) is not the one in office.
+        ('Mantan Perdana Menteri Inggris Tony Blair hadir di Bali.\n\n"Indonesia punya peran besar," kata '
+         'politikus Partai Buruh itu.', "Tony Blair"),
+    ],
+)
+def test_epithets_and_former_holders(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2023, 7, 20))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        # A title naming nobody as the subject (`Kepala Negara`, `Sang Presiden`) is the one being quoted.
+        ("Kepala Negara juga menyinggung Presiden Rusia Vladimir Putin.", "Joko Widodo"),
+        ("Sang Presiden lalu menyinggung Vladimir Putin.", "Joko Widodo"),
+        # A title that names someone, or a titled name, is that person.
+        ("Presiden Rusia Vladimir Putin menanggapi hal itu.", "Vladimir Putin"),
+        ("Menteri Perdagangan Budi Santoso lalu menanggapi Putin.", "Budi Santoso"),
+    ],
+)
+def test_a_bare_title_subject_keeps_the_speaker(middle: str, speaker: str) -> None:
+    text = f'"Kita ingin damai," kata Presiden Joko Widodo.\n\n{middle}\n\n"Saya sudah berbicara dengannya," ujarnya.'
+    assert [s for s, _ in quotes_of(text, date(2023, 7, 20))] == ["Joko Widodo", speaker]
+
+
+def test_an_unknown_name_in_two_spellings_is_one_person() -> None:
+    text = ('Wakil Dubes Rusia untuk PBB Dmitry Polyanskiy hadir.\n\n"Kami menolak resolusi itu," kata Dmitri '
+            'Polyansky.\n\n"Itu tidak adil," tambah Polyansky.')
+    assert [s for s, _ in quotes_of(text)] == ["Dmitry Polyanskiy"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A quotation as its own paragraph, credited by the next paragraph's back-reference.
+        ('Presiden Xi Jinping bertemu Putin.\n\n"Kami menentang sanksi sepihak terhadap mitra kami."\n\n'
+         'Juru bicara Kemlu China Mao Ning menyampaikan hal itu dalam jumpa pers, Senin.', "Mao Ning"),
+        ('Presiden Xi Jinping bertemu Putin.\n\n"Kami menentang sanksi sepihak terhadap mitra kami."\n\n'
+         'Pernyataan tersebut disampaikan oleh juru bicara Kemlu China, Mao Ning.', "Mao Ning"),
+        ('"Kami menentang sanksi sepihak terhadap mitra kami." Kalimat tersebut diucapkan Mao Ning saat ditanya '
+         'wartawan.', "Mao Ning"),
+    ],
+)
+def test_a_quotation_credited_in_the_next_sentence_or_paragraph(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 5, 10))] == [speaker]
+
+
+def test_the_next_paragraph_without_a_back_reference_does_not_credit() -> None:
+    text = ('"Kami siap bekerja sama," kata Presiden Joko Widodo.\n\n"Semua pihak harus menahan diri."\n\n'
+            'Presiden Rusia Vladimir Putin tiba di Jakarta pada Senin.')
+    assert [s for s, _ in quotes_of(text, date(2023, 5, 10))] == ["Joko Widodo", "Joko Widodo"]
+
+
+@pytest.mark.parametrize(
+    ("title", "quotes"),
+    [
+        # A headline's quotation credited to someone is a quote; scare quotes and terms are not.
+        ('Prabowo: "Saya Harus Belajar Golf Lagi"', [("Prabowo Subianto", "Saya Harus Belajar Golf Lagi")]),
+        ('"Kami Tidak Akan Mundur," Kata Putin', [("Vladimir Putin", "Kami Tidak Akan Mundur,")]),
+        ('Putin Sebut Hubungan dengan China "Tanpa Batas"', []),
+        ("Menlu RI '4 Mata' dengan Menlu Rusia", []),
+    ],
+)
+def test_headline_quotes(title: str, quotes: list[tuple[str, str]]) -> None:
+    from transforms.quotes import headline_quotes
+
+    assert [(q.speaker, q.text) for q in headline_quotes(title, "Isi berita di sini.", date(2025, 7, 16))] == quotes
+
+
+def test_a_headline_the_body_opens_with_is_read_once() -> None:
+    from transforms.quotes import headline_quotes
+
+    title = 'Prabowo: "Saya Harus Belajar Golf Lagi"'
+    assert headline_quotes(title, title + "\nIsi berita.", date(2025, 7, 16)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A body as the subject of a speech verb speaks a quotation standing alone after it, or a -nya.
+        ('Kemlu RI mengunggah pernyataan di akun X resminya. "Indonesia mengecam keras serangan terhadap warga '
+         'sipil di Gaza."', "Kementerian Luar Negeri RI"),
+        ('Kremlin menyatakan Putin akan hadir.\n\n"Persiapan sudah berjalan," ujarnya.', "Kremlin"),
+    ],
+)
+def test_a_speaking_body_is_the_actor(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 6, 20))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # People inside a relative clause or brackets are not the subject of the introducing verb.
+        'Putin, yang bertemu Xi kemarin, mengatakan: "Kami sepakat memperluas kerja sama."',
+        'Putin (kiri, bersama Xi Jinping) mengatakan: "Kami sepakat memperluas kerja sama."',
+        'Dalam pertemuan dengan Xi, Putin mengatakan: "Kami sepakat memperluas kerja sama."',
+    ],
+)
+def test_the_subject_before_an_introducing_verb(text: str) -> None:
+    assert [s for s, _ in quotes_of(text)] == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An English quotation with its translation in brackets before the verb.
+        'Prabowo tiba di Washington.\n\n"We are ready to work with Indonesia," (Kami siap bekerja sama dengan '
+        'Indonesia) kata Trump.',
+        'Prabowo tiba di Washington.\n\n"We are ready to work with Indonesia" (Kami siap bekerja sama dengan '
+        'Indonesia), ujar Trump.',
+    ],
+)
+def test_an_english_quotation_with_a_translation(text: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 2))] == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A one-word name after an unnamed description is the speaker; an acronym or a place is not.
+        ('Delegasi tiba.\n\n"Kami siap berunding," kata salah satu anggota delegasi, Pratikno.', "Pratikno"),
+        ('Delegasi tiba.\n\n"Kami siap berunding," kata seorang diplomat, AFP melaporkan.', None),
+        # A source in a place is not a body's source.
+        ('Delegasi tiba.\n\n"Kami siap berunding," kata seorang pejabat di Jakarta, Senin.', None),
+    ],
+)
+def test_one_word_names_after_descriptions(text: str, speaker: str | None) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 2))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Marks typed the wrong way round still pair: an opening mark after a word closes, a closing
+        # mark before a word at a paragraph's start opens.
+        '“Kami siap bekerja sama,“ kata Xi Jinping.',
+        '”Kami siap bekerja sama,” kata Xi Jinping.',
+    ],
+)
+def test_marks_typed_the_wrong_way_round(text: str) -> None:
+    assert quotes_of(text) == [("Xi Jinping", "Kami siap bekerja sama,")]
+
+
+def test_a_short_name_is_the_closest_person_it_fits() -> None:
+    text = ('Menlu China Wang Yi bertemu Lavrov. Juru bicara Wang Wenbin juga hadir.\n\n"Hubungan kami kuat," kata '
+            'Wang Yi.\n\nSementara itu, Wang Wenbin menjawab pertanyaan wartawan.\n\n"Kami menolak tuduhan itu," '
+            'kata Wang.')
+    assert [s for s, _ in quotes_of(text, date(2022, 5, 2))] == ["Wang Yi", "Wang Wenbin"]

@@ -72,7 +72,7 @@ def article_row(doc: dict[str, Any]) -> ArticleRow:
     else:
         text = content
     lines = normalise(text).split("\n")
-    meta = text_metadata(lines)
+    meta = text_metadata(lines, page_host or source)
     title = doc.get("title") or page_title or meta.title
     paragraphs = clean_lines(lines, title=title, lead_index=meta.lead_index, link_lines=link_lines)
     if not any(is_prose(p) for p in paragraphs):
@@ -85,8 +85,8 @@ def article_row(doc: dict[str, Any]) -> ArticleRow:
         doc.get("outlet")
         or meta.outlet
         or canonical_outlet(page_site)
-        or outlet_from_host(source)
-        or outlet_from_host(page_host)
+        or outlet_from_host(source, site_name=page_site)
+        or outlet_from_host(page_host, site_name=page_site)
         or page_site
     )
     return ArticleRow(

@@ -8,6 +8,7 @@ with the titles in front of them stripped.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -76,9 +77,27 @@ def _title_index() -> tuple[re.Pattern[str], dict[str, list[tuple[Entity, lexico
     return word_pattern(list(index), ignore_case=True), index
 
 
+@lexicon.derived
+def _mention_cache() -> dict[tuple[str, date | None], tuple[Mention, ...]]:
+    # The extractors look up the same sentences and phrases again and again (half the calls on
+    # real articles); cleared with the lexicon, bounded below.
+    return {}
+
+
 def find_mentions(text: str, on: date | None = None) -> list[Mention]:
     """Gazetteer names in `text`, left to right, longest first where they overlap. Titles
     resolve to whoever held them `on` that day (the article's publication date)."""
+    cache = _mention_cache()
+    found = cache.get((text, on))
+    if found is None:
+        found = tuple(_find_mentions(text, on))
+        if len(cache) >= 20_000:
+            cache.clear()
+        cache[(text, on)] = found
+    return list(found)
+
+
+def _find_mentions(text: str, on: date | None) -> list[Mention]:
     found: list[Mention] = []
     pattern, index = _title_index()
     for m in pattern.finditer(text):
@@ -93,13 +112,104 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
         ents = sorted(aliases.get(key, []), key=lambda e: KIND_RANK.get(e.kind, 9))
         if ents:
             found.append(Mention(m.start(), m.end(), m.group(), ents[0]))
-    # Longest first; a shorter mention inside a longer one is dropped.
+    found.extend(_spelling_variants(text))
+    # Longest first (a name as written before its spelling variant); a shorter mention inside a
+    # longer one is dropped.
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     kept: list[Mention] = []
     for mention in found:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda x: x.start)
+
+
+@lexicon.derived
+def _folds() -> tuple[tuple[str, str], ...]:
+    return tuple((str(a), str(b)) for a, b in lexicon.load("text").get("name_spelling_folds") or [])
+
+
+@lexicon.derived
+def _key_cache() -> dict[str, str]:
+    # Names recur across a text's many look-ups; cleared with the lexicon, bounded below.
+    return {}
+
+
+def spelling_key(name: str) -> str:
+    """A name as its spelling variants share it (`Dmitriy Peskov`, `Dmitri Peskov` -> `dmitri peskov`):
+    accents dropped, lower-cased, hyphens as spaces, the lexicon's folds after each word's first
+    letter, doubled letters made single."""
+    cache = _key_cache()
+    key = cache.get(name)
+    if key is None:
+        key = _fold(name)
+        if len(cache) < 100_000:
+            cache[name] = key
+    return key
+
+
+def _fold(name: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = []
+    for word in plain.lower().replace("-", " ").split():
+        rest = word[1:]
+        for a, b in _folds():
+            rest = rest.replace(a, b)
+        words.append(word[:1] + _DOUBLED.sub(r"\1", rest))
+    return " ".join(words)
+
+
+@lexicon.derived
+def _spelling_index() -> dict[str, Entity]:
+    """Foreign people by the spelling key of their aliases: names of two words or more, and single
+    names of at least five letters (shorter ones fold into too many ordinary words)."""
+    index: dict[str, Entity | None] = {}
+    # Names written in Latin letters at home have one spelling: `Sugiyono` is not `Sugiono`.
+    home = set(lexicon.words("speech", "home_state"))
+    for e in lexicon.entities():
+        if e.kind != "person" or e.state in home:
+            continue
+        for a in e.aliases:
+            if " " not in a and "-" not in a and len(a) < 5:
+                continue
+            key = spelling_key(a)
+            index[key] = e if index.get(key, e) is e else None
+    return {k: e for k, e in index.items() if e is not None}
+
+
+@lexicon.derived
+def _spelling_firsts() -> frozenset[str]:
+    return frozenset(key.split(" ")[0] for key in _spelling_index())
+
+
+_WORD = re.compile(r"\S+")
+_DOUBLED = re.compile(r"(.)\1+")
+_NAME_RUN = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}")
+
+
+def _spelling_variants(text: str) -> list[Mention]:
+    """People the gazetteer knows, written in a spelling it does not list (`Yury Ushakov`): the
+    longest run of capitalised words at each place whose spelling key is one of theirs."""
+    index, firsts = _spelling_index(), _spelling_firsts()
+    out: list[Mention] = []
+    for run in _NAME_RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group())]
+        i = 0
+        while i < len(words):
+            # Only a word that can open a known name starts a look-up (most capitalised words cannot).
+            if spelling_key(text[words[i][0]:words[i][1]].rstrip(".'’")).split(" ")[0] not in firsts:
+                i += 1
+                continue
+            for j in range(len(words), i, -1):
+                start, end = words[i][0], words[j - 1][1]
+                while end > start and text[end - 1] in ".'’":
+                    end -= 1
+                e = index.get(spelling_key(text[start:end]))
+                if e is not None:
+                    out.append(Mention(start, end, text[start:end], e))
+                    i = j - 1
+                    break
+            i += 1
+    return out
 
 
 def _other_state_after(text: str, at: int, holder: Entity) -> bool:
@@ -135,9 +245,15 @@ def resolve(phrase: str, on: date | None = None) -> Entity | None:
     return min(mentions, key=lambda m: (KIND_RANK.get(m.entity.kind, 9), m.start)).entity
 
 
+def honorifics() -> list[str]:
+    """Words that may stand before a name or a title: of standing (`sang`, `mantan`) and of
+    address (`Bapak`, `Bu`)."""
+    return lexicon.words("titles", "honorifics") + lexicon.words("titles", "address_forms")
+
+
 @lexicon.derived
 def _title_words() -> re.Pattern[str]:
-    return word_pattern(lexicon.words("titles", "heads") + lexicon.words("titles", "honorifics"), ignore_case=True)
+    return word_pattern(lexicon.words("titles", "heads") + honorifics(), ignore_case=True)
 
 
 def is_title(phrase: str) -> bool:
@@ -176,7 +292,7 @@ def unknown_name(phrase: str) -> str | None:
 def _title_lex() -> tuple[re.Pattern[str], set[str], set[str]]:
     heads = lexicon.words("titles", "heads")
     words = {w.lower() for w in lexicon.words("titles", "words")} | {
-        p.lower() for h in heads + lexicon.words("titles", "honorifics") for p in h.split()}
+        p.lower() for h in heads + honorifics() for p in h.split()}
     weekdays = {w.capitalize() for w in lexicon.mapping("dates", "weekdays")}
     return word_pattern(heads, ignore_case=True), words, set(lexicon.words("titles", "not_names")) | weekdays
 
@@ -285,10 +401,22 @@ def _apposition() -> re.Pattern[str]:
 
 
 def full_name(name: str, people: list[str]) -> str:
-    """The fullest form of a name among people named before (`Budi` → `Budi Santoso`)."""
+    """The fullest form of a name among people named before (`Budi` → `Budi Santoso`), or the one
+    person whose name a short form begins (`Pras` → `Prasetyo Hadi`: newsrooms clip names)."""
     toks = set(name.split())
     fuller = [p for p in people if toks < set(p.split())]
-    return fuller[0] if fuller else name
+    if fuller:
+        return fuller[0]
+    # The same name in another spelling (`Dmitri Polyansky` after `Dmitry Polyanskiy`), or part of it.
+    keys = set(spelling_key(name).split())
+    alike = [p for p in people if p != name and keys <= set(spelling_key(p).split())]
+    if alike:
+        return alike[0]
+    if len(toks) == 1 and len(name) >= 3 and name[:1].isupper():
+        clipped = [p for p in people if any(t.startswith(name) and t != name for t in p.split())]
+        if len(clipped) == 1:
+            return clipped[0]
+    return name
 
 
 def _name_run(text: str) -> str | None:

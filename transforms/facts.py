@@ -44,10 +44,11 @@ def article_facts(article_id: str, body_text: str | None, published: date | None
     """The fact rows of one article, as lists of dicts keyed by table name; `url` may date an
     article that has no publication date."""
     body = normalise(body_text or "")
-    quotes, fragments = qt.extract(body, published)
-    # Every mention of a figure counts, the headline's too (GOLD conventions).
+    body_quotes, fragments = qt.extract(body, published)
+    # Every quoted span and every mention of a figure counts, the headline's too (GOLD conventions).
+    quotes = qt.headline_quotes(normalise(title) if title else None, body, published) + body_quotes
     figures = fig.extract(body, published, title=normalise(title) if title else None)
-    events = ev.extract(body, published, quoted=[(q.start, q.end) for q in quotes], url=url)
+    events = ev.extract(body, published, quoted=[(q.start, q.end) for q in body_quotes], url=url)
     return {
         "quotes": [
             {

@@ -63,6 +63,7 @@ class _Units:
     prefixes: dict[str, str]
     suffixes: dict[str, str]
     scales: dict[str, float]
+    abbreviations: dict[str, float]
     words: dict[str, int]
     multipliers: dict[str, int]
     measures: re.Pattern[str]
@@ -72,6 +73,7 @@ class _Units:
     kinds: list[tuple[re.Pattern[str], str]]
     rate_before: re.Pattern[str]
     rate_after: re.Pattern[str]
+    change_from: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -93,25 +95,39 @@ def _units() -> _Units:
     scale = rf"(?:\s*(?P<scale>{_alt(list(scales))})(?![\w]))?"
     i = re.IGNORECASE
     # Prefix symbols are case-sensitive (`Rp`, `USD`), so the pattern is not IGNORECASE.
+    # Headlines clip the scale after a currency symbol, in capitals (`Rp 157 T`, `Rp10 M`).
+    abbreviations = {str(k): float(v) for k, v in data["scale_abbreviations"].items()}
+    # A range (`Rp 10-15 triliun`) is one figure, valued at its lower end, like a percent range.
     money_prefix = re.compile(rf"(?<![\w])(?P<cur>{_alt(list(prefixes))})\s?(?P<num>{NUMBER})"
-                              rf"(?:\s*(?P<scale>(?i:{_alt(list(scales))}))(?![\w]))?")
+                              rf"(?:\s*[-–]\s*(?P<high>{NUMBER}))?(?:\s*(?P<scale>(?i:{_alt(list(scales))})|{_alt(list(abbreviations))})(?![\w]))?")
     money_suffix = re.compile(rf"(?<![\w.,]){num}{scale}\s*(?P<cur>{_alt(list(suffixes))})(?![\w])", i)
     pct_words = _alt([w for w in data["percent_words"] if w != "%"])
     # A range (`3-4 persen`) is one figure, valued at its lower end.
     low = rf"(?:(?P<low>{NUMBER})\s*(?:-|–|hingga|sampai)\s*)?"
-    percent = re.compile(rf"(?<![\w.,]){low}{num}\s*(?P<pct>%|{pct_words}(?![\w]))", i)
+    # `19 (persen)`: the unit may stand in brackets.
+    percent = re.compile(rf"(?<![\w.,]){low}{num}\s*(?P<pct>%|\(\s*(?:%|{pct_words})\s*\)|{pct_words}(?![\w]))", i)
+    # `dari 32 diturunkan jadi 19 persen`: the first number of a change has the unit of the second.
+    change_from = re.compile(rf"(?<![\w]){_alt(data['change_from'])}\s+(?P<num>{NUMBER})(?:\s+[^\W\d]+){{0,3}}?"
+                             rf"\s+{_alt(data['change_to'])}\s+$", i)
     # Counts are digit-written only: `empat poin`, `delapan menit` are not figures.
     count = re.compile(rf"(?<![\w.,/-])(?P<num>{NUMBER}){scale}\s+(?P<unit>{_alt(data['count_units'])})(?![\w])", i)
     measure_of = {str(k).lower(): str(v) for k, v in data["measures"].items()}
     kinds = [(word_pattern([str(w) for w in ws], ignore_case=True), str(kind)) for kind, ws in data["kinds"].items()]
-    quote_currencies = _alt([*suffixes, *(p for p in prefixes if p.isalpha())])
-    rate_after = re.compile(rf"^\s*(?:{_alt(data['rate_per'])})\s*(?P<quote>{quote_currencies})(?![\w])", i)
-    rate_before = re.compile(rf"(?<![\w]){_alt(data['rate_before'])}\s+(?:(?:di\s+)?level\s+|sebesar\s+|)$", i)
+    quote_currencies = _alt([*suffixes, *prefixes])
+    # `Rp16.000-an per dolar AS`: a round rate written with -an.
+    rate_after = re.compile(rf"^(?:-an)?\s*(?:{_alt(data['rate_per'])})\s*(?P<quote>{quote_currencies})(?![\w])", i)
+    # The rate word may stand a few words before the amount (`kurs rupiah ditutup di level Rp16.300`,
+    # `kurs rupiah melemah 0,5 persen ke Rp16.300`), with no clause break and no other amount between.
+    # Another measure named between (`kurs melemah sehingga harga beras Rp15.000`) takes the amount.
+    pct_token = rf"\d+(?:,\d+)?\s*(?:%|{pct_words})"
+    other_measure = rf"(?!{_alt([str(k) for k in data['measures']])}(?![\w]))"
+    between = rf"\s+{other_measure}(?:[^\W\d]+|{pct_token})"
+    rate_before = re.compile(rf"(?<![\w]){_alt(data['rate_before'])}(?:{between}){{0,8}}\s+$", i)
     return _Units(
-        money_prefix, money_suffix, percent, count, prefixes, suffixes, scales, words, mult,
+        money_prefix, money_suffix, percent, count, prefixes, suffixes, scales, abbreviations, words, mult,
         word_pattern(list(measure_of), ignore_case=True), measure_of,
         word_pattern([*data["rise_words"], *data["fall_words"]], ignore_case=True),
-        word_pattern(data["rise_words"], ignore_case=True), kinds, rate_before, rate_after,
+        word_pattern(data["rise_words"], ignore_case=True), kinds, rate_before, rate_after, change_from,
     )
 
 
@@ -173,7 +189,7 @@ def _value(m: re.Match[str]) -> float | None:
     base = parse_number(m.group("num"), english=english)
     if base is None:
         return None
-    return base * (u.scales[scale.lower()] if scale else 1.0)
+    return base * ((u.abbreviations.get(scale) or u.scales[scale.lower()]) if scale else 1.0)
 
 
 @lexicon.derived
@@ -193,14 +209,14 @@ def find_figures(text: str) -> list[Figure]:
     for m in u.money_prefix.finditer(text):
         v = _value(m)
         if v is not None and free(m.start(), m.end()):
-            unit = _rate_unit(text, m.start(), m.end(), u.prefixes[m.group("cur")])
+            unit = _rate_unit(text, m, u.prefixes[m.group("cur")])
             found.append(Figure(m.group().strip(), v, unit, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in u.money_suffix.finditer(text):
         v = _value(m)
         cur = re.sub(r"\s+", " ", m.group("cur")).lower()
         if v is not None and free(m.start(), m.end()):
-            unit = _rate_unit(text, m.start(), m.end(), u.suffixes[cur])
+            unit = _rate_unit(text, m, u.suffixes[cur])
             found.append(Figure(m.group().strip(), v, unit, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in u.percent.finditer(text):
@@ -210,6 +226,13 @@ def find_figures(text: str) -> list[Figure]:
         if v is not None and free(m.start(), m.end()):
             found.append(Figure(m.group().strip(), v, "percent", m.start(), m.end()))
             taken.append((m.start(), m.end()))
+            c = u.change_from.search(text, max(0, m.start() - 60), m.start())
+            if c and free(c.start("num"), c.end("num")):
+                base = parse_number(c.group("num"))
+                # `dari 2023 menjadi ...` is a year, not a level.
+                if base is not None and not re.fullmatch(r"(?:19|20)\d\d", c.group("num")):
+                    found.append(Figure(c.group("num"), base, "percent", c.start("num"), c.end("num")))
+                    taken.append((c.start("num"), c.end("num")))
     date_spans = [(d.start, d.end) for d in find_dates(text, None)]
     for m in u.count.finditer(text):
         v = _value(m)
@@ -229,16 +252,20 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _rate_unit(text: str, start: int, end: int, currency: str) -> str:
+def _rate_unit(text: str, m: re.Match[str], currency: str) -> str:
     """`IDR/USD` for an exchange rate (`Rp15.660 per dolar AS`, `kurs Rp15.660`), else the currency:
-    a rate is not an amount of rupiah."""
+    a rate is not an amount of rupiah. A scaled amount (`Rp5 triliun`) is never a rate: a rate is
+    the price of one unit of the other currency."""
     u = _units()
+    if m.group("scale"):
+        return currency
+    start, end = m.start(), m.end()
     if m := u.rate_after.match(text[end:end + 40]):
         quote = re.sub(r"\s+", " ", m.group("quote"))
         quoted = u.suffixes.get(quote.lower()) or u.prefixes.get(quote)
         if quoted and quoted != currency:
             return f"{currency}/{quoted}"
-    if currency != "USD" and u.rate_before.search(text[max(0, start - 30):start]):
+    if currency != "USD" and u.rate_before.search(text[max(0, start - 90):start]):
         return f"{currency}/USD"
     return currency
 

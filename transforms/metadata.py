@@ -30,7 +30,9 @@ LEAD_PARAGRAPHS = 5
 # An article cannot be older than the Indonesian web press; dates before are misreadings.
 MIN_DATE = dt.date(1995, 1, 1)
 
-_DASH = r"\s*(?:-{1,2}|–|—)\s+"
+# A hyphen needs a space after it (it also joins words); en and em dashes may touch the text
+# ("Harianjogja.com, JAKARTA—Presiden ...").
+_DASH = r"(?:\s*-{1,2}\s+|\s*[–—]{1,2}\s*)"
 _PLACE = r"(?P<place>[A-Z][\w'.]*(?:\s[A-Z][\w'.]*){0,3})"
 # "Liputan6.com, Beijing -", "TEMPO.CO, Jakarta -": the outlet, spelt as a domain, first.
 _OUTLET_FIRST = re.compile(r"^(?P<outlet>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,3}){1,2})\s*,\s*" + _PLACE + _DASH)
@@ -40,7 +42,11 @@ _PLACE_FIRST = re.compile("^" + _PLACE + r"\s*,\s*(?P<outlet>[A-Za-z][\w.]*(?:\s
 _PLACE_PAREN = re.compile("^" + _PLACE + r"\s*\((?P<outlet>[^)]{2,30})\)" + _DASH)
 # detik: "Jakarta - " after a channel line such as "detikNews".
 _PLACE_ONLY = re.compile("^" + _PLACE + _DASH)
+_DOMAIN_FIRST = re.compile(r"^(?P<outlet>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,3}){1,2})" + _DASH)
 _DOMAIN_LIKE = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z]{2,3}){1,2}$")
+# "AIRSPACE REVIEW – ...", "GEMA LANTANG, KOREA SELATAN -- ...": a name that is not spelt as a domain,
+# first; an outlet only when it is the page's host written as words (see `_names_host`).
+_NAME_FIRST = re.compile(r"^(?P<outlet>[A-Z][\w'.]*(?:\s[A-Z][\w'.]*){0,3})(?:\s*,\s*" + _PLACE + ")?" + _DASH)
 
 _NUM_DATE = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
 _WORD_DATE = r"(?P<wd>\d{1,2})\s+(?P<wm>[A-Za-z]+)\.?\s+(?P<wy>\d{4})"
@@ -54,7 +60,7 @@ class OutletLexicon:
     words that mark the news day."""
 
     aliases: dict[str, str]
-    hosts: dict[str, str]
+    hosts: dict[str, str]  # longest first
     weekdays: tuple[str, ...]
     attribution: tuple[str, ...]
     generic_subdomains: frozenset[str] = frozenset()
@@ -73,6 +79,8 @@ def load_outlets() -> OutletLexicon:
         for host in entry.get("hosts", []):
             hosts[host.casefold()] = name
     dates = data.get("dates", {})
+    # The most specific host first: a regional newsroom (`jabar.tribunnews.com`) before its network.
+    hosts = dict(sorted(hosts.items(), key=lambda kv: -len(kv[0])))
     return OutletLexicon(aliases, hosts, tuple(dates.get("weekdays", [])), tuple(dates.get("attribution", [])),
                          frozenset(s.casefold() for s in data.get("generic_subdomains", [])))
 
@@ -84,15 +92,19 @@ def canonical_outlet(name: str | None) -> str | None:
     return load_outlets().aliases.get(name.strip().casefold())
 
 
-def outlet_from_host(url_or_host: str | None) -> str | None:
-    """The outlet a URL or hostname belongs to (`https://news.detik.com/...` -> `detikcom`)."""
+def outlet_from_host(url_or_host: str | None, *, site_name: str | None = None) -> str | None:
+    """The outlet a URL or hostname belongs to (`https://news.detik.com/...` -> `detikNews`). An
+    unknown host is named by the page's own site name when that is the host in words
+    (`Gema Lantang` on gemalantang.com), else after itself (`Gemalantang.com`)."""
     if not url_or_host:
         return None
     parts = urlsplit(url_or_host if "//" in url_or_host else f"//{url_or_host}")
     host = (parts.hostname or "").casefold()
     if not host:
         return None
-    full = host + parts.path.casefold()
+    path = parts.path.casefold()
+    host, path = _publisher_host(host, path)
+    full = host + path
     for known, name in load_outlets().hosts.items():
         if "/" in known:
             if full.removeprefix("www.").startswith(known):
@@ -101,7 +113,25 @@ def outlet_from_host(url_or_host: str | None) -> str | None:
             return name
     if any(known.split("/", 1)[0] in (host, host.removeprefix("www.")) for known in load_outlets().hosts):
         return None  # another section of a known outlet's host (bbc.com/news is not BBC News Indonesia)
+    if site_name and _names_host(site_name.strip(), host):
+        return _self_named(site_name.strip())
     return _host_as_name(host)
+
+
+# Google's AMP cache serves `www.kompas.com` as `www-kompas-com.cdn.ampproject.org` (dots become
+# dashes, dashes double), and its viewer as `www.google.com/amp/s/www.kompas.com/...`.
+_AMP_CACHE = ".cdn.ampproject.org"
+_AMP_VIEWER = re.compile(r"^/amp/(?:s/)?(?P<host>[a-z0-9.-]+\.[a-z]{2,})(?P<path>/.*)?$")
+
+
+def _publisher_host(host: str, path: str) -> tuple[str, str]:
+    """The publisher's own host and path behind an AMP cache or viewer address, else as given."""
+    if host.endswith(_AMP_CACHE):
+        label = host.removesuffix(_AMP_CACHE)
+        return label.replace("--", "\x00").replace("-", ".").replace("\x00", "-"), path.removeprefix("/c/s/")
+    if re.fullmatch(r"(?:www\.)?google\.[a-z.]+", host) and (m := _AMP_VIEWER.match(path)):
+        return m["host"], m["path"] or "/"
+    return host, path
 
 
 def _host_as_name(host: str) -> str | None:
@@ -137,15 +167,37 @@ class Dateline:
     """The dateline of an article: which line holds it, the place, and the outlet it names."""
 
     index: int
-    place: str
+    place: str | None
     outlet: str | None
 
 
-def find_dateline(lines: list[str]) -> Dateline | None:
-    """The dateline among the first lines of a text, or None.
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
 
-    A place followed by a name is only a dateline when that name is a known outlet or spelt like a
-    domain, so that "Sementara itu, Presiden -" is never read as one.
+
+def _names_host(name: str, host: str | None) -> bool:
+    """Whether a name is the page's host written as words (`AIRSPACE REVIEW` on
+    www.airspace-review.com, `Gema Lantang` on gemalantang.com): then the outlet names itself."""
+    if not host:
+        return False
+    labels = (urlsplit(host if "//" in host else f"//{host}").hostname or "").split(".")
+    generic = load_outlets().generic_subdomains
+    while len(labels) > 2 and labels[0] in generic:
+        labels = labels[1:]
+    own = _letters(labels[0]) if len(labels) >= 2 else ""
+    return len(own) >= 4 and _letters(name) in (own, _letters(".".join(labels)))
+
+
+def _self_named(raw: str) -> str:
+    """An outlet's name as it writes itself, capitals made readable (`GEMA LANTANG` -> `Gema Lantang`)."""
+    return raw.title() if raw.isupper() else raw
+
+
+def find_dateline(lines: list[str], host: str | None = None) -> Dateline | None:
+    """The dateline among the first lines of a text, or None. `host` is the page's URL or host.
+
+    A place followed by a name is only a dateline when that name is a known outlet, spelt like a
+    domain or the page's host in words, so that "Sementara itu, Presiden -" is never read as one.
     """
     channel: str | None = None
     for i, line in enumerate(lines[:HEAD_LINES]):
@@ -155,12 +207,22 @@ def find_dateline(lines: list[str]) -> Dateline | None:
             outlet = _outlet_spelling(m["outlet"])
             if outlet:
                 return Dateline(i, _place_spelling(m["place"]), outlet)
+        if m := _DOMAIN_FIRST.match(line):
+            # "KOMPAS.com - ...", "Suara.com - ...": the outlet alone, spelt as a domain.
+            return Dateline(i, None, _outlet_spelling(m["outlet"]))
+        if (m := _NAME_FIRST.match(line)) and (canonical_outlet(m["outlet"]) or _names_host(m["outlet"], host)):
+            place = _place_spelling(m["place"]) if m["place"] else None
+            return Dateline(i, place, canonical_outlet(m["outlet"]) or _self_named(m["outlet"]))
         if m := _PLACE_FIRST.match(line):
-            outlet = _outlet_spelling(m["outlet"])
+            outlet = _outlet_spelling(m["outlet"]) or (
+                _self_named(m["outlet"]) if _names_host(m["outlet"], host) else None)
             if outlet:
                 return Dateline(i, _place_spelling(m["place"]), outlet)
         if m := _PLACE_PAREN.match(line):
-            return Dateline(i, _place_spelling(m["place"]), canonical_outlet(m["outlet"]) or m["outlet"])
+            # "Moskow (ANTARA/Sputnik-OANA) -": the newsroom first, then the agencies it took from.
+            first = re.split(r"\s*/\s*", m["outlet"])[0]
+            return Dateline(i, _place_spelling(m["place"]), canonical_outlet(m["outlet"]) or canonical_outlet(first)
+                            or m["outlet"])
         if channel and (m := _PLACE_ONLY.match(line)):
             return Dateline(i, _place_spelling(m["place"]), channel)
         # A line that is only an outlet's name ("detikNews") announces a bare "Jakarta -" dateline.
@@ -318,9 +380,10 @@ class TextMetadata:
     lead_index: int | None  # index of the dateline line when the lines before it are page header
 
 
-def text_metadata(lines: list[str]) -> TextMetadata:
-    """Metadata of an article from its normalised lines (see module docstring)."""
-    line = find_dateline(lines)
+def text_metadata(lines: list[str], host: str | None = None) -> TextMetadata:
+    """Metadata of an article from its normalised lines (see module docstring); `host` is the
+    page's URL or host, when known."""
+    line = find_dateline(lines, host)
     lead_index = None
     if line is not None and not any(is_prose(x) for x in lines[: line.index]):
         lead_index = line.index

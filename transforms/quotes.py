@@ -76,11 +76,17 @@ def quote_spans(body: str) -> list[QuoteSpan]:
     while i < n:
         ch = body[i]
         if cur is None:
-            if ch in OPEN_MARKS or ch == STRAIGHT:
+            if (ch in CLOSE_MARKS or ch == STRAIGHT) and _closes_unopened(body, i, spans):
+                # `...di Washington," lanjut X.` with the paragraph's opening mark missing.
+                para_start = body.rfind("\n", 0, i) + 1
+                spans.append(QuoteSpan(open=para_start, close=i + 1, parts=[(para_start, i)]))
+            elif ch in OPEN_MARKS or ch == STRAIGHT or (ch in CLOSE_MARKS and _opens_word(body, i)):
+                # (A closing mark before a word at a word's start opens too: `”Kami siap,” kata X`.)
                 cur = QuoteSpan(open=i, close=i)
                 part_start = i + 1
-        elif ch in CLOSE_MARKS or ch == STRAIGHT or (ch in OPEN_MARKS and body[i - 1] in " \n"):
-            if ch in OPEN_MARKS:
+        elif ch in CLOSE_MARKS or ch == STRAIGHT or ch in OPEN_MARKS:
+            # An opening mark after a word closes (`sama,“ kata X`): typed with the wrong mark.
+            if ch in OPEN_MARKS and (i == 0 or body[i - 1] in " \n"):
                 # An opening mark where a closing one was due: the previous quote ran unclosed.
                 cur.parts.append((part_start, i))
                 cur.close = i
@@ -113,6 +119,23 @@ def quote_spans(body: str) -> list[QuoteSpan]:
     return spans
 
 
+def _opens_word(body: str, i: int) -> bool:
+    """Whether the mark at `i` stands before a word, at a paragraph's or a word's start."""
+    return (i == 0 or body[i - 1] in " \n(") and i + 1 < len(body) and body[i + 1].isalnum()
+
+
+def _closes_unopened(body: str, i: int, spans: list[QuoteSpan]) -> bool:
+    """Whether the mark at `i` closes a quotation whose opening mark is missing: the words before
+    it end a sentence or clause (`,` `.` `!` `?`), a speech verb follows (`," lanjut X`), and no
+    quotation was found in its paragraph yet."""
+    para_start = body.rfind("\n", 0, i) + 1
+    if i - para_start < 20 or body[i - 1] not in ",.!?" or (spans and spans[-1].close > para_start):
+        return False
+    if any(body[k] in OPEN_MARKS or body[k] == STRAIGHT for k in range(para_start, i)):
+        return False
+    return bool(_words().after.match(body[i + 1:i + 60]))
+
+
 # --- word lists ------------------------------------------------------------------------
 
 
@@ -138,6 +161,16 @@ class _Words:
     openers: set[str]
     document_named: re.Pattern[str]
     home_state: str
+    address: re.Pattern[str]
+    via_spokesperson: re.Pattern[str]
+    spokesperson: re.Pattern[str]
+    platforms: re.Pattern[str]
+    clause_opener: re.Pattern[str]
+    speaks: re.Pattern[str]
+    subject_back_reference: re.Pattern[str]
+    demonstratives: set[str]
+    described_source: re.Pattern[str]
+    pronoun_speech: re.Pattern[str]
 
 
 _alt = alternation
@@ -151,13 +184,15 @@ def _words() -> _Words:
     i = re.IGNORECASE
     before = ws("before_quote")
     return _Words(
-        after=re.compile(rf"^[\s,.]*(?:(?:{ws('after_quote_fillers')})\s+)?(?P<verb>{ws('after_quote')})(?P<nya>nya)?"
+        # A translation in brackets may stand between (`"We are ready," (Kami siap) kata X`).
+        after=re.compile(rf"^[\s,.]*(?:\([^()\n]{{1,300}}\)[\s,.]*)?(?:(?:{ws('after_quote_fillers')})\s+)?(?P<verb>{ws('after_quote')})(?P<nya>nya)?"
                          r"(?![\w])", i),
         before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
         # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
+        # `Menurut juru bicara Kemlu, Lin Jian, "..."`: an appositive name may follow the introducer's words.
         introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
-                              rf"(?:{ws('introducers')})\s+[^,]+)\s*[,:]?\s*(?:(?:{ws('complementisers')}))?\s*,?\s*$",
-                              i),
+                              rf"(?:{ws('introducers')})\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?)\s*[,:]?\s*"
+                              rf"(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
         named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
         markers=re.compile(rf"^[\s,.]*(?:(?P<verb>{ws('speaker_markers')})(?![\w])|"
@@ -180,7 +215,57 @@ def _words() -> _Words:
         openers={w.lower() for w in lexicon.words("speech", "sentence_openers")},
         document_named=re.compile(rf"(?<![\w])(?:{ws('documents')})\s+(?:resmi\s+)?(?P<author>[A-Z][^,.;:\"“”\n]{{1,60}})"),
         home_state=lexicon.words("speech", "home_state")[0],
+        # `Bapak Presiden`: a word of address and the capitalised title or name after it.
+        # A sentence whose subject is a pronoun (`Menurut dia, ...`, `Namun, ia mengaku ...`): the
+        # same person goes on, whoever the sentence names (one list with the events extractor's).
+        pronoun_speech=re.compile(rf"\s*(?:(?:{ws('sentence_openers')})\s*,?\s+)?"
+                                  rf"(?:(?:{ws('introducers')})(?:\s+(?:{ws('pronouns')})|nya)(?![\w])|"
+                                  rf"(?:{_alt(lexicon.words('events', 'subject_pronouns'))})\s+\w)", i),
+        # `sumber di Kremlin`, `pejabat senior Gedung Putih`: an unnamed source and the body it is of.
+        described_source=re.compile(rf"(?<![\w])(?i:(?P<head>{ws('anonymous_heads')}))\s+"
+                                    rf"(?:(?i:{ws('source_prepositions')}|di)\s+)?"
+                                    r"(?P<body>(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"),
+        demonstratives={x.lower() for x in lexicon.words("speech", "demonstratives")},
+        subject_back_reference=re.compile(rf"^\s*(?P<subj>[^,.\"“”]{{1,80}}?)\s+(?:(?:{ws('verb_particles')})\s+)?"
+                                          rf"(?P<verb>{before})\s+(?:{ws('back_references')})(?![\w])", i),
+        speaks=re.compile(rf"\s+(?:(?:{ws('verb_particles')})\s+)?(?:{before})(?![\w])", i),
+        clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
+        platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
+        via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
+        spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
+        address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
     )
+
+
+def _through_spokesperson(clause: str, ctx: _Context, w: _Words) -> str | None:
+    """The person a body spoke through, when the clause says so (`Kemlu China melalui juru
+    bicaranya, Lin Jian`, `Istana melalui Mensesneg X`): GOLD credits a named spokesperson's words
+    to the person, not the body. None when the clause names no such person."""
+    # `melalui` also goes before a channel (`melalui telepon`, `melalui akun X`): a title must follow.
+    for link in w.via_spokesperson.finditer(clause):
+        # `lewat pernyataan juru bicara X`: a document word may stand between.
+        doc = w.document.match(clause[link.end():])
+        at = link.end() + (doc.end() if doc else 0)
+        at += len(clause[at:]) - len(clause[at:].lstrip())
+        if w.spokesperson.match(clause, at) or ents.is_title(clause[at:]):
+            break
+    else:
+        return None
+    phrase = _speaker_phrase(clause[at:], w)[0]
+    known = ents.resolve(phrase, ctx.published)
+    if known is not None and known.kind == "person":
+        return known.name
+    # A name the gazetteer does not know; not a body's name (`juru bicara Kemlu` names no one).
+    name = ents.unknown_name(phrase)
+    if name and ents.resolve(name, ctx.published) is None and not w.body_head.match(name):
+        return name
+    return None
+
+
+def _clause(text: str) -> str:
+    """`text` up to the end of its sentence (a full stop before a space or the end)."""
+    m = re.search(r"[.!?](?=\s|$)|[\"“”\n]", text)
+    return text[:m.start()] if m else text
 
 
 def _anonymous(phrase: str, w: _Words) -> bool:
@@ -231,8 +316,32 @@ class _Context:
                 break
         if last_quote and last_quote[1] >= sent_start:
             return last_quote[2]
+        if last_quote and (_words().pronoun_speech.match(self.body, sent_start, last_pos)
+                           or _bare_title_subject(self.body[sent_start:last_pos], self.published)):
+            # `Menurut dia, Presiden X akan ...`, `Kepala Negara lalu menyinggung X`: the speaker
+            # goes on talking about X.
+            return last_quote[2]
         first = [name for p, name in before if p >= sent_start]
         return first[0] if first else before[-1][1]
+
+
+def _bare_title_subject(text: str, published: date | None) -> bool:
+    """Whether a sentence opens with a title that names nobody by itself (`Kepala Negara juga ...`,
+    `Sang Presiden lalu ...`): such a subject stands for the person being quoted."""
+    w = _words()
+    words = text.split()
+    while words and words[0].lower().strip(",") in w.openers:
+        words = words[1:]
+    subject: list[str] = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        subject.append(word)
+    phrase = " ".join(subject).strip(" ,")
+    if not phrase or not ents.is_title(phrase) or len(subject) == len(words):
+        return False
+    e = ents.resolve(phrase, published)
+    return (e is None or e.kind != "person") and ents.unknown_name(phrase) is None
 
 
 def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
@@ -263,10 +372,66 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     phrase = " ".join(kept)
     tail = rest[m.end() :] if m else rest
     complete = len(kept) == len(raw.split())
-    app = re.match(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,4})(?=[,.]|$)", tail)
-    if phrase and complete and app and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
+    app = re.match(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,4})", tail)
+    # The name ends at a comma, a full stop, the end, or a word that ends a speaker phrase
+    # (`pejabat bea cukai China, Li Wei dikutip Reuters`).
+    after_app = tail[app.end():] if app else ""
+    ends = not after_app.strip() or after_app[:1] in ",." or after_app.split()[0].lower().strip(",.") in w.stop
+    # A description cut short names no one (`seorang analis di Lembaga X, Budi Hartono,`): the
+    # name after it does, when it is two words or more.
+    described = not complete and not re.search(r"[A-Z]", phrase) and app is not None \
+        and _looks_like_a_name(app.group(1).strip())
+    if phrase and (complete or described) and app and ends \
+            and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
         phrase = f"{phrase}, {app.group(1).strip()}"
     return phrase, tail
+
+
+def _described_source(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
+    """An unnamed source described by the body it is of (`sumber di Kremlin` -> `sumber Kremlin`);
+    `sumber itu` is the source the text described last before `pos`. None when no body is named."""
+    # The phrase stops at `di`: read the clause it opens in the text (`seorang sumber di pemerintah China`).
+    at = ctx.body.find(phrase, pos)
+    clause = re.split(r"[,.;:\"“”\n(]", ctx.body[at:at + 160], maxsplit=1)[0] if at >= 0 else phrase
+    def described(m: re.Match[str]) -> bool:
+        # `sumber itu kepada TASS` describes no body: the words before the name must be the body's.
+        return not any(t.lower() in w.stop or t.lower() in w.demonstratives for t in m.group("body").split())
+
+    m = next((x for x in w.described_source.finditer(clause) if described(x)), None)
+    if m is None:
+        if not any(t.lower() in w.demonstratives for t in phrase.split()):
+            return None
+        earlier = [x for x in w.described_source.finditer(ctx.body, 0, pos) if described(x)]
+        m = earlier[-1] if earlier else None
+    if m is None:
+        return None
+    body = m.group("body")
+    e = ents.resolve(body, ctx.published)
+    if e is not None and e.kind in ("person", "place"):
+        return None  # `sumber dekat Putin`, `pejabat di Jakarta`: a person's circle or a place, not a body
+    return f"{m.group('head').lower()} {body}"
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Capitalised words that may be a person's name: two to four (`Budi Hartono`), or one that is
+    not an acronym (`Pratikno`, not `AFP`); places and bodies are ruled out by the caller's look-up."""
+    words = text.split()
+    if not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){1,4}", text):
+        return False
+    return len(words) >= 2 or (len(text) >= 3 and not text.isupper())
+
+
+def _appositive_person(phrase: str, published: date | None) -> str | None:
+    """The name after an unnamed description (`seorang analis, Budi Hartono`), when it is a
+    person's (known, or unknown to the gazetteer), else None."""
+    head, _, tail = phrase.rpartition(",")
+    name = tail.strip()
+    if not head or not _looks_like_a_name(name):
+        return None
+    e = ents.resolve(name, published)
+    if e is None:
+        return name
+    return e.name if e.kind == "person" else None
 
 
 def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
@@ -277,7 +442,7 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     if first in w.pronouns:
         return ctx.previous_actor(pos)
     if _anonymous(phrase, w):
-        return ANONYMOUS
+        return _appositive_person(phrase, ctx.published) or _described_source(phrase, pos, ctx, w) or ANONYMOUS
     doc = w.document.match(phrase)
     if doc:
         # A document speaks for its author: the body or person named after it.
@@ -294,6 +459,11 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         # A body the gazetteer does not know, as written (`Kementerian Perdagangan China`).
         if run:
             return run.group(1).strip()
+        # `keterangan resmi yang dimuat di akun Telegram Kedutaan Besar X`: the author named later
+        # in the clause, past where it was posted.
+        posted = _posted_by(rest, ctx, w)
+        if posted:
+            return posted
         # `ungkap laporan tersebut`: the author named where the text first brought the document up.
         earlier = [m for m in w.document_named.finditer(ctx.body, 0, pos)]
         for m in reversed(earlier):
@@ -304,6 +474,10 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
         return e.name
+    if phrase.split()[-1].lower() in w.demonstratives and not w.body_head.match(phrase):
+        # An epithet (`Presiden ke-7 RI itu`, `politikus Partai Buruh itu`) points back at someone
+        # already named, not at the state or party it mentions.
+        return ctx.previous_actor(pos)
     body = w.body_head.match(phrase)
     if body and (e is None or e.kind == "state"):
         # A body the gazetteer does not know speaks as written (`Kementerian Perdagangan China`).
@@ -331,6 +505,26 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
     return ctx.previous_actor(pos)
 
 
+def _posted_by(rest: str, ctx: _Context, w: _Words) -> str | None:
+    """The body or person named in the clause after a document word, platform names passed over
+    (`yang diunggah di akun Instagram Kementerian X`); a body's name may go on with `di` and a
+    place (`Kedutaan Besar Rusia di Indonesia`)."""
+    clause = re.split(r"[,;:.\"“”\n]", rest, maxsplit=1)[0]
+    clause = w.platforms.sub(lambda m: " " * len(m.group()), clause)
+    name = r"[A-Z][\w'’.-]*"
+    run = re.search(rf"(?<![\w]){name}(?:\s+{name})*", clause)
+    if not run:
+        return None
+    found = run.group()
+    if w.body_head.match(found):
+        more = re.match(rf"\s+di\s+{name}(?:\s+{name})*", clause[run.end():])
+        found += more.group() if more else ""
+    e = ents.resolve(found, ctx.published)
+    if e is not None and e.kind in ("person", "org"):
+        return e.name
+    return found.strip()
+
+
 def _holder_of_bare_title(phrase: str, ctx: _Context, w: _Words) -> str | None:
     """Who a title without its country stands for (`cuit Menlu`): the one person of the article
     holding such a title, or, when several do, the one of the home state (newsrooms leave the
@@ -350,15 +544,22 @@ def _holder_of_bare_title(phrase: str, ctx: _Context, w: _Words) -> str | None:
 
 def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str | None:
     """The speaker named in an introduction before a quotation (`Putin mengatakan:`)."""
+    spokesperson = _through_spokesperson(pre, ctx, w)
+    if spokesperson:
+        return spokesperson
     marker = w.named_by.search(pre)
     if marker:
         return _resolve_phrase(_speaker_phrase(marker.group("rest"), w)[0], pre_start, ctx, w)
     verbs = list(w.before.finditer(pre))
     cut = verbs[-1].start() if verbs else len(pre)
     if _anonymous(pre[:cut], w):
-        return ANONYMOUS
+        phrase = pre[:cut].strip(" ,")
+        return _appositive_person(phrase, ctx.published) or _described_source(phrase, pre_start, ctx, w) or ANONYMOUS
     mentions = [m for m in ents.find_mentions(pre, ctx.published) if m.entity.kind in ("person", "org")]
-    subject = [m for m in mentions if m.start < cut]
+    # `Putin, yang bertemu Xi kemarin, mengatakan`: people inside a relative clause or brackets
+    # are not the subject.
+    aside = [(a.start(), a.end()) for a in re.finditer(r",\s*yang\s[^,]*,|\([^()]*\)", pre[:cut])]
+    subject = [m for m in mentions if m.start < cut and not any(a <= m.start < b for a, b in aside)]
     if subject:
         persons = [m for m in subject if m.entity.kind == "person"]
         return (persons or subject)[-1].entity.name
@@ -448,6 +649,12 @@ def frames(body: str, spans: list[QuoteSpan] | None = None) -> list[Frame]:
         post_end = min(_sentence_end(body, span.close, pb), pb)
         following = body[post_end:pb] if post_end < pb else ""
         next_sentence = following.strip()[:300] if not any(post_end <= s.open < pb for s in spans) else ""
+        if not following.strip() and not body[pa:span.open].strip():
+            # A quotation standing as its own paragraph: the next paragraph may credit it
+            # (`Hal itu disampaikan ...`), unless it opens with another quotation.
+            nxt_para = next(((a, b) for a, b in paras if a > pb), None)
+            if nxt_para and not any(nxt_para[0] <= s.open < nxt_para[1] for s in spans):
+                next_sentence = body[nxt_para[0]:_sentence_end(body, nxt_para[0], nxt_para[1])].strip()[:300]
         out.append(Frame(span, span.text(body).strip(), sent_start, body[sent_start:span.open],
                          body[span.close:post_end], body[span.close:min(nxt, pb)], next_sentence))
     return out
@@ -472,6 +679,30 @@ def _introduced(pre: str, w: _Words) -> bool:
     return bool(re.search(r":\s*$", pre)) or bool(w.introducer.search(pre))
 
 
+# A quotation that completes a reported sentence is speech when it is at least this long; shorter
+# ones are the speaker's terms (`menyebutnya "kemitraan tanpa batas"`).
+MIN_REPORTED_WORDS = 5
+# At most this many words between the speech verb and such a quotation.
+MAX_REPORTED_GAP = 8
+
+
+def _completes_reported_speech(fr: Frame, w: _Words) -> bool:
+    """Whether the quotation ends a sentence that a speech verb opened (`X mengatakan, kerja sama
+    bilateral "memiliki prospek yang tidak terbatas".`): the speaker's own words, not a term."""
+    verbs = list(w.before.finditer(fr.pre))
+    words = fr.text.split()
+    if not verbs or len(words) < MIN_REPORTED_WORDS:
+        return False
+    if sum(t[:1].isupper() for t in words) * 2 > len(words):
+        return False  # a name in capitals (`"Makan Bergizi Gratis untuk Semua"`), not words said
+    gap = fr.pre[verbs[-1].end():]
+    # The verb opens a clause (`mengatakan,` `mengatakan bahwa`), not an object (`menekankan pentingnya "..."`).
+    opens = w.clause_opener.match(gap)
+    if not opens or len(gap.split()) > MAX_REPORTED_GAP or re.search(r"[.!?;]", gap):
+        return False
+    return not fr.post.strip(" .,!?") or bool(re.search(r"[.!?]$", fr.text))
+
+
 def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
     """Step 2, attribute: the speaker named by a verb after the quotation, a marker, a subject
     and verb after it, an introduction before it, or a back-reference in the next sentence."""
@@ -484,6 +715,7 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else ctx.previous_actor(fr.span.open)
         pronoun = not phrase or phrase.split()[0].lower() in w.pronouns
+        speaker = _through_spokesperson(_clause(rest), ctx, w) or speaker
         return Attribution(speaker, after.group("verb").lower(), "after", pronoun)
     marker = w.markers.match(post)
     if marker:
@@ -492,27 +724,41 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         phrase = rest.strip(" ,.") if w.document.match(rest) else _speaker_phrase(rest, w)[0]
         if phrase:
             verb = marker.group("verb") or marker.group("via")
-            return Attribution(_resolve_phrase(phrase, fr.span.open, ctx, w), verb.lower(), "after")
+            speaker = _through_spokesperson(_clause(rest), ctx, w) or _resolve_phrase(phrase, fr.span.open, ctx, w)
+            return Attribution(speaker, verb.lower(), "after")
     subj_verb = w.subject_verb.match(post)
     if subj_verb:
         subj = subj_verb.group("subj")
         if ents.resolve(subj, ctx.published) is not None or subj.strip().lower() in w.pronouns \
                 or ents.unknown_name(subj) or _anonymous(subj, w):
             return Attribution(_resolve_phrase(subj, fr.span.open, ctx, w), subj_verb.group("verb").lower(), "after")
-    if _introduced(fr.pre, w):
+    if _introduced(fr.pre, w) or _completes_reported_speech(fr, w):
         vm = list(w.before.finditer(fr.pre))
         return Attribution(_speaker_before(fr.pre, fr.sent_start, ctx, w),
                            vm[-1].group("verb").lower() if vm else None, "before")
     # The sentence after: what follows the closing mark when the quotation ends its own sentence,
     # else the next sentence of the paragraph.
-    after_text = fr.post.strip() if re.search(r"[.!?]$", fr.text) else \
-        fr.next_sentence if not fr.post.strip(" .,") else ""
+    if re.search(r"[.!?]$", fr.text) and fr.post.strip():
+        after_text = fr.post.strip()
+    else:
+        after_text = fr.next_sentence if not fr.post.strip(" .,") else ""
     back = w.back_reference.match(after_text)
     if back:
         phrase, _ = _speaker_phrase(back.group("rest"), w)
         speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else None
         if speaker:
             return Attribution(speaker, back.group("verb").lower(), "next")
+    # `X menyampaikan hal itu dalam jumpa pers`: the subject of a speech verb whose object points back.
+    said_so = w.subject_back_reference.match(after_text)
+    if said_so and (speaker := _resolve_phrase(said_so.group("subj"), fr.span.open, ctx, w)):
+        return Attribution(speaker, said_so.group("verb").lower(), "next")
+    # A pull quote credited on the line after it with a dash (`— Xi Jinping, Presiden China, dalam ...`).
+    credit = re.match(r"\s*(?:—|–|--)\s*(?P<rest>[A-Z][^\n]{1,200})", ctx.body[fr.span.close:fr.span.close + 250])
+    if credit and fr.at_start and not fr.post.strip(" .,"):
+        phrase, _ = _speaker_phrase(credit.group("rest"), w)
+        speaker = _resolve_phrase(phrase, fr.span.open, ctx, w) if phrase else None
+        if speaker:
+            return Attribution(speaker, None, "after")
     return Attribution(None, None, None)
 
 
@@ -570,8 +816,21 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
         if not inside(m.start()) and name not in known and not ents.is_title(name) and len(toks) >= 2:
             titled.append((m.end("name") - len(name), name))
     persons = sorted(persons + titled)
-    ctx = _Context(body, published, [(p.start, p.end) for p in paragraphs(body)], persons)
+    # A body as the subject of a speech verb (`Kemlu RI mengunggah pernyataan ...`) speaks too: a
+    # quotation standing alone after it, or a -nya, is the body's.
+    speaking = [(m.start, m.entity.name) for m in ents.find_mentions(body, published)
+                if m.entity.kind == "org" and not inside(m.start) and w.speaks.match(body, m.end)]
+    ctx = _Context(body, published, [(p.start, p.end) for p in paragraphs(body)], sorted(persons + speaking))
     return ctx, list(dict.fromkeys(name for _, name in persons))
+
+
+def headline_quotes(title: str | None, body: str, published: date | None = None) -> list[Quote]:
+    """Speech quoted in a headline the body does not open with (`Prabowo: "Saya Harus Les
+    Privat"`): every quoted span is a candidate, the headline's too (GOLD conventions). Only
+    quotations the headline credits to someone are kept; their positions are within the headline."""
+    if not title or not title.strip() or body.lstrip().startswith(title.strip()):
+        return []
+    return [q for q in extract(title, published)[0] if q.speaker is not None]
 
 
 def extract(body: str, published: date | None = None) -> tuple[list[Quote], list[Fragment]]:
@@ -603,7 +862,9 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
                              None)
                 speaker = prior or ctx.previous_actor(fr.span.open, spoken_of) or speaker
         if speaker and speaker != ANONYMOUS and ents.entity(speaker) is None:
-            speaker = ents.full_name(speaker, people)
+            # The closest antecedent first (`kata Wang` after Wang Wenbin was named, not Wang Yi).
+            recent = [name for at, name in reversed(ctx.persons) if at < fr.span.open and name in people]
+            speaker = ents.full_name(speaker, list(dict.fromkeys(recent + people)))
         text, end, into = merge_split(body, fs, k, att)
         if into is not None:
             merged.add(into)
@@ -624,7 +885,7 @@ def _spoken_of(text: str, ctx: _Context) -> frozenset[str]:
     """People a quotation names in the third person: by name or title, or by an honorific and
     a title (`Bapak Presiden`) that one of the article's people holds."""
     named = {m.entity.name for m in ents.find_mentions(text, ctx.published) if m.entity.kind == "person"}
-    heads = {m.group(1).lower() for m in re.finditer(r"(?<![\w])(?:Bapak|Pak|Ibu|Bu)\s+([A-Z][\w-]+)", text)}
+    heads = {m.group(1).lower() for m in _words().address.finditer(text)}
     for _, name in ctx.persons:
         e = ents.entity(name)
         if e is not None and any((ctx.published is None or t.holds_on(ctx.published))
