@@ -36,6 +36,8 @@ UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "percent": (0.0, 10_000.0),
     "IDR": (1.0, 1e17),
 }
+# Units whose zero is news, not a parse slip (`tarif 0 persen`, a tariff cut to nothing).
+ZERO_ALLOWED = frozenset({"percent"})
 MONEY_BOUNDS = (0.0, 1e15)  # any other ISO 4217 code (USD, EUR, CNY, RUB, ...)
 OTHER_BOUNDS = (0.0, 1e13)  # counts, tonnes, barrels, people, ...
 
@@ -89,11 +91,12 @@ def bounds_for(unit: str | None) -> tuple[float, float]:
 
 
 def figure_bounds(figures: pl.DataFrame) -> list[int]:
-    """Positions of figures whose value is not positive or is beyond the range of its unit."""
+    """Positions of figures whose value is not positive (zero where the unit allows it) or is
+    beyond the range of its unit."""
     bad = []
     for i, (value, unit) in enumerate(zip(figures["value"], figures["unit"], strict=True)):
         low, high = bounds_for(unit)
-        if value is None or not (low < value <= high):
+        if value is None or not (low < value <= high or value == 0 and unit in ZERO_ALLOWED):
             bad.append(i)
     return bad
 

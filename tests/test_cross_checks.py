@@ -40,6 +40,17 @@ def test_figures_out_of_bounds_for_their_unit_are_quarantined() -> None:
     assert "-2 persen -> -2.0 percent" in json.loads(result["unexpected_sample"])
 
 
+def test_a_zero_percent_is_kept_but_not_a_zero_amount() -> None:
+    # A tariff cut to nothing is news; a sum of nothing is a parse slip.
+    tables = batch([article(1)], figures=[
+        figure(1, 0, "bea masuk nol persen", 0.0, "percent"),
+        figure(1, 1, "USD 0", 0.0, "USD"),
+    ])
+    out = cross_checks(tables, "r", NOW)
+    assert out.tables["figures"]["raw"].to_list() == ["bea masuk nol persen"]
+    assert [json.loads(q["row_json"])["raw"] for q in out.quarantine] == ["USD 0"]
+
+
 def test_bounds_are_read_per_unit() -> None:
     assert bounds_for("percent") == (0.0, 10_000.0)
     assert bounds_for("EUR")[1] < bounds_for("IDR")[1]

@@ -29,6 +29,9 @@ from transforms.figures import extract, find_figures, parse_number
         ("nilai ekonomi digital Rp 2,9 kuadriliun", "Rp 2,9 kuadriliun", 2.9e15, "IDR"),
         ("Dagang Rusia-China Tembus USD 200 Miliar", "USD 200 Miliar", 200e9, "USD"),
         ("tumbuh tujuh persen", "tujuh persen", 7.0, "percent"),
+        # A rate of zero is a figure, written with a digit or a word.
+        ("menuntut bea masuk 0% untuk kopi", "0%", 0.0, "percent"),
+        ("inflasi bulan itu nol persen", "nol persen", 0.0, "percent"),
         ("naik 27,8%", "27,8%", 27.8, "percent"),
         ("turun 11,6 persen", "11,6 persen", 11.6, "percent"),
         ("naik 5 persen", "5 persen", 5.0, "percent"),
@@ -62,6 +65,7 @@ def test_figures(text: str, raw: str, value: float, unit: str) -> None:
         "naik dua kali lipat",
         "dua puluh lima orang tewas",
         "menyepakati empat poin",
+        "toleransi nol terhadap korupsi",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -170,6 +170,9 @@ def test_language_detection() -> None:
         ("https://tirto.id/x", "Tirto.id"),
         ("https://www.dw.com/id/x/a-1", "DW Indonesia"),
         ("https://www.dw.com/en/x/a-1", None),
+        # Metro TV's portal is not Medcom.id.
+        ("https://video.metrotvnews.com/play/x", "Metrotvnews.com"),
+        ("https://www.medcom.id/internasional/x", "Medcom.id"),
     ],
 )
 def test_outlet_from_more_indonesian_hosts(url: str, outlet: str | None) -> None:
@@ -273,6 +276,8 @@ def test_dateline_names_the_host_as_the_outlet(line: str, host: str | None, outl
         ("KABAR LAUT TIMUR – Menteri Luar Negeri tiba di Tokyo pada Senin.", "https://www.suarapesisir.id/a"),
         ("SURABAYA – Gubernur meresmikan pelabuhan baru.", "https://www.suarapesisir.id/a"),
         ("Sementara itu, Presiden - yang baru tiba - berbicara.", "https://presiden.id/a"),
+        # A channel of a known outlet names a section, not the publisher (the host's owner is).
+        ("Bola – Pelatih tim nasional mengumumkan skuad untuk laga pekan depan.", "https://bola.kompas.com/a"),
     ],
 )
 def test_names_other_than_the_host_are_no_outlet(line: str, host: str) -> None:

@@ -617,3 +617,55 @@ def test_a_short_name_is_the_closest_person_it_fits() -> None:
             'Wang Yi.\n\nSementara itu, Wang Wenbin menjawab pertanyaan wartawan.\n\n"Kami menolak tuduhan itu," '
             'kata Wang.')
     assert [s for s, _ in quotes_of(text, date(2022, 5, 2))] == ["Wang Yi", "Wang Wenbin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The city of an envoy's post stands between the title and the name.
+        ("“Pameran ini membuka pintu bagi perajin kita,” ujar Duta Besar RI di Hanoi Dewi Kartika Sari kepada "
+         "wartawan.", "Dewi Kartika Sari"),
+        ('"Visa pelajar kini diproses lebih cepat," kata Konsul Jenderal RI di Shanghai Arief Nugroho.',
+         "Arief Nugroho"),
+        # A place after a name or a bare title is where it was said, not part of a title.
+        ("Presiden Prabowo Subianto tiba pada Senin.\n\n“Kami siap menyambut rombongan,” kata Presiden di Istana "
+         "Merdeka.", "Prabowo Subianto"),
+    ],
+)
+def test_a_title_with_the_city_of_its_post(text: str, speaker: str) -> None:
+    assert quotes_of(text, date(2025, 1, 1))[0][0] == speaker
+
+
+def test_a_name_only_an_attribution_gave_completes_a_short_form() -> None:
+    text = ("“Pameran ini membuka pintu bagi perajin kita,” ujar Duta Besar RI di Hanoi Dewi Kartika Sari.\n\n"
+            "“Tahun depan kami datang lagi,” kata Dewi.")
+    assert [s for s, _ in quotes_of(text, date(2025, 1, 1))] == ["Dewi Kartika Sari", "Dewi Kartika Sari"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        # A person named in a phrase before the subject is not who goes on speaking.
+        ("Menanggapi lawatan Prabowo, Wakil Ketua Komisi I DPR, Rina Maharani, mengatakan bahwa lawatan itu "
+         "penting bagi industri pertahanan.", "Rina Maharani"),
+        ("Terkait kunjungan Presiden Prabowo Subianto, Anggota DPR Hendra Kusuma menilai waktunya tepat.",
+         "Hendra Kusuma"),
+        # A name in a relative clause is not the subject, even with a verb after its comma.
+        ("Menteri Luar Negeri Sugiono, yang mewakili Presiden Prabowo Subianto, mengumumkan bantuan baru.",
+         "Sugiono"),
+        # Without a speech verb after anyone, the sentence's first person still does.
+        ("Presiden Prabowo Subianto bertemu Menteri Luar Negeri Sugiono di Istana.", "Prabowo Subianto"),
+    ],
+)
+def test_a_pronoun_after_a_fronted_phrase_is_the_subject(lead: str, speaker: str) -> None:
+    text = lead + "\n\n“Ini bukan kunjungan seremonial. Ini soal pasar baru bagi kita,” katanya."
+    assert quotes_of(text, date(2025, 1, 1))[0][0] == speaker
+
+
+def test_words_quoted_inside_a_reported_sentence_and_credited_after_it() -> None:
+    text = ('Kedua menteri juga "sepakat memperluas kerja sama energi dan pangan di kawasan," kata Kementerian '
+            'Luar Negeri Vietnam dalam pernyataannya.\n\n'
+            'Ia menyebut kesepakatan itu "langkah maju", kata sumber itu.\n\n'
+            'Prabowo menyebut hubungan kedua negara "teman lama," ujarnya.')
+    assert quotes_of(text, date(2025, 1, 1)) == [
+        ("Kementerian Luar Negeri Vietnam", "sepakat memperluas kerja sama energi dan pangan di kawasan,")]

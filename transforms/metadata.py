@@ -180,7 +180,12 @@ def _names_host(name: str, host: str | None) -> bool:
     www.airspace-review.com, `Gema Lantang` on gemalantang.com): then the outlet names itself."""
     if not host:
         return False
-    labels = (urlsplit(host if "//" in host else f"//{host}").hostname or "").split(".")
+    hostname = (urlsplit(host if "//" in host else f"//{host}").hostname or "").casefold()
+    if any(hostname.endswith("." + known) for known in load_outlets().hosts if "/" not in known):
+        # A channel of a known outlet (`Siap -` on siap.viva.co.id): the subdomain names a section,
+        # and the outlet is the host's owner.
+        return False
+    labels = hostname.split(".")
     generic = load_outlets().generic_subdomains
     while len(labels) > 2 and labels[0] in generic:
         labels = labels[1:]

@@ -152,6 +152,7 @@ class _Words:
     document: re.Pattern[str]
     body_head: re.Pattern[str]
     title_connectors: set[str]
+    title_places: set[str]
     named_subject: re.Pattern[str]
     agent: re.Pattern[str]
     stop: set[str]
@@ -203,6 +204,7 @@ def _words() -> _Words:
         document=re.compile(rf"^\s*(?:{ws('documents')})(?![\w])", i),
         body_head=re.compile(rf"^\s*(?:{_alt(lexicon.words('titles', 'body_heads'))})(?![\w])", i),
         title_connectors={w.lower() for w in lexicon.words("titles", "connectors")},
+        title_places={w.lower() for w in lexicon.words("titles", "place_connectors")},
         agent=re.compile(rf"(?<![\w])(?:{ws('agent_markers')})\s+", i),
         named_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
                                  rf"\s+(?:(?i:{ws('verb_particles')})\s+)?(?i:{before})(?![\w])", re.MULTILINE),
@@ -322,7 +324,28 @@ class _Context:
             # goes on talking about X.
             return last_quote[2]
         first = [name for p, name in before if p >= sent_start]
+        # `Menanggapi kunjungan Prabowo, Ketua Komisi XI DPR, X, mengatakan ...`: the one a speech
+        # verb follows is the subject, not a person named in a phrase before it.
+        speaking = [name for p, name in before if p >= sent_start and _speaks_after(self.body, p)]
+        if speaking:
+            return speaking[0]
         return first[0] if first else before[-1][1]
+
+
+def _speaks_after(body: str, pos: int) -> bool:
+    """Whether the name at `pos` is the subject of a speech verb (`Budi Santoso mengatakan`,
+    `Ketua Komisi, Budi Santoso, menegaskan`): its capitalised words, a comma, then the verb. A name
+    inside a relative clause is none (`Harris, yang mewakili Presiden Biden, mengumumkan`)."""
+    clause = body[max(body.rfind(",", 0, pos), body.rfind("\n", 0, pos)) + 1:pos]
+    if re.search(r"(?<![\w])yang(?![\w])", clause, re.IGNORECASE):
+        return False
+    run = re.match(r"(?:[A-Z][\w'’.-]*\s*){1,6}", body[pos:pos + 200])
+    if not run:
+        return False
+    at = pos + len(run.group().rstrip())
+    if body.startswith(",", at):
+        at += 1
+    return bool(_words().speaks.match(body, at))
 
 
 def _bare_title_subject(text: str, published: date | None) -> bool:
@@ -366,6 +389,11 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
         # A connector inside a long title goes on (`Direktur Jenderal Asia Pasifik dan Afrika ...`).
         in_title = t.lower() in w.title_connectors and kept and ents.is_title(" ".join(kept[title_from:])) \
             and j + 1 < len(toks) and toks[j + 1][:1].isupper()
+        posted = _post_city(toks, j, kept[title_from:], w) if not in_title else 0
+        if posted:
+            # `Duta Besar RI di New Delhi Ina Krisnamurthi`: the city of the post, then the name.
+            skip = posted
+            continue
         if t.lower().strip("'’") in w.stop and not in_title:
             break
         kept.append(t)
@@ -385,6 +413,24 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
             and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
         phrase = f"{phrase}, {app.group(1).strip()}"
     return phrase, tail
+
+
+def _post_city(toks: list[str], j: int, title: list[str], w: _Words) -> int:
+    """How many words after `toks[j]` (a `di` inside a title) name the city of a post, when a
+    name follows them (`Duta Besar RI di New Delhi Ina Krisnamurthi`); 0 when the title does not
+    go on so (`kata Presiden di Istana`, `kata Xi di Beijing`)."""
+    if toks[j].lower() not in w.title_places or not title or j + 1 >= len(toks):
+        return 0
+    phrase = " ".join(title)
+    if not ents.is_title(phrase) or (e := ents.resolve(phrase)) is not None and e.kind == "person":
+        return 0
+    after = " ".join(toks[j + 1:])
+    place = next((m for m in ents.find_mentions(after) if m.start == 0 and m.entity.kind == "place"), None)
+    if place is None:
+        return 0
+    n = len(after[:place.end].split())
+    rest = toks[j + 1 + n:]
+    return n if rest and _looks_like_a_name(rest[0]) and ents.resolve(rest[0]) is None else 0
 
 
 def _described_source(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
@@ -771,6 +817,11 @@ def is_speech(fr: Frame, att: Attribution) -> bool:
         return n_words >= 3
     if fr.at_start and att.how in ("after", "next"):
         return True
+    if att.how == "after" and att.verb is not None and n_words >= MIN_REPORTED_WORDS \
+            and re.search(r"[.!?,]$", fr.text):
+        # Words said, quoted from inside a reported sentence and credited right after it
+        # (`Kedua pihak "sepakat memperluas ... kawasan," kata kantor itu.`).
+        return True
     whole_sentence = bool(re.search(r"[.!?,]$", fr.text)) or not fr.post.strip(" .,")
     return fr.at_start and n_words >= MIN_UNATTRIBUTED_WORDS and whole_sentence
 
@@ -876,6 +927,10 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
         if speaker and (known is None or known.kind == "person"):
             ctx.persons.append((fr.span.close, speaker))
             ctx.persons.sort()
+            if speaker != ANONYMOUS and speaker not in people:
+                # A name only an attribution gave (`ujar Duta Besar RI di Hanoi Dewi Kartika`):
+                # a later `kata Dewi` is the same person.
+                people.append(speaker)
     fragments.extend(_single_quoted(body, spans, ctx, w))
     fragments.sort(key=lambda f: f.start)
     return quotes, fragments
