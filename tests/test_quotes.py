@@ -669,3 +669,51 @@ def test_words_quoted_inside_a_reported_sentence_and_credited_after_it() -> None
             'Prabowo menyebut hubungan kedua negara "teman lama," ujarnya.')
     assert quotes_of(text, date(2025, 1, 1)) == [
         ("Kementerian Luar Negeri Vietnam", "sepakat memperluas kerja sama energi dan pangan di kawasan,")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Attribution patterns of other newsrooms, in sentences of our own.
+        ("“Kami akan mengevaluasi seluruh prosedur keberangkatan jemaah,” ujar Menteri Agama Nasaruddin Umar "
+         "kepada wartawan di Jakarta, Senin.", "Nasaruddin Umar"),
+        ("“Terima kasih atas sambutan hangat rakyat Malaysia,” tulis Prabowo dalam akun Instagram-nya, "
+         "@prabowo, Minggu.", "Prabowo Subianto"),
+        ("“Kami membuka peluang investasi seluas-luasnya,” ucap Kepala Badan Koordinasi Penanaman Modal Rosan "
+         "Roeslani.", "Rosan Roeslani"),
+        ("“Ini adalah langkah bersejarah,” demikian disampaikan Sekretaris Kabinet Teddy Indra Wijaya dalam "
+         "keterangan tertulis.", "Teddy Indra Wijaya"),
+        ("“Harga minyak akan stabil,” papar ekonom Universitas Indonesia, Fithra Faisal Hastiadi, dalam diskusi "
+         "daring.", "Fithra Faisal Hastiadi"),
+        ("Menteri Luar Negeri Sugiono bertemu Menlu Jepang di Tokyo.\n\n“Kedua negara sepakat memperluas latihan "
+         "bersama di laut.”\n\nSugiono menegaskan hal tersebut dalam jumpa pers seusai pertemuan.", "Sugiono"),
+        ("Hal itu ditegaskan Juru Bicara Kemlu Rolliansyah Soemirat.\n\n“Tidak ada WNI yang menjadi korban,” "
+         "ucapnya.", "Rolliansyah Soemirat"),
+        ("Ditemui usai rapat kabinet, Menko Perekonomian Airlangga Hartarto mengatakan negosiasi hampir selesai. "
+         "“Tinggal satu atau dua pasal lagi,” ucap Airlangga.", "Airlangga Hartarto"),
+        ("Kepada wartawan, Wakil Presiden Gibran Rakabuming Raka mengatakan: “Saya hanya menjalankan tugas dari "
+         "Presiden.”", "Gibran Rakabuming Raka"),
+        ("“Langkah ini bisa memicu perang dagang,” pungkas pengamat ekonomi dari Indef, Esther Sri Astuti.",
+         "Esther Sri Astuti"),
+        ("Seperti dikutip Reuters, Putin mengatakan, “Rusia tidak akan pernah menyerah pada tekanan Barat.”",
+         "Vladimir Putin"),
+        ("Dihubungi terpisah, Guru Besar Hukum Internasional UI Hikmahanto Juwana menyebut, “Langkah itu sah "
+         "menurut hukum laut.”", "Hikmahanto Juwana"),
+        ("Sugiono, saat ditanya wartawan, mengatakan bahwa “semua opsi masih terbuka dan kami terus berkoordinasi "
+         "dengan mitra”.", "Sugiono"),
+        ("“Saya sampaikan kepada Presiden Putin: ‘Indonesia bersahabat dengan semua negara’,” kata Prabowo "
+         "Subianto.", "Prabowo Subianto"),
+    ],
+)
+def test_attribution_patterns_of_other_newsrooms(text: str, speaker: str) -> None:
+    got = quotes_of(text, date(2025, 3, 10))
+    assert len(got) == 1 and got[0][0] == speaker
+
+
+def test_straight_marks_inside_curly_ones_quote_within_the_quotation() -> None:
+    text = ('“Ketika ditanya soal sanksi, ia hanya menjawab "tunggu saja", lalu pergi,” kata Menlu Sugiono.\n\n'
+            '“Kami siap," kata Budi Santoso, "kita lanjutkan besok.”')
+    assert quotes_of(text, date(2025, 3, 10)) == [
+        ("Sugiono", 'Ketika ditanya soal sanksi, ia hanya menjawab "tunggu saja", lalu pergi,'),
+        ("Budi Santoso", "Kami siap, kita lanjutkan besok."),
+    ]

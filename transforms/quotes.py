@@ -84,6 +84,11 @@ def quote_spans(body: str) -> list[QuoteSpan]:
                 # (A closing mark before a word at a word's start opens too: `”Kami siap,” kata X`.)
                 cur = QuoteSpan(open=i, close=i)
                 part_start = i + 1
+        elif ch == STRAIGHT and body[cur.open] != STRAIGHT and (inner := _nested_straight(body, i)):
+            # `“... ia menjawab "tunggu saja", lalu pergi,” kata X`: straight marks inside curly
+            # ones quote within the quotation.
+            i = inner
+            continue
         elif ch in CLOSE_MARKS or ch == STRAIGHT or ch in OPEN_MARKS:
             # An opening mark after a word closes (`sama,“ kata X`): typed with the wrong mark.
             if ch in OPEN_MARKS and (i == 0 or body[i - 1] in " \n"):
@@ -117,6 +122,21 @@ def quote_spans(body: str) -> list[QuoteSpan]:
         cur.close = n
         spans.append(cur)
     return spans
+
+
+def _nested_straight(body: str, i: int) -> int:
+    """One past the straight mark that closes a quotation opened by the straight mark at `i`
+    inside a curly-quoted one: it opens a word, its pair follows in the paragraph, and a curly
+    closing mark after the pair still closes the outer quotation. 0 when it is not so nested
+    (`“Kami siap," kata X` is a closing mark typed straight)."""
+    if not _opens_word(body, i):
+        return 0
+    end = body.find("\n", i)
+    end = len(body) if end < 0 else end
+    j = body.find(STRAIGHT, i + 1, end)
+    if j < 0 or not any(c in CLOSE_MARKS for c in body[j + 1:end]):
+        return 0
+    return j + 1
 
 
 def _opens_word(body: str, i: int) -> bool:
