@@ -32,6 +32,9 @@ from transforms.figures import extract, find_figures, parse_number
         # A rate of zero is a figure, written with a digit or a word.
         ("menuntut bea masuk 0% untuk kopi", "0%", 0.0, "percent"),
         ("inflasi bulan itu nol persen", "nol persen", 0.0, "percent"),
+        # A round amount told with -an keeps its scale.
+        ("proyek itu menelan biaya Rp 4 triliunan", "Rp 4 triliunan", 4e12, "IDR"),
+        ("hibah 2 miliaran rupiah untuk sekolah", "2 miliaran rupiah", 2e9, "IDR"),
         ("naik 27,8%", "27,8%", 27.8, "percent"),
         ("turun 11,6 persen", "11,6 persen", 11.6, "percent"),
         ("naik 5 persen", "5 persen", 5.0, "percent"),

@@ -173,6 +173,7 @@ def test_language_detection() -> None:
         # Metro TV's portal is not Medcom.id.
         ("https://video.metrotvnews.com/play/x", "Metrotvnews.com"),
         ("https://www.medcom.id/internasional/x", "Medcom.id"),
+        ("https://nu.or.id/internasional/x", "NU Online"),
     ],
 )
 def test_outlet_from_more_indonesian_hosts(url: str, outlet: str | None) -> None:

@@ -92,14 +92,15 @@ def _units() -> _Units:
     one_word = rf"{_alt(list(words))}(?:\s+{_alt(list(mult))})?"
     word_num = rf"(?:{one_word})(?:\s+{one_word})*"
     num = rf"(?P<num>{NUMBER}|(?<![\w-]){word_num})"
-    scale = rf"(?:\s*(?P<scale>{_alt(list(scales))})(?![\w]))?"
+    # `triliunan`, `miliaran`: a round amount of the scale (the value keeps the scale).
+    scale = rf"(?:\s*(?P<scale>{_alt(list(scales))})(?:-?an)?(?![\w]))?"
     i = re.IGNORECASE
     # Prefix symbols are case-sensitive (`Rp`, `USD`), so the pattern is not IGNORECASE.
     # Headlines clip the scale after a currency symbol, in capitals (`Rp 157 T`, `Rp10 M`).
     abbreviations = {str(k): float(v) for k, v in data["scale_abbreviations"].items()}
     # A range (`Rp 10-15 triliun`) is one figure, valued at its lower end, like a percent range.
     money_prefix = re.compile(rf"(?<![\w])(?P<cur>{_alt(list(prefixes))})\s?(?P<num>{NUMBER})"
-                              rf"(?:\s*[-–]\s*(?P<high>{NUMBER}))?(?:\s*(?P<scale>(?i:{_alt(list(scales))})|{_alt(list(abbreviations))})(?![\w]))?")
+                              rf"(?:\s*[-–]\s*(?P<high>{NUMBER}))?(?:\s*(?P<scale>(?i:{_alt(list(scales))})|{_alt(list(abbreviations))})(?:(?<=[a-z])-?an)?(?![\w]))?")
     money_suffix = re.compile(rf"(?<![\w.,]){num}{scale}\s*(?P<cur>{_alt(list(suffixes))})(?![\w])", i)
     pct_words = _alt([w for w in data["percent_words"] if w != "%"])
     # A range (`3-4 persen`) is one figure, valued at its lower end.
