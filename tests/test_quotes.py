@@ -717,3 +717,26 @@ def test_straight_marks_inside_curly_ones_quote_within_the_quotation() -> None:
         ("Sugiono", 'Ketika ditanya soal sanksi, ia hanya menjawab "tunggu saja", lalu pergi,'),
         ("Budi Santoso", "Kami siap, kita lanjutkan besok."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Dalam pidatonya di Kairo, Prabowo Subianto berkata:\n\n“Indonesia akan selalu berdiri bersama rakyat "
+         "Palestina.”", "Prabowo Subianto"),
+        ("“Kami tidak punya rencana mengirim pasukan,” kata Peskov seperti dilansir kantor berita AFP.",
+         "Dmitry Peskov"),
+        ("“Negosiasi sudah di tahap akhir,” ujar seorang pejabat yang enggan disebut namanya.", None),
+        ("Menteri Perdagangan Budi Santoso ditemui di Senayan. “Ekspor kita ke Rusia naik,” jelas politisi Partai "
+         "Amanat Nasional tersebut.", "Budi Santoso"),
+        ("Joko Widodo hadir dalam acara itu. “Saya sudah pensiun dari politik,” kata pria yang akrab disapa Jokowi "
+         "itu.", "Joko Widodo"),
+        ("Prabowo Subianto berpidato di forum itu.\n\n“Kita harus berani berdiri di atas kaki sendiri.”\n\nUcapan "
+         "itu dilontarkan Prabowo di hadapan para investor.", "Prabowo Subianto"),
+        # A reply is credited with its own verb.
+        ("Anwar Ibrahim dan Prabowo Subianto tampil bersama.\n\n“Malaysia dan Indonesia adalah keluarga,” kata "
+         "Anwar.\n\n“Betul, kita satu rumpun,” sahut Prabowo.", "Prabowo Subianto"),
+    ],
+)
+def test_sources_epithets_and_replies(text: str, speaker: str | None) -> None:
+    assert quotes_of(text, date(2025, 3, 10))[-1][0] == speaker
