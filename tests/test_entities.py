@@ -114,6 +114,9 @@ def test_unknown_names_lose_the_whole_title(phrase: str, name: str) -> None:
          ["Pavel Orlov", "Darmawan Kusuma"]),
         ("Wakil Presiden Filipina Lucia Marin, yang mewakili presidennya, hadir.", ["Lucia Marin"]),
         ("Presiden Rusia Vladimir Putin bertemu Xi Jinping.", []),
+        # A title in lower case mid-sentence introduces a person too.
+        ("Terkait lawatan itu, anggota Komisi I DPR Hendra Kusuma menilai waktunya tepat.", ["Hendra Kusuma"]),
+        ("Para menteri luar negeri ASEAN bertemu di Vientiane pada Senin.", []),
     ],
 )
 def test_titled_persons(text: str, names: list[str]) -> None:

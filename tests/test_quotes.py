@@ -650,6 +650,8 @@ def test_a_name_only_an_attribution_gave_completes_a_short_form() -> None:
          "penting bagi industri pertahanan.", "Rina Maharani"),
         ("Terkait kunjungan Presiden Prabowo Subianto, Anggota DPR Hendra Kusuma menilai waktunya tepat.",
          "Hendra Kusuma"),
+        ("Terkait kunjungan Presiden Prabowo Subianto, anggota Komisi I DPR Hendra Kusuma menilai waktunya tepat.",
+         "Hendra Kusuma"),
         # A name in a relative clause is not the subject, even with a verb after its comma.
         ("Menteri Luar Negeri Sugiono, yang mewakili Presiden Prabowo Subianto, mengumumkan bantuan baru.",
          "Sugiono"),

@@ -362,12 +362,13 @@ def _body_head() -> re.Pattern[str]:
 
 def titled_persons(text: str, on: date | None = None) -> list[Mention]:
     """People the gazetteer does not know, introduced by a title (`Menteri Perdagangan Budi
-    Santoso`): mentions whose entity is an ad-hoc person named by the words after the title."""
+    Santoso`, mid-sentence in lower case too: `anggota Komisi I DPR Hendra Kusuma`): mentions whose
+    entity is an ad-hoc person named by the words after the title."""
     heads, _, _ = _title_lex()
     out: list[Mention] = []
     gaz = [m for m in find_mentions(text, on) if m.entity.kind == "person"]
     for h in heads.finditer(text):
-        if out and h.start() < out[-1].end or not text[h.start()].isupper():
+        if out and h.start() < out[-1].end:
             continue
         run = _title_run().match(text, h.end())
         if not run:
