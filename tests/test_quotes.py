@@ -742,3 +742,35 @@ def test_straight_marks_inside_curly_ones_quote_within_the_quotation() -> None:
 )
 def test_sources_epithets_and_replies(text: str, speaker: str | None) -> None:
     assert quotes_of(text, date(2025, 3, 10))[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Kesepakatan dagang dengan Indonesia sangat bagus,” kata Trump dalam unggahan di Truth Social.",
+         "Donald Trump"),
+        # The comma typed outside the marks.
+        ("“Perundingan berjalan konstruktif”, kata Lavrov.", "Sergei Lavrov"),
+        ("Menlu Sugiono dalam keterangannya mengatakan, “Indonesia siap menjadi tuan rumah perundingan damai.”",
+         "Sugiono"),
+        # A body inside a title: the one who holds the title speaks.
+        ("Kepada Antara, Direktur Jenderal Kerja Sama ASEAN Sidharto Suryodipuro mengatakan, “Semua negara "
+         "anggota sudah setuju.”", "Sidharto Suryodipuro"),
+        ("Presiden Prabowo Subianto kepada wartawan di Istana Merdeka, Senin, mengatakan: “Kita tidak akan "
+         "memihak blok mana pun.”", "Prabowo Subianto"),
+        # A body with no one named speaks for itself, even with a person in an aside.
+        ("Kementerian Luar Negeri RI, yang dipimpin Menlu Sugiono, menegaskan: “Indonesia tetap netral.”",
+         "Kementerian Luar Negeri RI"),
+        ("Juru Bicara Gedung Putih Karoline Leavitt menyebut kesepakatan itu bersejarah. “Presiden Trump selalu "
+         "menepati janji,” katanya.", "Karoline Leavitt"),
+    ],
+)
+def test_introductions_and_credits_of_other_newsrooms(text: str, speaker: str) -> None:
+    got = quotes_of(text, date(2025, 3, 10))
+    assert len(got) == 1 and got[0][0] == speaker
+
+
+def test_a_quotation_split_by_its_pronoun_credit_is_one() -> None:
+    text = ("Menteri Perdagangan Budi Santoso ditemui di kantornya.\n\n"
+            "“Tarif ini adil,” ujarnya, “dan akan kami pertahankan.”")
+    assert quotes_of(text, date(2025, 3, 10)) == [("Budi Santoso", "Tarif ini adil, dan akan kami pertahankan.")]

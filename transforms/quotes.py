@@ -628,6 +628,13 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     subject = [m for m in mentions if m.start < cut and not any(a <= m.start < b for a, b in aside)]
     if subject:
         persons = [m for m in subject if m.entity.kind == "person"]
+        if not persons:
+            # `Direktur Jenderal Kerja Sama ASEAN Budi Hartono mengatakan`: the body is part of a
+            # title, and the person the gazetteer does not know holds it.
+            titled = [m for m in ents.titled_persons(pre[:cut], ctx.published) if m.start > subject[-1].start
+                      and not any(a <= m.start < b for a, b in aside)]
+            if titled:
+                return titled[-1].entity.name
         return (persons or subject)[-1].entity.name
     head = pre[:cut].strip(" ,")
     words = head.split()
