@@ -774,3 +774,19 @@ def test_a_quotation_split_by_its_pronoun_credit_is_one() -> None:
     text = ("Menteri Perdagangan Budi Santoso ditemui di kantornya.\n\n"
             "“Tarif ini adil,” ujarnya, “dan akan kami pertahankan.”")
     assert quotes_of(text, date(2025, 3, 10)) == [("Budi Santoso", "Tarif ini adil, dan akan kami pertahankan.")]
+
+
+def test_a_quotation_going_on_into_a_paragraph_that_does_not_open_again() -> None:
+    text = ("Pemerintah menyiapkan langkah menghadapi tarif baru.\n\n“Kami sudah menyiapkan tiga skenario. Semua "
+            "kementerian terlibat.\n\nSkenario pertama adalah negosiasi langsung,” kata Menko Perekonomian "
+            "Airlangga Hartarto.")
+    assert quotes_of(text, date(2025, 3, 10)) == [
+        ("Airlangga Hartarto", "Kami sudah menyiapkan tiga skenario. Semua kementerian terlibat. Skenario pertama "
+                               "adalah negosiasi langsung,")]
+
+
+def test_a_closed_quotation_does_not_swallow_the_next_paragraph() -> None:
+    text = ("“Kami sudah menyiapkan tiga skenario,” kata Airlangga Hartarto.\n\n"
+            "Skenario pertama adalah negosiasi langsung,” lanjut Airlangga.")
+    assert [t for _, t in quotes_of(text, date(2025, 3, 10))] == [
+        "Kami sudah menyiapkan tiga skenario,", "Skenario pertama adalah negosiasi langsung,"]

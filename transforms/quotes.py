@@ -113,6 +113,12 @@ def quote_spans(body: str) -> list[QuoteSpan]:
                 part_start = j + 1
                 i = j + 1
                 continue
+            if j < n and _closes_without_opening(body, j):
+                # The opening mark of the next paragraph left out: it still ends the quotation
+                # (`...terlibat.\n\nSkenario pertama ...," kata X`).
+                part_start = j
+                i = j
+                continue
             cur.close = i
             spans.append(cur)
             cur = None
@@ -122,6 +128,18 @@ def quote_spans(body: str) -> list[QuoteSpan]:
         cur.close = n
         spans.append(cur)
     return spans
+
+
+def _closes_without_opening(body: str, j: int) -> bool:
+    """Whether the paragraph at `j` has no opening mark and its first mark closes a quotation
+    credited right after it (`...," kata X`): the rest of a quotation from the paragraph before."""
+    end = body.find("\n", j)
+    end = len(body) if end < 0 else end
+    k = next((x for x in range(j, end) if body[x] in OPEN_MARKS or body[x] in CLOSE_MARKS or body[x] == STRAIGHT),
+             None)
+    if k is None or body[k] in OPEN_MARKS or k == j or body[k - 1] not in ",.!?":
+        return False
+    return bool(_words().after.match(body[k + 1:k + 60]))
 
 
 def _nested_straight(body: str, i: int) -> int:
