@@ -652,6 +652,10 @@ def test_a_name_only_an_attribution_gave_completes_a_short_form() -> None:
          "Hendra Kusuma"),
         ("Terkait kunjungan Presiden Prabowo Subianto, anggota Komisi I DPR Hendra Kusuma menilai waktunya tepat.",
          "Hendra Kusuma"),
+        ("Dalam pertemuan dengan Xi Jinping di Kazan, Vladimir Putin mengatakan hubungan kedua negara makin erat.",
+         "Vladimir Putin"),
+        ("Usai bertemu Menlu Sugiono, Menteri Luar Negeri China Wang Yi menegaskan dukungan bagi Indonesia.",
+         "Wang Yi"),
         # A name in a relative clause is not the subject, even with a verb after its comma.
         ("Menteri Luar Negeri Sugiono, yang mewakili Presiden Prabowo Subianto, mengumumkan bantuan baru.",
          "Sugiono"),
@@ -750,7 +754,7 @@ def test_sources_epithets_and_replies(text: str, speaker: str | None) -> None:
         ("“Kesepakatan dagang dengan Indonesia sangat bagus,” kata Trump dalam unggahan di Truth Social.",
          "Donald Trump"),
         # The comma typed outside the marks.
-        ("“Perundingan berjalan konstruktif”, kata Lavrov.", "Sergei Lavrov"),
+        ("“Perundingan berjalan konstruktif”, kata Peskov.", "Dmitry Peskov"),
         ("Menlu Sugiono dalam keterangannya mengatakan, “Indonesia siap menjadi tuan rumah perundingan damai.”",
          "Sugiono"),
         # A body inside a title: the one who holds the title speaks.
