@@ -165,8 +165,9 @@ def dask_run(pages: Path, db: Path, workers: int, work: Path) -> float:
 
         with Client(f"tcp://127.0.0.1:{port}", timeout=120) as client:
             client.wait_for_workers(workers, timeout=180)
-        wall, _, code = run_warta(["--input", str(pages), "--db", str(db), "--dask", f"tcp://127.0.0.1:{port}",
-                                   "--chunk-size", "50"], work)
+        # The default chunk size, as a user runs it: smaller chunks cost the flow's process and
+        # Prefect's server more per page (a task run each), on the same two cores as the workers.
+        wall, _, code = run_warta(["--input", str(pages), "--db", str(db), "--dask", f"tcp://127.0.0.1:{port}"], work)
         if code:
             raise SystemExit(f"warta run on Dask exited {code}")
         return wall

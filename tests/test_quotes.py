@@ -170,7 +170,7 @@ def test_titled_unknown_speakers(text: str, speakers: list[str]) -> None:
          ["Kementerian Luar Negeri China"]),
         # Transliteration variants are one person.
         ('"Pertemuan itu produktif," kata Yury Ushakov.', ["Yuri Ushakov"]),
-        ('"Kami tidak terburu-buru," ujar Sergey Lavrov.', ["Sergei Lavrov"]),
+        ('"Kami tidak terburu-buru," ujar Sergei Lavrov.', ["Sergey Lavrov"]),
     ],
 )
 def test_real_article_quote_patterns(text: str, speakers: list[str | None]) -> None:
@@ -212,8 +212,8 @@ def test_titles_and_bodies_as_speakers(text: str, speaker: str) -> None:
 
 def test_a_quote_is_not_merged_across_a_sentence_end() -> None:
     text = '"Kami menghormati kedaulatan," kata Lavrov kepada wartawan. Ia menambahkan, "Dialog tetap terbuka."'
-    assert quotes_of(text) == [("Sergei Lavrov", "Kami menghormati kedaulatan,"),
-                               ("Sergei Lavrov", "Dialog tetap terbuka.")]
+    assert quotes_of(text) == [("Sergey Lavrov", "Kami menghormati kedaulatan,"),
+                               ("Sergey Lavrov", "Dialog tetap terbuka.")]
 
 
 def test_a_clause_quote_after_an_addressee_and_bahwa() -> None:

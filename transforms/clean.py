@@ -385,17 +385,37 @@ def _is_headline_link(link: object, rules: LinkListRules) -> bool:
 
 @dataclass(frozen=True)
 class LinkLists:
-    """The lists of links to other articles on one page: their texts, folded, and the page's trees."""
+    """The lists of links to other articles on one page: their texts, folded, the page's tree and
+    the lists' entries in it."""
 
     texts: frozenset[str]
-    pruned: Any = None  # the page without those lists (scripts emptied); None when it has none
-    page: Any = None  # the page after `repair_markup`, scripts kept; None when it is no HTML
+    page: Any = None  # the page after `repair_markup`; None when it is no HTML
+    entries: tuple[Any, ...] = ()  # the outermost entries, elements of `page`
+
+    def prune(self) -> Any:
+        """The page without the lists, made from `page` itself (a copy of each page cost more than
+        the lists' search, and most pages never need it): `page` is that tree afterwards. Entries
+        that trafilatura already took out of the page are gone anyway."""
+        for entry in self.entries:
+            if entry.getparent() is not None:
+                entry.drop_tree()
+        return self.page
 
     @property
     def pruned_html(self) -> str | None:
+        """The page without the lists, as HTML (the page itself stays as it is)."""
+        from copy import deepcopy
+
         import lxml.html
 
-        return None if self.pruned is None else lxml.html.tostring(self.pruned, encoding="unicode")
+        if not self.entries:
+            return None
+        page = deepcopy(self.page)
+        paths = [self.page.getroottree().getpath(e) for e in self.entries]
+        for entry in [page.getroottree().xpath(path)[0] for path in paths]:
+            if entry.getparent() is not None:
+                entry.drop_tree()
+        return lxml.html.tostring(page, encoding="unicode")
 
 
 # Elements that sit inside a line of text: their text and tails belong to the surrounding paragraph.
@@ -491,36 +511,38 @@ def find_link_lists(html: str) -> LinkLists:
     The page is parsed once, by trafilatura's own loader, and its trees go to trafilatura as they
     are: parsing and serialising a page again for each step cost more than the lists' search.
     """
-    from copy import deepcopy
-
     from trafilatura.utils import load_html
 
     root = load_html(html)
     if root is None:  # empty, or no HTML at all: trafilatura would refuse it too
         return LinkLists(frozenset())
     repair_markup(root)
-    page = deepcopy(root)  # before the scripts are emptied: JSON-LD scripts hold the page's date and title
-    for junk in root.iter("script", "style", "noscript"):
+    # Script text would count as the entries' text; JSON-LD scripts hold the page's date and title,
+    # so they are emptied for the search only.
+    scripts = [(junk, junk.text) for junk in root.iter("script", "style", "noscript")]
+    for junk, _ in scripts:
         junk.text = ""
-    rules = load_boilerplate().link_lists
-    items = _link_items(root, rules) + _teaser_cards(root, rules)
-    if not items:
-        return LinkLists(frozenset(), None, page)
-    # The entries stay referenced in `blocks`, so lxml hands back these same proxies as ancestors.
-    blocks = set(items)
-    texts: set[str] = set()
-    for block in items:
-        for el in block.iter():
-            if not isinstance(el.tag, str):  # comments and processing instructions
-                continue
-            t = _text(el)
-            if len(t.split()) >= 2:
-                texts.add(_fold(t))
-    outside = {_fold(_text(p)) for p in root.iter("p") if not any(a in blocks for a in p.iterancestors())}
-    for block in items:
-        if block.getparent() is not None and not any(a in blocks for a in block.iterancestors()):
-            block.drop_tree()
-    return LinkLists(frozenset(texts - outside), root, page)
+    try:
+        rules = load_boilerplate().link_lists
+        items = _link_items(root, rules) + _teaser_cards(root, rules)
+        if not items:
+            return LinkLists(frozenset(), root)
+        # The entries stay referenced in `blocks`, so lxml hands back these same proxies as ancestors.
+        blocks = set(items)
+        texts: set[str] = set()
+        for block in items:
+            for el in block.iter():
+                if not isinstance(el.tag, str):  # comments and processing instructions
+                    continue
+                t = _text(el)
+                if len(t.split()) >= 2:
+                    texts.add(_fold(t))
+        outside = {_fold(_text(p)) for p in root.iter("p") if not any(a in blocks for a in p.iterancestors())}
+        outermost = tuple(b for b in dict.fromkeys(items) if not any(a in blocks for a in b.iterancestors()))
+        return LinkLists(frozenset(texts - outside), root, outermost)
+    finally:
+        for junk, text in scripts:
+            junk.text = text
 
 
 def _trafilatura(tree: Any, url: str | None) -> Any:
@@ -599,10 +621,10 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     url = url if url and url.startswith(("http://", "https://")) else None
     meta = page_metadata(lists.page, url)
     doc = _trafilatura(lists.page, url)
-    if lists.pruned is not None and (doc is None or _only_links(doc.text or "", lists.texts)):
+    if lists.entries and (doc is None or _only_links(doc.text or "", lists.texts)):
         # trafilatura took a related-news list for the article (it can be the longest block of
         # text on a page); without the lists it finds the article itself.
-        doc = _trafilatura(lists.pruned, url) or doc
+        doc = _trafilatura(lists.prune(), url) or doc
     return Extracted(
         text=(doc.text or "") if doc is not None else "",
         title=meta.title,

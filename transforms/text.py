@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ftfy
 
@@ -52,11 +53,13 @@ class Span:
     text: str
 
 
+@lru_cache(maxsize=8)
 def normalise(text: str) -> str:
     """The one text normaliser: mojibake repaired (ftfy), no-break and odd spaces as spaces,
     invisible characters gone, line ends as "\\n", each line stripped, doubled apostrophes as a
     double quotation mark. Curly quotes are kept: quote extraction reads them. Idempotent, so the
-    stored body text and the extractors' text are the same string."""
+    stored body text and the extractors' text are the same string. The last few results are kept:
+    an HTML page's main text is normalised by the link-list test and again by the article row."""
     text = ftfy.fix_text(text, config=_FTFY_CONFIG)
     text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)

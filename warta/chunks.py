@@ -47,6 +47,14 @@ class Chunk:
     unchanged: Counter[str] = field(default_factory=Counter)  # origin -> inputs skipped as unchanged
     retried: Counter[str] = field(default_factory=Counter)  # origin -> failed inputs tried again on purpose
 
+    def __dask_tokenize__(self) -> tuple:
+        """What names this chunk when Dask names a task by its arguments (Prefect's Dask client
+        submits tasks as pure): Dask would otherwise hash every page of it, pickled, in the flow's
+        process (seconds a chunk, on the cores the workers need). The content hashes are known."""
+        return ("warta-chunk", self.number, tuple((d.key, d.content_hash) for d in self.documents),
+                tuple((f.source, f.stage, f.reason) for f in self.failures),
+                tuple(sorted(self.unchanged.items())), tuple(sorted(self.retried.items())))
+
 
 @dataclass
 class Transformed:
