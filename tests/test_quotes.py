@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from transforms.quotes import extract, quote_spans
+from transforms.quotes import extract, headline_quotes, quote_spans
 from transforms.text import normalise
 
 PUB = date(2024, 2, 9)
@@ -533,8 +533,6 @@ def test_the_next_paragraph_without_a_back_reference_does_not_credit() -> None:
     ],
 )
 def test_headline_quotes(title: str, quotes: list[tuple[str, str]]) -> None:
-    from transforms.quotes import headline_quotes
-
     assert [(q.speaker, q.text) for q in headline_quotes(title, "Isi berita di sini.", date(2025, 7, 16))] == quotes
 
 
@@ -794,3 +792,14 @@ def test_a_closed_quotation_does_not_swallow_the_next_paragraph() -> None:
             "Skenario pertama adalah negosiasi langsung,” lanjut Airlangga.")
     assert [t for _, t in quotes_of(text, date(2025, 3, 10))] == [
         "Kami sudah menyiapkan tiga skenario,", "Skenario pertama adalah negosiasi langsung,"]
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ('Xi Jinping ke Putin: "Kita Sahabat Sejati"', "Xi Jinping"),
+        ('Prabowo kepada Anwar: "Kita Satu Rumpun"', "Prabowo Subianto"),
+    ],
+)
+def test_the_person_spoken_to_is_not_the_speaker(title: str, speaker: str) -> None:
+    assert [q.speaker for q in headline_quotes(title, "Isi berita.", date(2025, 3, 10))] == [speaker]

@@ -191,6 +191,7 @@ class _Words:
     body_head: re.Pattern[str]
     title_connectors: set[str]
     title_places: set[str]
+    spoken_to: re.Pattern[str]
     named_subject: re.Pattern[str]
     agent: re.Pattern[str]
     stop: set[str]
@@ -243,6 +244,7 @@ def _words() -> _Words:
         body_head=re.compile(rf"^\s*(?:{_alt(lexicon.words('titles', 'body_heads'))})(?![\w])", i),
         title_connectors={w.lower() for w in lexicon.words("titles", "connectors")},
         title_places={w.lower() for w in lexicon.words("titles", "place_connectors")},
+        spoken_to=re.compile(rf"(?<![\w])(?:{ws('spoken_to')})\s+$", i),
         agent=re.compile(rf"(?<![\w])(?:{ws('agent_markers')})\s+", i),
         named_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
                                  rf"\s+(?:(?i:{ws('verb_particles')})\s+)?(?i:{before})(?![\w])", re.MULTILINE),
@@ -643,7 +645,9 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     # `Putin, yang bertemu Xi kemarin, mengatakan`: people inside a relative clause or brackets
     # are not the subject.
     aside = [(a.start(), a.end()) for a in re.finditer(r",\s*yang\s[^,]*,|\([^()]*\)", pre[:cut])]
-    subject = [m for m in mentions if m.start < cut and not any(a <= m.start < b for a, b in aside)]
+    # `Xi ke Putin: "..."`: the person spoken to is not the speaker.
+    subject = [m for m in mentions if m.start < cut and not any(a <= m.start < b for a, b in aside)
+               and not (m.entity.kind == "person" and w.spoken_to.search(pre, 0, m.start))]
     if subject:
         persons = [m for m in subject if m.entity.kind == "person"]
         if not persons:
