@@ -606,3 +606,46 @@ def test_a_name_alone_stands_for_one_person_only() -> None:
             "Marsudi di Beijing pada Kamis (25/7/2024).")
     meetings = [e for e in extract(body, date(2024, 7, 26)) if e.event_type == "meeting"]
     assert [sorted(e.participants) for e in meetings] == [["Retno Marsudi", "Wang Wenbin"]]
+
+
+def test_a_year_after_an_amount_is_the_figures_period_not_the_events_date() -> None:
+    # Positive: the year closes the trade figure; the call takes the day the lead gives later.
+    text = ("Presiden Rusia dan China saling memberi selamat melalui telepon atas nilai ekspor mereka yang "
+            "mencapai 150 miliar dolar pada 2023.\n\nKremlin mengumumkan hal itu pada Kamis (8/2/2024).")
+    (e,) = extract(text, date(2024, 2, 9))
+    assert (e.event_type, e.event_date, e.date_precision) == ("call", date(2024, 2, 8), "day")
+    # Negative: a year with no amount before it still dates the event.
+    (e,) = extract("Xi Jinping melakukan kunjungan ke Moskow pada 2023.", date(2024, 2, 9))
+    assert (e.event_date, e.date_precision) == (date(2023, 1, 1), "year")
+
+
+def test_a_bare_year_yields_to_the_dated_gathering_told_just_before_in_that_year() -> None:
+    text = ("Presiden Prabowo Subianto menghadiri KTT BRICS di Rio de Janeiro pada Minggu, 6 Juli 2025. "
+            "Di lobi, Prabowo disambut hangat oleh Presiden Lula da Silva selaku tuan rumah tahun 2025.")
+    got = {(e.event_type, e.event_date, e.date_precision) for e in extract(text, date(2025, 7, 7))}
+    assert ("meeting", date(2025, 7, 6), "day") in got
+    # Negative: a year other than the gathering's keeps its own date.
+    text = ("Presiden Prabowo Subianto menghadiri KTT BRICS di Rio de Janeiro pada Minggu, 6 Juli 2025. "
+            "Prabowo pernah bertemu Presiden Lula da Silva pada 2023.")
+    got = {(e.event_type, e.event_date, e.date_precision) for e in extract(text, date(2025, 7, 7))}
+    assert ("meeting", date(2023, 1, 1), "year") in got
+
+
+def test_an_invitation_honoured_is_no_plan() -> None:
+    (e,) = extract("Atas undangan Presiden Xi, Jokowi melakukan kunjungan kenegaraan ke China pada Senin.",
+                   date(2022, 7, 26))
+    assert (e.event_date, e.status) == (date(2022, 7, 25), "happened")
+    # Negative: a trip someone is still to make stays a plan, dated ahead.
+    (e,) = extract("Jokowi akan melakukan kunjungan kenegaraan ke China pada Senin.", date(2022, 7, 26))
+    assert (e.event_date, e.status) == (date(2022, 8, 1), "planned")
+
+
+def test_a_speech_verb_in_a_relative_clause_leaves_the_subject_in_the_event() -> None:
+    text = ("Sugiono, yang kemarin menyatakan bahwa Indonesia tetap bebas aktif, mengunjungi Tokyo "
+            "pada hari Senin.")
+    (e,) = extract(text, date(2025, 3, 5))
+    assert (e.event_type, e.participants) == ("visit", ["Sugiono"])
+    # Negative: a speaker whose statement reports the trip is not its traveller.
+    text = "Juru bicara Kemlu Rusia Maria Zakharova mengatakan bahwa Sugiono mengunjungi Moskow pada Senin."
+    (e,) = extract(text, date(2025, 3, 5))
+    assert e.participants == ["Sugiono"]

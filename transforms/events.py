@@ -18,7 +18,7 @@ from datetime import date
 
 from transforms import entities as ents
 from transforms import lexicon
-from transforms.dates import DateMention, anchor, compatible, detaching_cues, find_dates, from_url
+from transforms.dates import DateMention, amount_before, anchor, compatible, detaching_cues, find_dates, from_url
 from transforms.text import alternation, sentences, word_pattern
 
 # How far (characters) before a date a detaching cue is looked for.
@@ -103,6 +103,7 @@ class _Lex:
     came_back: re.Pattern[str]
     described_back: re.Pattern[str]
     next_state: re.Pattern[str]
+    honoured: re.Pattern[str]
 
 
 _alt = alternation
@@ -120,6 +121,7 @@ def _lex() -> _Lex:
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
+        honoured=word_pattern(data["honoured_invitation"], ignore_case=True),
         future=word_pattern(data["future_cues"], ignore_case=True),
         described_back=re.compile(rf"(?:\s+[a-z][\w-]*){{1,{DESCRIBED_WORDS}}}?\s+"
                                   rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
@@ -359,6 +361,9 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     lead = re.match(r"[a-z]+\s+", d.text)
     before = sentence[max(0, d.start - CUE_WINDOW):d.start] + (lead.group() if lead else "")
     starts = d.precision == "day" and _lex().start_cue.search(before)
+    if d.precision != "day" and amount_before().search(before):
+        # `rekor perdagangan sebesar 227 miliar dolar pada 2023`: the figure's period.
+        return True
     if detaching_cues().search(before) and not starts:
         return True
     # `Dikutip dari kantor berita AFP pada Rabu (22/3)`: a cue opening the date's own clause,
@@ -567,7 +572,11 @@ def _speaks_before(part: str, pos: int, at: int) -> bool:
     """Whether the person at `pos` is the one telling the event at `at` (`Juru bicara X
     mengungkapkan harapan bahwa kunjungan ...`, `Menlu X mengungkapkan, ... akan bertemu`): a
     speech verb stands between them, opening a reported clause."""
-    if pos >= at or not _speech_verbs().search(part, pos, at):
+    if pos >= at or (verb := _speech_verbs().search(part, pos, at)) is None:
+        return False
+    if re.search(r",\s*yang(?![\w])[^,]*$", part[pos:verb.start()]) and "," in part[verb.end():at]:
+        # `Prabowo, yang sebelumnya mengatakan bahwa ..., mengunjungi Jepang`: the speech verb is
+        # in a relative clause set off by commas; the person is the subject of the event after it.
         return False
     return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at)
 
@@ -710,6 +719,8 @@ def _planned(sentence: str, trig: re.Match[str]) -> bool:
     of its own after `yang` or `untuk` is that clause's (`tiba di X yang rencananya akan
     membahas ...`: the arrival happened)."""
     lex = _lex()
+    # Blanked to the same length, so the trigger's offsets still hold.
+    sentence = lex.honoured.sub(lambda m: " " * len(m.group()), sentence)
     if lex.planned.search(sentence, 0, trig.start()):
         return True
     cue = lex.planned.search(sentence, trig.end())
@@ -914,6 +925,12 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # What leaders sign is signed where they meet, however late the article tells it.
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
                                     len(text) if etype_k == "declaration" else INHERIT_WINDOW)
+            elif d_k is not None and d_k.precision == "year" and (k == 0 or a == 0):
+                # `disambut Lula, Ketua BRICS tahun 2025`: a bare year frames the mention; the
+                # visit or summit told just before, with the same people, in that year, dates it.
+                finer = _inherited(dated, sent.start, persons, False, place)
+                if finer is not None and finer[0].year == d_k.value.year:
+                    date_k = finer
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
