@@ -649,3 +649,41 @@ def test_a_speech_verb_in_a_relative_clause_leaves_the_subject_in_the_event() ->
     text = "Juru bicara Kemlu Rusia Maria Zakharova mengatakan bahwa Sugiono mengunjungi Moskow pada Senin."
     (e,) = extract(text, date(2025, 3, 5))
     assert e.participants == ["Sugiono"]
+
+
+def test_an_event_word_pointing_back_dates_the_event_told_before() -> None:
+    text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen.\n\n"
+            "Pertemuan tersebut berlangsung di Davos, Swiss, pada Rabu 22 Januari 2025.")
+    (e,) = extract(text, date(2025, 1, 24))
+    assert (e.event_type, e.event_date, e.participants) == ("meeting", date(2025, 1, 22), ["Sugiono", "Elina Valtonen"])
+    # Negative: an event with a day of its own keeps it.
+    text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen "
+            "pada Selasa (21/1/2025).\n\nPertemuan tersebut disusul jamuan makan malam pada Rabu 22 Januari 2025.")
+    assert [e.event_date for e in extract(text, date(2025, 1, 24)) if e.event_type == "meeting"] == \
+        [date(2025, 1, 21)]
+
+
+def test_a_plan_noun_before_an_event_word_plans_that_event_only() -> None:
+    text = ("Menlu Sugiono membahas rencana kunjungan Presiden Prabowo Subianto ke Riyadh dalam pertemuan "
+            "bilateral dengan Menlu Finlandia Elina Valtonen pada Rabu (22/1/2025).")
+    got = {(e.event_type, e.status) for e in extract(text, date(2025, 1, 24))}
+    assert ("meeting", "happened") in got
+    assert ("visit", "happened") not in got
+    # Negative: an auxiliary of the future still plans every event it governs.
+    text = "Menlu Sugiono akan berkunjung ke Riyadh dan bertemu Menlu Finlandia Elina Valtonen pada Rabu (29/1/2025)."
+    assert {e.status for e in extract(text, date(2025, 1, 24))} == {"planned"}
+
+
+def test_a_role_followed_by_its_holders_name_is_no_second_counterpart() -> None:
+    text = ("Sugiono mengadakan pertemuan bilateral dengan Menteri Luar Negeri Arab Saudi, Pangeran Faisal "
+            "bin Farhan, pada Rabu (22/1/2025).")
+    (e,) = extract(text, date(2025, 1, 24))
+    assert e.participants[0] == "Sugiono" and "menteri luar negeri Arab Saudi" not in e.participants
+
+
+def test_a_date_of_something_else_in_a_pointing_back_sentence_dates_nothing_back() -> None:
+    # The year is the invitation's, told in a sentence that only opens with the meeting.
+    text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen.\n\n"
+            "Latar belakangnya panjang.\n\nDalam pertemuan tersebut, Sugiono mengundang Valtonen ke Jakarta "
+            "pada tahun 2026.")
+    assert all(e.event_date != date(2026, 1, 1) for e in extract(text, date(2025, 1, 24)))

@@ -104,6 +104,8 @@ class _Lex:
     described_back: re.Pattern[str]
     next_state: re.Pattern[str]
     honoured: re.Pattern[str]
+    plan_nouns: set[str]
+    pointing_back: set[str]
 
 
 _alt = alternation
@@ -122,6 +124,8 @@ def _lex() -> _Lex:
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
         honoured=word_pattern(data["honoured_invitation"], ignore_case=True),
+        plan_nouns={w.lower() for w in data["plan_nouns"]},
+        pointing_back={w.lower() for w in data["pointing_back"]},
         future=word_pattern(data["future_cues"], ignore_case=True),
         described_back=re.compile(rf"(?:\s+[a-z][\w-]*){{1,{DESCRIBED_WORDS}}}?\s+"
                                   rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
@@ -506,6 +510,19 @@ def _country_of_place(before: str, state: str, published: date | None) -> bool:
     return e is None or e.kind not in ("place", "state") or e.kind == "place" and e.state == state
 
 
+def _apposed_person(part: str, end: int, published: date | None) -> bool:
+    """Whether a person's name follows `end` as an apposition: a comma, at most one word of
+    rank (`Pangeran`, `Sheikh`), then the name."""
+    gap = re.match(r",\s*(?:[A-Z][\w-]*\s+)?", part[end:])
+    if gap is None:
+        return False
+    at = end + gap.end()
+    first_word = re.match(r",\s*", part[end:])
+    starts = {end + first_word.end(), at} if first_word else {at}
+    return any(m.entity.kind == "person" and end + m.start in starts
+               for m in ents.find_mentions(part[end:end + 60], published))
+
+
 def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
     """Unnamed participants: a role as written and its state's canonical name (`pemimpin India`,
     `delegasi Rusia`)."""
@@ -517,6 +534,8 @@ def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
         named = next((x for x in ents.find_mentions(m.group("state"), published) if x.entity is state), None)
         if named is not None and re.match(r"\s+[A-Z]", part[m.start("state") + named.end:]):
             continue  # a title before a name (`Presiden Iran Masoud Pezeshkian`): a person, no role
+        if named is not None and _apposed_person(part, m.start("state") + named.end, published):
+            continue  # `Menlu Arab Saudi, Pangeran Faisal bin Farhan`: the title of the name after it
         role = m.group("role").lower()
         out.append(f"{role} {state.name}")
         # One role before a list of states is each one's (`pemimpin India, China dan Rusia`).
@@ -721,7 +740,9 @@ def _planned(sentence: str, trig: re.Match[str]) -> bool:
     lex = _lex()
     # Blanked to the same length, so the trigger's offsets still hold.
     sentence = lex.honoured.sub(lambda m: " " * len(m.group()), sentence)
-    if lex.planned.search(sentence, 0, trig.start()):
+    for cue in lex.planned.finditer(sentence, 0, trig.start()):
+        if cue.group().lower() in lex.plan_nouns and _event_word_at(sentence, cue.end(), trig.start()):
+            continue  # `membahas rencana kunjungan ... dalam pertemuan`: the visit is the plan
         return True
     cue = lex.planned.search(sentence, trig.end())
     if cue is None:
@@ -731,6 +752,33 @@ def _planned(sentence: str, trig: re.Match[str]) -> bool:
     last = trig.group().split()[-1]
     noun = last.isupper() or last.lower().endswith(("an", "annya"))
     return noun or not lex.own_tense.search(sentence, trig.end(), cue.start())
+
+
+def _event_word_at(sentence: str, pos: int, trig_start: int) -> bool:
+    """Whether another event word than the one at `trig_start` follows `pos` right away."""
+    gap = len(sentence[pos:]) - len(sentence[pos:].lstrip())
+    return any((m := p.match(sentence, pos + gap)) is not None and m.start() != trig_start
+               for p in _lex().triggers.values())
+
+
+def _pointed_back(sentence: str, published: date | None) -> tuple[str, DateMention] | None:
+    """An event word pointing back with a date of its own (`Pertemuan ini berlangsung di Davos
+    pada Rabu, 22 Januari`): the type and the date it gives the event told before."""
+    lex = _lex()
+    opening = len(sentence) - len(sentence.lstrip())
+    for etype, pattern in lex.triggers.items():
+        # Only as the sentence's subject (`Dalam pertemuan tersebut, X mengundang ... pada 2026`
+        # dates something else), and not in a plan.
+        m = pattern.match(sentence, opening)
+        after = sentence[m.end():m.end() + 12].split() if m else []
+        if m is None or not after or after[0].lower().strip(".,") not in lex.pointing_back or \
+                lex.planned.search(sentence):
+            continue
+        d = _date(sentence, m.start(), published)
+        # Another event word before the date (`Kunjungan itu ... bertemu ... pada 2025`) owns it.
+        if d is not None and not any(h.start() > m.end() and h.end() <= d.start for _, h in _hits(sentence)):
+            return etype, d
+    return None
 
 
 def _invited(sentence: str, at: int) -> bool:
@@ -845,6 +893,14 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     dated: list[Event] = []
     occasions: list[Event] = []
     for sent in sentences(text):
+        if (back := _pointed_back(sent.text, published)) is not None:
+            # The undated event of that type told last (every part of its sentence) takes the date.
+            told = [e for e in out if e.event_type == back[0] and e.start < sent.start]
+            last = [e for e in told if told[-1].evidence == e.evidence and e.when is None]
+            for e in last:
+                e.event_date, e.date_precision = back[1].value, back[1].precision
+                if e.event_type in ("visit", "summit", "meeting"):
+                    dated.append(e)
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
             _add_attendees(out, sent.text, sent.start, published, titled_names)
@@ -934,7 +990,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
-            status = "planned" if planned or (d_k is not None and published and d_k.value > published) \
+            planned_k = planned if trig_k is trig else _planned(s, trig_k)
+            status = "planned" if planned_k or (d_k is not None and published and d_k.value > published) \
                 else "happened"
             medium = None
             if etype_k == "call":
