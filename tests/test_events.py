@@ -687,3 +687,12 @@ def test_a_date_of_something_else_in_a_pointing_back_sentence_dates_nothing_back
             "Latar belakangnya panjang.\n\nDalam pertemuan tersebut, Sugiono mengundang Valtonen ke Jakarta "
             "pada tahun 2026.")
     assert all(e.event_date != date(2026, 1, 1) for e in extract(text, date(2025, 1, 24)))
+
+
+def test_an_election_for_an_office_names_no_holder_of_it() -> None:
+    text = ("Sugiono, yang menang dalam pemilihan presiden Indonesia, mengunjungi Jepang pada hari Senin "
+            "setelah perjalanan ke Tiongkok pada hari Minggu.")
+    assert all("Joko Widodo" not in e.participants for e in extract(text, date(2024, 4, 3)))
+    # Negative: the title alone still names the holder in office.
+    (e,) = extract("Presiden Indonesia mengunjungi Jepang pada hari Senin.", date(2024, 4, 3))
+    assert e.participants == ["Joko Widodo"]
