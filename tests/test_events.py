@@ -696,3 +696,43 @@ def test_an_election_for_an_office_names_no_holder_of_it() -> None:
     # Negative: the title alone still names the holder in office.
     (e,) = extract("Presiden Indonesia mengunjungi Jepang pada hari Senin.", date(2024, 4, 3))
     assert e.participants == ["Joko Widodo"]
+
+
+def test_a_sentence_opening_on_the_visit_told_before_gives_its_parts_the_visitor() -> None:
+    text = ("Presiden Prabowo Subianto tiba di New Delhi pada Kamis (23/1/2025).\n\nLatar belakang hubungan "
+            "kedua negara panjang.\n\nKunjungan kenegaraan ini juga mencakup pertemuan bilateral dengan "
+            "Perdana Menteri Narendra Modi.")
+    got = {(e.event_type, e.event_date, e.date_precision, tuple(e.participants))
+           for e in extract(text, date(2025, 1, 25))}
+    assert ("meeting", date(2025, 1, 1), "month", ("Prabowo Subianto", "Narendra Modi")) in got
+    # Negative: without the event word pointing back, the meeting is nobody's undated retelling.
+    text = ("Presiden Prabowo Subianto tiba di New Delhi pada Kamis (23/1/2025).\n\nLatar belakang hubungan "
+            "kedua negara panjang.\n\nPerdana Menteri Narendra Modi gemar pertemuan bilateral.")
+    assert all(e.event_type != "meeting" for e in extract(text, date(2025, 1, 25)))
+
+
+def test_a_joint_statement_of_both_states_is_their_leaders() -> None:
+    text = ("Presiden Prabowo Subianto dan Perdana Menteri Narendra Modi membahas isu Gaza. Hal itu disampaikan "
+            "dalam pernyataan bersama yang dikeluarkan kedua negara pada Kamis (23/1/2025).")
+    got = [e for e in extract(text, date(2025, 1, 25)) if e.event_type == "declaration"]
+    assert got and set(got[0].participants) == {"Prabowo Subianto", "Narendra Modi"}
+
+
+def test_a_visit_told_as_the_moment_to_come_with_its_own_days_is_a_plan() -> None:
+    text = ("Menlu Sugiono bertemu Menlu Finlandia Elina Valtonen di Helsinki pada Selasa (17/6/2025). "
+            "Pertemuan itu digelar menjelang kunjungan resmi Presiden Prabowo Subianto ke Helsinki, 19-20 Juni 2025.")
+    got = {(e.event_type, e.event_date, e.status) for e in extract(text, date(2025, 6, 18))
+           if "Prabowo Subianto" in e.participants}
+    assert got == {("visit", date(2025, 6, 19), "planned")}
+    # Negative: a moment passed (`setelah`) keeps needing its own day: without one, nothing is told.
+    text = ("Menlu Sugiono bertemu Menlu Finlandia Elina Valtonen di Helsinki pada Selasa (17/6/2025). "
+            "Keduanya berbincang setelah kunjungan Presiden Prabowo Subianto.")
+    assert all("Prabowo Subianto" not in e.participants for e in extract(text, date(2025, 6, 18)))
+
+
+def test_attending_a_described_gathering_between_two_is_their_meeting() -> None:
+    text = "Menlu Sugiono akan menghadiri pertemuan tertutup antara Prabowo Subianto dan Anwar Ibrahim pada 3 Maret 2025."
+    assert {e.event_type for e in extract(text, date(2025, 3, 1))} == {"meeting"}
+    # Negative: attending a gathering of many stays a summit.
+    text = "Menlu Sugiono akan menghadiri pertemuan tahunan para menteri luar negeri ASEAN pada 3 Maret 2025."
+    assert {e.event_type for e in extract(text, date(2025, 3, 1))} == {"summit"}

@@ -104,6 +104,7 @@ class _Lex:
     described_back: re.Pattern[str]
     next_state: re.Pattern[str]
     honoured: re.Pattern[str]
+    before_moment: re.Pattern[str]
     plan_nouns: set[str]
     pointing_back: set[str]
 
@@ -124,6 +125,7 @@ def _lex() -> _Lex:
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
         honoured=word_pattern(data["honoured_invitation"], ignore_case=True),
+        before_moment=re.compile(rf"(?<![\w])(?:{_alt(data['before_moment_cues'])})\s+$", re.IGNORECASE),
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
         future=word_pattern(data["future_cues"], ignore_case=True),
@@ -257,7 +259,9 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
     """The type a trigger tells: `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT
     BRICS` is a meeting, and so is `KTT antara` two leaders."""
     lex = _lex()
-    if etype == "summit" and lex.between.match(sentence, m.end()):
+    # A word or two may describe the gathering first (`pertemuan informal antara A dan B`).
+    described = [m.end()] + [m.end() + w.end() for w in re.finditer(r"\s+[a-z]+", sentence[m.end():m.end() + 30])][:2]
+    if etype == "summit" and any(lex.between.match(sentence, at) for at in described):
         # `KTT antara presiden Rusia dan pemimpin China`: a summit of two is their meeting.
         return "meeting"
     if etype != "meeting" or m.group().lower() not in lex.gathering_words:
@@ -761,6 +765,19 @@ def _event_word_at(sentence: str, pos: int, trig_start: int) -> bool:
                for p in _lex().triggers.values())
 
 
+def _opening_back(sentence: str) -> str | None:
+    """The type of the event word that opens a sentence pointing back (`Kunjungan kenegaraan ini
+    juga mencakup ...`): the sentence goes on telling that event."""
+    lex = _lex()
+    opening = len(sentence) - len(sentence.lstrip())
+    for etype, pattern in lex.triggers.items():
+        m = pattern.match(sentence, opening)
+        after = sentence[m.end():m.end() + 12].split() if m else []
+        if after and after[0].lower().strip(".,") in lex.pointing_back:
+            return etype
+    return None
+
+
 def _pointed_back(sentence: str, published: date | None) -> tuple[str, DateMention] | None:
     """An event word pointing back with a date of its own (`Pertemuan ini berlangsung di Davos
     pada Rabu, 22 Januari`): the type and the date it gives the event told before."""
@@ -801,9 +818,15 @@ def _told_as_moment(sentence: str, published: date | None) -> tuple[str, re.Matc
         for m in lex.triggers[etype].finditer(sentence):
             after = sentence[m.end():m.end() + 12].split()
             word = after[0].lower().strip(".,") if after else ""
-            if word in lex.anaphora or not lex.after_moment.search(sentence[max(0, m.start() - 12):m.start()]):
+            if word in lex.anaphora:
                 continue
-            if _date(sentence, m.start(), published) is not None:
+            after_it = lex.after_moment.search(sentence[max(0, m.start() - 12):m.start()])
+            ahead = lex.before_moment.search(sentence[max(0, m.start() - 12):m.start()])
+            if not after_it and not ahead:
+                continue
+            d = _date(sentence, m.start(), published, forward=bool(ahead))
+            # Told as the moment to come, only a day after publication makes it a plan of its own.
+            if d is not None and (after_it or published is None or d.value > published):
                 return _kind(sentence, etype, m), m
     return None
 
@@ -953,6 +976,14 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if before and before[-1] not in persons:
                     persons.insert(0, before[-1])
                     subject = [before[-1], *subject]
+            back_type = _opening_back(s) if k == 0 else None
+            whole = [e for e in out if e.event_type == back_type and _people_in(e.participants)]
+            whole_event = whole[-1] if whole and back_type != etype_k else None
+            if whole_event is not None and whole_event.participants[0] not in persons:
+                # `Kunjungan kenegaraan ini juga mencakup pertemuan dengan A dan B`: the meetings
+                # are the visitor's, part of the visit told before.
+                persons.insert(0, whole_event.participants[0])
+                subject = [whole_event.participants[0], *subject]
             ca, cb = _clause(part, at)
             # The place comes from the event's own clause, not from another one of the sentence
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
@@ -987,6 +1018,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 finer = _inherited(dated, sent.start, persons, False, place)
                 if finer is not None and finer[0].year == d_k.value.year:
                     date_k = finer
+            if d_k is None and whole_event is not None and whole_event.event_date is not None:
+                # A part of that event happened while it lasted: its month is known.
+                date_k = (whole_event.event_date.replace(day=1), "month") \
+                    if whole_event.date_precision == "day" else whole_event.when
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
