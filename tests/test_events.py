@@ -731,8 +731,20 @@ def test_a_visit_told_as_the_moment_to_come_with_its_own_days_is_a_plan() -> Non
 
 
 def test_attending_a_described_gathering_between_two_is_their_meeting() -> None:
-    text = "Menlu Sugiono akan menghadiri pertemuan tertutup antara Prabowo Subianto dan Anwar Ibrahim pada 3 Maret 2025."
+    text = ("Menlu Sugiono akan menghadiri pertemuan tertutup antara Prabowo Subianto dan Anwar Ibrahim "
+            "pada 3 Maret 2025.")
     assert {e.event_type for e in extract(text, date(2025, 3, 1))} == {"meeting"}
     # Negative: attending a gathering of many stays a summit.
     text = "Menlu Sugiono akan menghadiri pertemuan tahunan para menteri luar negeri ASEAN pada 3 Maret 2025."
     assert {e.event_type for e in extract(text, date(2025, 3, 1))} == {"summit"}
+
+
+def test_the_leads_undated_meeting_of_two_named_sides_stays() -> None:
+    text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen. "
+            "Keduanya membahas perdagangan.\n\nIndonesia dan Finlandia menjalin hubungan sejak tahun 1954.")
+    (e,) = extract(text, date(2025, 4, 22))
+    assert (e.event_type, e.event_date, e.participants) == ("meeting", None, ["Sugiono", "Elina Valtonen"])
+    # Negative: an undated meeting with one side named is a retelling, and goes.
+    text = ("Pertemuan bilateral antara kedua menteri itu membuka kunjungan Sugiono.\n\n"
+            "Indonesia dan Finlandia menjalin hubungan sejak tahun 1954.")
+    assert all(e.event_type != "meeting" for e in extract(text, date(2025, 4, 22)))

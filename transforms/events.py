@@ -1118,6 +1118,11 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     if days:
         for e in lead:
             e.event_date, e.date_precision = days[0].value, days[0].precision
+    elif not any(d.precision == "day" for d in written):
+        # The lead's happening is the article's news, not a retelling: when the article writes no
+        # day near it at all (none it could have taken), it stays, undated.
+        for e in lead:
+            e.extra["lead"] = "undated"
 
 
 def _people_named(text: str, people: list[str]) -> list[str]:
@@ -1200,6 +1205,11 @@ def _date_from_quote(kept: list[Event], said: Event) -> None:
         fits[-1].event_date, fits[-1].date_precision = said.event_date, said.date_precision
 
 
+# How many people an undated lead event must name to stand alone: a meeting or a call of two named
+# sides is the article's news; a trip or a gathering told without a date is too often background.
+SIDES = {"meeting": 2, "call": 2}
+
+
 def merge(found: list[Event], said: list[Event] | None = None) -> list[Event]:
     """Mentions of the same event as one row; undated mentions that match no dated event go.
     `said` are events dated inside quotations: they only date events of the article."""
@@ -1218,6 +1228,10 @@ def merge(found: list[Event], said: list[Event] | None = None) -> list[Event]:
         target = next((k for k in kept if k.participants and _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
+        elif e.extra.get("lead") and e.event_type in SIDES and len(_people_in(e.participants)) >= SIDES[e.event_type] \
+                and not any(
+                k.event_type == e.event_type and _people_in(k.participants) & _people_in(e.participants) for k in kept):
+            kept.append(e)
     for q in said or []:
         _date_from_quote(kept, q)
     for k in kept:
