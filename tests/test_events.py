@@ -748,3 +748,17 @@ def test_the_leads_undated_meeting_of_two_named_sides_stays() -> None:
     text = ("Pertemuan bilateral antara kedua menteri itu membuka kunjungan Sugiono.\n\n"
             "Indonesia dan Finlandia menjalin hubungan sejak tahun 1954.")
     assert all(e.event_type != "meeting" for e in extract(text, date(2025, 4, 22)))
+
+
+def test_unnamed_counterparts_of_several_states_are_met_one_by_one() -> None:
+    text = ("Menlu Sugiono tiba di ibu kota Laos, Vientiane, pada Kamis (25/7/2024), lalu berbicara dengan "
+            "mitra-mitranya dari Kamboja, Brunei dan Vietnam.")
+    got = [e for e in extract(text, date(2024, 7, 26))]
+    assert sorted(e.participants[-1] for e in got if e.event_type == "meeting") == \
+        ["mitra-mitranya dari Brunei Darussalam", "mitra-mitranya dari Kamboja", "mitra-mitranya dari Vietnam"]
+    # The capital named after its country is one destination: one visit.
+    assert len([e for e in got if e.event_type == "visit"]) == 1
+    # Negative: counterparts met in a trilateral meeting are one meeting.
+    text = ("Menlu Sugiono mengadakan pertemuan trilateral dengan mitra-mitranya dari Kamboja dan Vietnam "
+            "pada Kamis (25/7/2024).")
+    assert len([e for e in extract(text, date(2024, 7, 26)) if e.event_type == "meeting"]) == 1

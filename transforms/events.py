@@ -631,7 +631,9 @@ def _legs(part: str, at: int, published: date | None, lex: _Lex) -> list[str]:
         if e is None or e.kind not in ("state", "place"):
             break
         before = ents.entity(legs[-1])
-        if not (e.kind == "state" and before is not None and before.kind == "place" and before.state == e.name):
+        if e.kind == "place" and before is not None and before.kind == "state" and e.state == before.name:
+            legs[-1] = e.name  # `ibu kota Laos, Vientiane`: the country's own city is where one goes
+        elif not (e.kind == "state" and before is not None and before.kind == "place" and before.state == e.name):
             legs.append(e.name)  # `Beijing, China`: a city and its country are one destination
         end = nxt.end()
     return list(dict.fromkeys(legs))
@@ -669,6 +671,12 @@ def _state_of(part: str, pos: int, name: str) -> str | None:
 TITLE_REACH = 30
 
 
+def _sides_count(lex: _Lex, part: str) -> str | None:
+    """The word saying how many sides meet (`trilateral`), when it is more than two."""
+    m = lex.sides.search(part)
+    return m.group().lower() if m and m.group().lower() != "bilateral" else None
+
+
 def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subject: list[str],
                         lex: _Lex, published: date | None = None, separate: bool = False) -> list[list[str]] | None:
     """One meeting per counterpart when a subject met several people told in one list
@@ -685,9 +693,13 @@ def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subje
         return None
     others = [n for p, n in people if p >= side and n not in subject]
     apart = separate or bool(lex.separate.search(part))
-    roles = _roles(part[side:], published, lex) if apart else []
+    roles = _roles(part[side:], published, lex) if apart or not others else []
     if len(others) + len(roles) < 2:
         return None
+    if not others and _sides_count(lex, part) is None:
+        # `berbicara dengan mitra-mitranya dari Kamboja, Brunei dan Timor Leste`: unnamed
+        # counterparts of several states, met one by one as named ones are.
+        return [[*subject, r] for r in roles]
     states = {_state_of(part, p, n) for p, n in people if p >= side and n not in subject}
     own = {_state_of(part, p, n) for p, n in people if n in subject}
     # Counterparts of one state met together are one host's people; of as many states as there
