@@ -762,3 +762,12 @@ def test_unnamed_counterparts_of_several_states_are_met_one_by_one() -> None:
     text = ("Menlu Sugiono mengadakan pertemuan trilateral dengan mitra-mitranya dari Kamboja dan Vietnam "
             "pada Kamis (25/7/2024).")
     assert len([e for e in extract(text, date(2024, 7, 26)) if e.event_type == "meeting"]) == 1
+
+
+def test_an_event_word_described_by_a_clause_pointing_back_is_a_retelling() -> None:
+    text = ("Menlu Sugiono bertemu Menlu Finlandia Elina Valtonen di Jenewa pada Senin (26/2/2024). "
+            "Valtonen menyambut baik pertemuan yang digelar di kantor PBB di Eropa tersebut.")
+    assert [e.event_type for e in extract(text, date(2024, 2, 27))] == ["meeting"]
+    # Negative: a clause that names who met tells the event.
+    text = "Valtonen menyambut baik pertemuan yang digelar dengan Sugiono di Jenewa pada Senin (26/2/2024)."
+    assert [e.event_type for e in extract(text, date(2024, 2, 27))] == ["meeting"]

@@ -213,7 +213,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                             and (o.end() - o.start()) > (m.end() - m.start()) for _, o in found)
         after = sentence[m.end():m.end() + 12].split()
         word = after[0].lower().strip(".,") if after else ""
-        anaphoric = word in lex.anaphora and not (possessive and word in lex.possessive)
+        anaphoric = word in lex.anaphora and not (possessive and word in lex.possessive) or \
+            _relative_back(sentence, m.end())
         # `setelah pertemuan (pribadi) mereka`: the meeting of the sentence's own people is told,
         # not only used as a moment.
         theirs = any(w.lower().strip(".,") in lex.possessive for w in sentence[m.end():m.end() + 30].split()[:2])
@@ -228,6 +229,15 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
 
 # How many words may describe an event between its word and a demonstrative pointing back.
 DESCRIBED_WORDS = 4
+
+
+def _relative_back(sentence: str, at: int) -> bool:
+    """Whether the event word ending at `at` is described by a `yang` clause that ends pointing
+    back (`atas pertemuan yang berlangsung di markas PBB di Eropa tersebut`) and names no person:
+    the event told before, retold."""
+    demonstratives = _alt(lexicon.words("events", "demonstratives"))
+    m = re.match(rf"\s+yang\s+[^,.;]{{0,80}}?\s(?:{demonstratives})(?=[\s,.;]|$)", sentence[at:])
+    return m is not None and not any(x.entity.kind == "person" for x in ents.find_mentions(m.group()))
 
 
 def _described_back(sentence: str, at: int) -> bool:
