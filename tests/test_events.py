@@ -771,3 +771,13 @@ def test_an_event_word_described_by_a_clause_pointing_back_is_a_retelling() -> N
     # Negative: a clause that names who met tells the event.
     text = "Valtonen menyambut baik pertemuan yang digelar dengan Sugiono di Jenewa pada Senin (26/2/2024)."
     assert [e.event_type for e in extract(text, date(2024, 2, 27))] == ["meeting"]
+
+
+def test_heading_to_a_known_place_is_a_trip_and_a_next_step_of_a_plan_is_planned() -> None:
+    text = ("Prabowo Subianto dijadwalkan tiba di Beijing pada Senin (10/3/2025).\n\n"
+            "Kemudian Selasa malam, Prabowo dan rombongan meninggalkan Beijing untuk selanjutnya menuju Tokyo, Jepang.")
+    got = {(e.event_type, e.event_date, e.status) for e in extract(text, date(2025, 3, 6))}
+    assert ("visit", date(2025, 3, 11), "planned") in got
+    # Negative: heading towards no place is no trip.
+    text = "Prabowo Subianto mengatakan kedua negara sedang menuju Perdamaian Abadi pada Selasa (11/3/2025)."
+    assert extract(text, date(2025, 3, 12)) == []

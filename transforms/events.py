@@ -104,6 +104,7 @@ class _Lex:
     described_back: re.Pattern[str]
     next_state: re.Pattern[str]
     honoured: re.Pattern[str]
+    heading: re.Pattern[str]
     before_moment: re.Pattern[str]
     plan_nouns: set[str]
     pointing_back: set[str]
@@ -125,6 +126,7 @@ def _lex() -> _Lex:
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
         honoured=word_pattern(data["honoured_invitation"], ignore_case=True),
+        heading=re.compile(rf"(?<![\w])(?:{_alt(data['heading_words'])})\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
         before_moment=re.compile(rf"(?<![\w])(?:{_alt(data['before_moment_cues'])})\s+$", re.IGNORECASE),
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
@@ -204,6 +206,11 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                 and (to := lex.place.match(sentence, go.start())) is not None \
                 and (where := ents.resolve(to.group("place"))) is not None and where.kind in ("place", "state"):
             # Only to a place: `dari Jokowi ke Prabowo` hands something over, nobody travels.
+            found.append(("visit", go))
+    for go in lex.heading.finditer(sentence):
+        where = ents.resolve(go.group("place"))
+        if where is not None and where.kind in ("place", "state") and \
+                not any(m.start() <= go.start() < m.end() for _, m in found):
             found.append(("visit", go))
     # `pertemuan puncak` is a summit, not a `pertemuan`: a trigger inside a longer one goes
     # (even when the longer one points back, as in `pertemuan puncak itu`).
@@ -955,6 +962,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         if lex.uncertain.search(s, 0, trig.start()) or _invited(s, trig.start()):
             continue
         planned = _planned(s, trig)
+        if not planned and out and out[-1].status == "planned" and lex.sequence.match(s, len(s) - len(s.lstrip())):
+            # `Kemudian Selasa malam, ...` after a plan: the next step of the same plan.
+            planned = True
         d = _date(s, trig.start(), published, forward=planned)
         if d is None and (lex.held.fullmatch(trig.group()) or lex.habitual.search(s)):
             # `KTT ASEAN digelar setiap tahun`: a gathering said to take place on no day, or as a
