@@ -781,3 +781,13 @@ def test_heading_to_a_known_place_is_a_trip_and_a_next_step_of_a_plan_is_planned
     # Negative: heading towards no place is no trip.
     text = "Prabowo Subianto mengatakan kedua negara sedang menuju Perdamaian Abadi pada Selasa (11/3/2025)."
     assert extract(text, date(2025, 3, 12)) == []
+
+
+def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
+    text = ("Menlu Sugiono melakukan pembicaraan melalui telepon dengan menteri luar negeri Yordania dan Turki, "
+            "Ayman Safadi dan Hakan Fidan, pada Selasa (21/5/2024).")
+    got = sorted(e.participants[-1] for e in extract(text, date(2024, 5, 22)) if e.event_type == "call")
+    assert got == ["Ayman Safadi", "Hakan Fidan"]
+    # Negative: a call with one counterpart is one call.
+    text = "Menlu Sugiono menelepon Menlu Turki Hakan Fidan pada Selasa (21/5/2024)."
+    assert len([e for e in extract(text, date(2024, 5, 22)) if e.event_type == "call"]) == 1

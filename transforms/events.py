@@ -1073,7 +1073,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = [subject[0], *(n for n in persons if n != subject[0])]
                 inherited_apart = sum(e.participants[0] == subject[0] for e in prev) > 1
             groups = _split_counterparts(part, at, people, subject, lex, published, inherited_apart) \
-                if etype_k == "meeting" else None
+                if etype_k in ("meeting", "call") else None
             own = _counterpart_dates(part, people, groups, published) if groups else {}
             legs = _legs(part, at, published, lex) if etype_k == "visit" else []
             for who, leg in [(w, None) for w in groups or [persons]] if len(legs) < 2 else [(persons, x) for x in legs]:
