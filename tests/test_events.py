@@ -606,3 +606,188 @@ def test_a_name_alone_stands_for_one_person_only() -> None:
             "Marsudi di Beijing pada Kamis (25/7/2024).")
     meetings = [e for e in extract(body, date(2024, 7, 26)) if e.event_type == "meeting"]
     assert [sorted(e.participants) for e in meetings] == [["Retno Marsudi", "Wang Wenbin"]]
+
+
+def test_a_year_after_an_amount_is_the_figures_period_not_the_events_date() -> None:
+    # Positive: the year closes the trade figure; the call takes the day the lead gives later.
+    text = ("Presiden Rusia dan China saling memberi selamat melalui telepon atas nilai ekspor mereka yang "
+            "mencapai 150 miliar dolar pada 2023.\n\nKremlin mengumumkan hal itu pada Kamis (8/2/2024).")
+    (e,) = extract(text, date(2024, 2, 9))
+    assert (e.event_type, e.event_date, e.date_precision) == ("call", date(2024, 2, 8), "day")
+    # Negative: a year with no amount before it still dates the event.
+    (e,) = extract("Xi Jinping melakukan kunjungan ke Moskow pada 2023.", date(2024, 2, 9))
+    assert (e.event_date, e.date_precision) == (date(2023, 1, 1), "year")
+
+
+def test_a_bare_year_yields_to_the_dated_gathering_told_just_before_in_that_year() -> None:
+    text = ("Presiden Prabowo Subianto menghadiri KTT BRICS di Rio de Janeiro pada Minggu, 6 Juli 2025. "
+            "Di lobi, Prabowo disambut hangat oleh Presiden Lula da Silva selaku tuan rumah tahun 2025.")
+    got = {(e.event_type, e.event_date, e.date_precision) for e in extract(text, date(2025, 7, 7))}
+    assert ("meeting", date(2025, 7, 6), "day") in got
+    # Negative: a year other than the gathering's keeps its own date.
+    text = ("Presiden Prabowo Subianto menghadiri KTT BRICS di Rio de Janeiro pada Minggu, 6 Juli 2025. "
+            "Prabowo pernah bertemu Presiden Lula da Silva pada 2023.")
+    got = {(e.event_type, e.event_date, e.date_precision) for e in extract(text, date(2025, 7, 7))}
+    assert ("meeting", date(2023, 1, 1), "year") in got
+
+
+def test_an_invitation_honoured_is_no_plan() -> None:
+    (e,) = extract("Atas undangan Presiden Xi, Jokowi melakukan kunjungan kenegaraan ke China pada Senin.",
+                   date(2022, 7, 26))
+    assert (e.event_date, e.status) == (date(2022, 7, 25), "happened")
+    # Negative: a trip someone is still to make stays a plan, dated ahead.
+    (e,) = extract("Jokowi akan melakukan kunjungan kenegaraan ke China pada Senin.", date(2022, 7, 26))
+    assert (e.event_date, e.status) == (date(2022, 8, 1), "planned")
+
+
+def test_a_speech_verb_in_a_relative_clause_leaves_the_subject_in_the_event() -> None:
+    text = ("Sugiono, yang kemarin menyatakan bahwa Indonesia tetap bebas aktif, mengunjungi Tokyo "
+            "pada hari Senin.")
+    (e,) = extract(text, date(2025, 3, 5))
+    assert (e.event_type, e.participants) == ("visit", ["Sugiono"])
+    # Negative: a speaker whose statement reports the trip is not its traveller.
+    text = "Juru bicara Kemlu Rusia Maria Zakharova mengatakan bahwa Sugiono mengunjungi Moskow pada Senin."
+    (e,) = extract(text, date(2025, 3, 5))
+    assert e.participants == ["Sugiono"]
+
+
+def test_an_event_word_pointing_back_dates_the_event_told_before() -> None:
+    text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen.\n\n"
+            "Pertemuan tersebut berlangsung di Davos, Swiss, pada Rabu 22 Januari 2025.")
+    (e,) = extract(text, date(2025, 1, 24))
+    assert (e.event_type, e.event_date, e.participants) == ("meeting", date(2025, 1, 22), ["Sugiono", "Elina Valtonen"])
+    # Negative: an event with a day of its own keeps it.
+    text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen "
+            "pada Selasa (21/1/2025).\n\nPertemuan tersebut disusul jamuan makan malam pada Rabu 22 Januari 2025.")
+    assert [e.event_date for e in extract(text, date(2025, 1, 24)) if e.event_type == "meeting"] == \
+        [date(2025, 1, 21)]
+
+
+def test_a_plan_noun_before_an_event_word_plans_that_event_only() -> None:
+    text = ("Menlu Sugiono membahas rencana kunjungan Presiden Prabowo Subianto ke Riyadh dalam pertemuan "
+            "bilateral dengan Menlu Finlandia Elina Valtonen pada Rabu (22/1/2025).")
+    got = {(e.event_type, e.status) for e in extract(text, date(2025, 1, 24))}
+    assert ("meeting", "happened") in got
+    assert ("visit", "happened") not in got
+    # Negative: an auxiliary of the future still plans every event it governs.
+    text = "Menlu Sugiono akan berkunjung ke Riyadh dan bertemu Menlu Finlandia Elina Valtonen pada Rabu (29/1/2025)."
+    assert {e.status for e in extract(text, date(2025, 1, 24))} == {"planned"}
+
+
+def test_a_role_followed_by_its_holders_name_is_no_second_counterpart() -> None:
+    text = ("Sugiono mengadakan pertemuan bilateral dengan Menteri Luar Negeri Arab Saudi, Pangeran Faisal "
+            "bin Farhan, pada Rabu (22/1/2025).")
+    (e,) = extract(text, date(2025, 1, 24))
+    assert e.participants[0] == "Sugiono" and "menteri luar negeri Arab Saudi" not in e.participants
+
+
+def test_a_date_of_something_else_in_a_pointing_back_sentence_dates_nothing_back() -> None:
+    # The year is the invitation's, told in a sentence that only opens with the meeting.
+    text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen.\n\n"
+            "Latar belakangnya panjang.\n\nDalam pertemuan tersebut, Sugiono mengundang Valtonen ke Jakarta "
+            "pada tahun 2026.")
+    assert all(e.event_date != date(2026, 1, 1) for e in extract(text, date(2025, 1, 24)))
+
+
+def test_an_election_for_an_office_names_no_holder_of_it() -> None:
+    text = ("Sugiono, yang menang dalam pemilihan presiden Indonesia, mengunjungi Jepang pada hari Senin "
+            "setelah perjalanan ke Tiongkok pada hari Minggu.")
+    assert all("Joko Widodo" not in e.participants for e in extract(text, date(2024, 4, 3)))
+    # Negative: the title alone still names the holder in office.
+    (e,) = extract("Presiden Indonesia mengunjungi Jepang pada hari Senin.", date(2024, 4, 3))
+    assert e.participants == ["Joko Widodo"]
+
+
+def test_a_sentence_opening_on_the_visit_told_before_gives_its_parts_the_visitor() -> None:
+    text = ("Presiden Prabowo Subianto tiba di New Delhi pada Kamis (23/1/2025).\n\nLatar belakang hubungan "
+            "kedua negara panjang.\n\nKunjungan kenegaraan ini juga mencakup pertemuan bilateral dengan "
+            "Perdana Menteri Narendra Modi.")
+    got = {(e.event_type, e.event_date, e.date_precision, tuple(e.participants))
+           for e in extract(text, date(2025, 1, 25))}
+    assert ("meeting", date(2025, 1, 1), "month", ("Prabowo Subianto", "Narendra Modi")) in got
+    # Negative: without the event word pointing back, the meeting is nobody's undated retelling.
+    text = ("Presiden Prabowo Subianto tiba di New Delhi pada Kamis (23/1/2025).\n\nLatar belakang hubungan "
+            "kedua negara panjang.\n\nPerdana Menteri Narendra Modi gemar pertemuan bilateral.")
+    assert all(e.event_type != "meeting" for e in extract(text, date(2025, 1, 25)))
+
+
+def test_a_joint_statement_of_both_states_is_their_leaders() -> None:
+    text = ("Presiden Prabowo Subianto dan Perdana Menteri Narendra Modi membahas isu Gaza. Hal itu disampaikan "
+            "dalam pernyataan bersama yang dikeluarkan kedua negara pada Kamis (23/1/2025).")
+    got = [e for e in extract(text, date(2025, 1, 25)) if e.event_type == "declaration"]
+    assert got and set(got[0].participants) == {"Prabowo Subianto", "Narendra Modi"}
+
+
+def test_a_visit_told_as_the_moment_to_come_with_its_own_days_is_a_plan() -> None:
+    text = ("Menlu Sugiono bertemu Menlu Finlandia Elina Valtonen di Helsinki pada Selasa (17/6/2025). "
+            "Pertemuan itu digelar menjelang kunjungan resmi Presiden Prabowo Subianto ke Helsinki, 19-20 Juni 2025.")
+    got = {(e.event_type, e.event_date, e.status) for e in extract(text, date(2025, 6, 18))
+           if "Prabowo Subianto" in e.participants}
+    assert got == {("visit", date(2025, 6, 19), "planned")}
+    # Negative: a moment passed (`setelah`) keeps needing its own day: without one, nothing is told.
+    text = ("Menlu Sugiono bertemu Menlu Finlandia Elina Valtonen di Helsinki pada Selasa (17/6/2025). "
+            "Keduanya berbincang setelah kunjungan Presiden Prabowo Subianto.")
+    assert all("Prabowo Subianto" not in e.participants for e in extract(text, date(2025, 6, 18)))
+
+
+def test_attending_a_described_gathering_between_two_is_their_meeting() -> None:
+    text = ("Menlu Sugiono akan menghadiri pertemuan tertutup antara Prabowo Subianto dan Anwar Ibrahim "
+            "pada 3 Maret 2025.")
+    assert {e.event_type for e in extract(text, date(2025, 3, 1))} == {"meeting"}
+    # Negative: attending a gathering of many stays a summit.
+    text = "Menlu Sugiono akan menghadiri pertemuan tahunan para menteri luar negeri ASEAN pada 3 Maret 2025."
+    assert {e.event_type for e in extract(text, date(2025, 3, 1))} == {"summit"}
+
+
+def test_the_leads_undated_meeting_of_two_named_sides_stays() -> None:
+    text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen. "
+            "Keduanya membahas perdagangan.\n\nIndonesia dan Finlandia menjalin hubungan sejak tahun 1954.")
+    (e,) = extract(text, date(2025, 4, 22))
+    assert (e.event_type, e.event_date, e.participants) == ("meeting", None, ["Sugiono", "Elina Valtonen"])
+    # Negative: an undated meeting with one side named is a retelling, and goes.
+    text = ("Pertemuan bilateral antara kedua menteri itu membuka kunjungan Sugiono.\n\n"
+            "Indonesia dan Finlandia menjalin hubungan sejak tahun 1954.")
+    assert all(e.event_type != "meeting" for e in extract(text, date(2025, 4, 22)))
+
+
+def test_unnamed_counterparts_of_several_states_are_met_one_by_one() -> None:
+    text = ("Menlu Sugiono tiba di ibu kota Laos, Vientiane, pada Kamis (25/7/2024), lalu berbicara dengan "
+            "mitra-mitranya dari Kamboja, Brunei dan Vietnam.")
+    got = [e for e in extract(text, date(2024, 7, 26))]
+    assert sorted(e.participants[-1] for e in got if e.event_type == "meeting") == \
+        ["mitra-mitranya dari Brunei Darussalam", "mitra-mitranya dari Kamboja", "mitra-mitranya dari Vietnam"]
+    # The capital named after its country is one destination: one visit.
+    assert len([e for e in got if e.event_type == "visit"]) == 1
+    # Negative: counterparts met in a trilateral meeting are one meeting.
+    text = ("Menlu Sugiono mengadakan pertemuan trilateral dengan mitra-mitranya dari Kamboja dan Vietnam "
+            "pada Kamis (25/7/2024).")
+    assert len([e for e in extract(text, date(2024, 7, 26)) if e.event_type == "meeting"]) == 1
+
+
+def test_an_event_word_described_by_a_clause_pointing_back_is_a_retelling() -> None:
+    text = ("Menlu Sugiono bertemu Menlu Finlandia Elina Valtonen di Jenewa pada Senin (26/2/2024). "
+            "Valtonen menyambut baik pertemuan yang digelar di kantor PBB di Eropa tersebut.")
+    assert [e.event_type for e in extract(text, date(2024, 2, 27))] == ["meeting"]
+    # Negative: a clause that names who met tells the event.
+    text = "Valtonen menyambut baik pertemuan yang digelar dengan Sugiono di Jenewa pada Senin (26/2/2024)."
+    assert [e.event_type for e in extract(text, date(2024, 2, 27))] == ["meeting"]
+
+
+def test_heading_to_a_known_place_is_a_trip_and_a_next_step_of_a_plan_is_planned() -> None:
+    text = ("Prabowo Subianto dijadwalkan tiba di Beijing pada Senin (10/3/2025).\n\n"
+            "Kemudian Selasa malam, Prabowo dan rombongan meninggalkan Beijing untuk selanjutnya menuju Tokyo, Jepang.")
+    got = {(e.event_type, e.event_date, e.status) for e in extract(text, date(2025, 3, 6))}
+    assert ("visit", date(2025, 3, 11), "planned") in got
+    # Negative: heading towards no place is no trip.
+    text = "Prabowo Subianto mengatakan kedua negara sedang menuju Perdamaian Abadi pada Selasa (11/3/2025)."
+    assert extract(text, date(2025, 3, 12)) == []
+
+
+def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
+    text = ("Menlu Sugiono melakukan pembicaraan melalui telepon dengan menteri luar negeri Yordania dan Turki, "
+            "Ayman Safadi dan Hakan Fidan, pada Selasa (21/5/2024).")
+    got = sorted(e.participants[-1] for e in extract(text, date(2024, 5, 22)) if e.event_type == "call")
+    assert got == ["Ayman Safadi", "Hakan Fidan"]
+    # Negative: a call with one counterpart is one call.
+    text = "Menlu Sugiono menelepon Menlu Turki Hakan Fidan pada Selasa (21/5/2024)."
+    assert len([e for e in extract(text, date(2024, 5, 22)) if e.event_type == "call"]) == 1

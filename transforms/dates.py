@@ -321,6 +321,12 @@ def detaching_cues() -> re.Pattern[str]:
     return word_pattern(lexicon.words("dates", "detaching_cues"), ignore_case=True)
 
 
+def amount_before() -> re.Pattern[str]:
+    """An amount ending shortly before a date (`123 miliar dolar (sekitar Rp 2 triliun) pada`)."""
+    words = _alt(lexicon.words("dates", "amount_words"))
+    return re.compile(rf"\d[\d.,]*\s*(?:{words})(?![\w])[^\d.;]{{0,20}}$", re.IGNORECASE)
+
+
 def contains(outer: tuple[date, str], inner: tuple[date, str]) -> bool:
     """Whether the period `outer` (a date and its precision) holds the date `inner`."""
     (o, op), (i, _) = outer, inner

@@ -18,7 +18,7 @@ from datetime import date
 
 from transforms import entities as ents
 from transforms import lexicon
-from transforms.dates import DateMention, anchor, compatible, detaching_cues, find_dates, from_url
+from transforms.dates import DateMention, amount_before, anchor, compatible, detaching_cues, find_dates, from_url
 from transforms.text import alternation, sentences, word_pattern
 
 # How far (characters) before a date a detaching cue is looked for.
@@ -103,6 +103,11 @@ class _Lex:
     came_back: re.Pattern[str]
     described_back: re.Pattern[str]
     next_state: re.Pattern[str]
+    honoured: re.Pattern[str]
+    heading: re.Pattern[str]
+    before_moment: re.Pattern[str]
+    plan_nouns: set[str]
+    pointing_back: set[str]
 
 
 _alt = alternation
@@ -120,6 +125,11 @@ def _lex() -> _Lex:
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
+        honoured=word_pattern(data["honoured_invitation"], ignore_case=True),
+        heading=re.compile(rf"(?<![\w])(?:{_alt(data['heading_words'])})\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
+        before_moment=re.compile(rf"(?<![\w])(?:{_alt(data['before_moment_cues'])})\s+$", re.IGNORECASE),
+        plan_nouns={w.lower() for w in data["plan_nouns"]},
+        pointing_back={w.lower() for w in data["pointing_back"]},
         future=word_pattern(data["future_cues"], ignore_case=True),
         described_back=re.compile(rf"(?:\s+[a-z][\w-]*){{1,{DESCRIBED_WORDS}}}?\s+"
                                   rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
@@ -197,6 +207,11 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                 and (where := ents.resolve(to.group("place"))) is not None and where.kind in ("place", "state"):
             # Only to a place: `dari Jokowi ke Prabowo` hands something over, nobody travels.
             found.append(("visit", go))
+    for go in lex.heading.finditer(sentence):
+        where = ents.resolve(go.group("place"))
+        if where is not None and where.kind in ("place", "state") and \
+                not any(m.start() <= go.start() < m.end() for _, m in found):
+            found.append(("visit", go))
     # `pertemuan puncak` is a summit, not a `pertemuan`: a trigger inside a longer one goes
     # (even when the longer one points back, as in `pertemuan puncak itu`).
     out: list[tuple[str, re.Match[str]]] = []
@@ -205,7 +220,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                             and (o.end() - o.start()) > (m.end() - m.start()) for _, o in found)
         after = sentence[m.end():m.end() + 12].split()
         word = after[0].lower().strip(".,") if after else ""
-        anaphoric = word in lex.anaphora and not (possessive and word in lex.possessive)
+        anaphoric = word in lex.anaphora and not (possessive and word in lex.possessive) or \
+            _relative_back(sentence, m.end())
         # `setelah pertemuan (pribadi) mereka`: the meeting of the sentence's own people is told,
         # not only used as a moment.
         theirs = any(w.lower().strip(".,") in lex.possessive for w in sentence[m.end():m.end() + 30].split()[:2])
@@ -220,6 +236,15 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
 
 # How many words may describe an event between its word and a demonstrative pointing back.
 DESCRIBED_WORDS = 4
+
+
+def _relative_back(sentence: str, at: int) -> bool:
+    """Whether the event word ending at `at` is described by a `yang` clause that ends pointing
+    back (`atas pertemuan yang berlangsung di markas PBB di Eropa tersebut`) and names no person:
+    the event told before, retold."""
+    demonstratives = _alt(lexicon.words("events", "demonstratives"))
+    m = re.match(rf"\s+yang\s+[^,.;]{{0,80}}?\s(?:{demonstratives})(?=[\s,.;]|$)", sentence[at:])
+    return m is not None and not any(x.entity.kind == "person" for x in ents.find_mentions(m.group()))
 
 
 def _described_back(sentence: str, at: int) -> bool:
@@ -251,7 +276,9 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
     """The type a trigger tells: `pertemuan BRICS` is a summit; `pertemuan ... di sela-sela KTT
     BRICS` is a meeting, and so is `KTT antara` two leaders."""
     lex = _lex()
-    if etype == "summit" and lex.between.match(sentence, m.end()):
+    # A word or two may describe the gathering first (`pertemuan informal antara A dan B`).
+    described = [m.end()] + [m.end() + w.end() for w in re.finditer(r"\s+[a-z]+", sentence[m.end():m.end() + 30])][:2]
+    if etype == "summit" and any(lex.between.match(sentence, at) for at in described):
         # `KTT antara presiden Rusia dan pemimpin China`: a summit of two is their meeting.
         return "meeting"
     if etype != "meeting" or m.group().lower() not in lex.gathering_words:
@@ -359,6 +386,9 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     lead = re.match(r"[a-z]+\s+", d.text)
     before = sentence[max(0, d.start - CUE_WINDOW):d.start] + (lead.group() if lead else "")
     starts = d.precision == "day" and _lex().start_cue.search(before)
+    if d.precision != "day" and amount_before().search(before):
+        # `rekor perdagangan sebesar 227 miliar dolar pada 2023`: the figure's period.
+        return True
     if detaching_cues().search(before) and not starts:
         return True
     # `Dikutip dari kantor berita AFP pada Rabu (22/3)`: a cue opening the date's own clause,
@@ -501,6 +531,19 @@ def _country_of_place(before: str, state: str, published: date | None) -> bool:
     return e is None or e.kind not in ("place", "state") or e.kind == "place" and e.state == state
 
 
+def _apposed_person(part: str, end: int, published: date | None) -> bool:
+    """Whether a person's name follows `end` as an apposition: a comma, at most one word of
+    rank (`Pangeran`, `Sheikh`), then the name."""
+    gap = re.match(r",\s*(?:[A-Z][\w-]*\s+)?", part[end:])
+    if gap is None:
+        return False
+    at = end + gap.end()
+    first_word = re.match(r",\s*", part[end:])
+    starts = {end + first_word.end(), at} if first_word else {at}
+    return any(m.entity.kind == "person" and end + m.start in starts
+               for m in ents.find_mentions(part[end:end + 60], published))
+
+
 def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
     """Unnamed participants: a role as written and its state's canonical name (`pemimpin India`,
     `delegasi Rusia`)."""
@@ -512,6 +555,8 @@ def _roles(part: str, published: date | None, lex: _Lex) -> list[str]:
         named = next((x for x in ents.find_mentions(m.group("state"), published) if x.entity is state), None)
         if named is not None and re.match(r"\s+[A-Z]", part[m.start("state") + named.end:]):
             continue  # a title before a name (`Presiden Iran Masoud Pezeshkian`): a person, no role
+        if named is not None and _apposed_person(part, m.start("state") + named.end, published):
+            continue  # `Menlu Arab Saudi, Pangeran Faisal bin Farhan`: the title of the name after it
         role = m.group("role").lower()
         out.append(f"{role} {state.name}")
         # One role before a list of states is each one's (`pemimpin India, China dan Rusia`).
@@ -567,7 +612,11 @@ def _speaks_before(part: str, pos: int, at: int) -> bool:
     """Whether the person at `pos` is the one telling the event at `at` (`Juru bicara X
     mengungkapkan harapan bahwa kunjungan ...`, `Menlu X mengungkapkan, ... akan bertemu`): a
     speech verb stands between them, opening a reported clause."""
-    if pos >= at or not _speech_verbs().search(part, pos, at):
+    if pos >= at or (verb := _speech_verbs().search(part, pos, at)) is None:
+        return False
+    if re.search(r",\s*yang(?![\w])[^,]*$", part[pos:verb.start()]) and "," in part[verb.end():at]:
+        # `Prabowo, yang sebelumnya mengatakan bahwa ..., mengunjungi Jepang`: the speech verb is
+        # in a relative clause set off by commas; the person is the subject of the event after it.
         return False
     return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at)
 
@@ -599,7 +648,9 @@ def _legs(part: str, at: int, published: date | None, lex: _Lex) -> list[str]:
         if e is None or e.kind not in ("state", "place"):
             break
         before = ents.entity(legs[-1])
-        if not (e.kind == "state" and before is not None and before.kind == "place" and before.state == e.name):
+        if e.kind == "place" and before is not None and before.kind == "state" and e.state == before.name:
+            legs[-1] = e.name  # `ibu kota Laos, Vientiane`: the country's own city is where one goes
+        elif not (e.kind == "state" and before is not None and before.kind == "place" and before.state == e.name):
             legs.append(e.name)  # `Beijing, China`: a city and its country are one destination
         end = nxt.end()
     return list(dict.fromkeys(legs))
@@ -637,6 +688,12 @@ def _state_of(part: str, pos: int, name: str) -> str | None:
 TITLE_REACH = 30
 
 
+def _sides_count(lex: _Lex, part: str) -> str | None:
+    """The word saying how many sides meet (`trilateral`), when it is more than two."""
+    m = lex.sides.search(part)
+    return m.group().lower() if m and m.group().lower() != "bilateral" else None
+
+
 def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subject: list[str],
                         lex: _Lex, published: date | None = None, separate: bool = False) -> list[list[str]] | None:
     """One meeting per counterpart when a subject met several people told in one list
@@ -653,9 +710,13 @@ def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subje
         return None
     others = [n for p, n in people if p >= side and n not in subject]
     apart = separate or bool(lex.separate.search(part))
-    roles = _roles(part[side:], published, lex) if apart else []
+    roles = _roles(part[side:], published, lex) if apart or not others else []
     if len(others) + len(roles) < 2:
         return None
+    if not others and _sides_count(lex, part) is None:
+        # `berbicara dengan mitra-mitranya dari Kamboja, Brunei dan Timor Leste`: unnamed
+        # counterparts of several states, met one by one as named ones are.
+        return [[*subject, r] for r in roles]
     states = {_state_of(part, p, n) for p, n in people if p >= side and n not in subject}
     own = {_state_of(part, p, n) for p, n in people if n in subject}
     # Counterparts of one state met together are one host's people; of as many states as there
@@ -710,7 +771,11 @@ def _planned(sentence: str, trig: re.Match[str]) -> bool:
     of its own after `yang` or `untuk` is that clause's (`tiba di X yang rencananya akan
     membahas ...`: the arrival happened)."""
     lex = _lex()
-    if lex.planned.search(sentence, 0, trig.start()):
+    # Blanked to the same length, so the trigger's offsets still hold.
+    sentence = lex.honoured.sub(lambda m: " " * len(m.group()), sentence)
+    for cue in lex.planned.finditer(sentence, 0, trig.start()):
+        if cue.group().lower() in lex.plan_nouns and _event_word_at(sentence, cue.end(), trig.start()):
+            continue  # `membahas rencana kunjungan ... dalam pertemuan`: the visit is the plan
         return True
     cue = lex.planned.search(sentence, trig.end())
     if cue is None:
@@ -720,6 +785,46 @@ def _planned(sentence: str, trig: re.Match[str]) -> bool:
     last = trig.group().split()[-1]
     noun = last.isupper() or last.lower().endswith(("an", "annya"))
     return noun or not lex.own_tense.search(sentence, trig.end(), cue.start())
+
+
+def _event_word_at(sentence: str, pos: int, trig_start: int) -> bool:
+    """Whether another event word than the one at `trig_start` follows `pos` right away."""
+    gap = len(sentence[pos:]) - len(sentence[pos:].lstrip())
+    return any((m := p.match(sentence, pos + gap)) is not None and m.start() != trig_start
+               for p in _lex().triggers.values())
+
+
+def _opening_back(sentence: str) -> str | None:
+    """The type of the event word that opens a sentence pointing back (`Kunjungan kenegaraan ini
+    juga mencakup ...`): the sentence goes on telling that event."""
+    lex = _lex()
+    opening = len(sentence) - len(sentence.lstrip())
+    for etype, pattern in lex.triggers.items():
+        m = pattern.match(sentence, opening)
+        after = sentence[m.end():m.end() + 12].split() if m else []
+        if after and after[0].lower().strip(".,") in lex.pointing_back:
+            return etype
+    return None
+
+
+def _pointed_back(sentence: str, published: date | None) -> tuple[str, DateMention] | None:
+    """An event word pointing back with a date of its own (`Pertemuan ini berlangsung di Davos
+    pada Rabu, 22 Januari`): the type and the date it gives the event told before."""
+    lex = _lex()
+    opening = len(sentence) - len(sentence.lstrip())
+    for etype, pattern in lex.triggers.items():
+        # Only as the sentence's subject (`Dalam pertemuan tersebut, X mengundang ... pada 2026`
+        # dates something else), and not in a plan.
+        m = pattern.match(sentence, opening)
+        after = sentence[m.end():m.end() + 12].split() if m else []
+        if m is None or not after or after[0].lower().strip(".,") not in lex.pointing_back or \
+                lex.planned.search(sentence):
+            continue
+        d = _date(sentence, m.start(), published)
+        # Another event word before the date (`Kunjungan itu ... bertemu ... pada 2025`) owns it.
+        if d is not None and not any(h.start() > m.end() and h.end() <= d.start for _, h in _hits(sentence)):
+            return etype, d
+    return None
 
 
 def _invited(sentence: str, at: int) -> bool:
@@ -742,9 +847,15 @@ def _told_as_moment(sentence: str, published: date | None) -> tuple[str, re.Matc
         for m in lex.triggers[etype].finditer(sentence):
             after = sentence[m.end():m.end() + 12].split()
             word = after[0].lower().strip(".,") if after else ""
-            if word in lex.anaphora or not lex.after_moment.search(sentence[max(0, m.start() - 12):m.start()]):
+            if word in lex.anaphora:
                 continue
-            if _date(sentence, m.start(), published) is not None:
+            after_it = lex.after_moment.search(sentence[max(0, m.start() - 12):m.start()])
+            ahead = lex.before_moment.search(sentence[max(0, m.start() - 12):m.start()])
+            if not after_it and not ahead:
+                continue
+            d = _date(sentence, m.start(), published, forward=bool(ahead))
+            # Told as the moment to come, only a day after publication makes it a plan of its own.
+            if d is not None and (after_it or published is None or d.value > published):
                 return _kind(sentence, etype, m), m
     return None
 
@@ -834,6 +945,14 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     dated: list[Event] = []
     occasions: list[Event] = []
     for sent in sentences(text):
+        if (back := _pointed_back(sent.text, published)) is not None:
+            # The undated event of that type told last (every part of its sentence) takes the date.
+            told = [e for e in out if e.event_type == back[0] and e.start < sent.start]
+            last = [e for e in told if told[-1].evidence == e.evidence and e.when is None]
+            for e in last:
+                e.event_date, e.date_precision = back[1].value, back[1].precision
+                if e.event_type in ("visit", "summit", "meeting"):
+                    dated.append(e)
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
             _add_attendees(out, sent.text, sent.start, published, titled_names)
@@ -843,6 +962,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         if lex.uncertain.search(s, 0, trig.start()) or _invited(s, trig.start()):
             continue
         planned = _planned(s, trig)
+        if not planned and out and out[-1].status == "planned" and lex.sequence.match(s, len(s) - len(s.lstrip())):
+            # `Kemudian Selasa malam, ...` after a plan: the next step of the same plan.
+            planned = True
         d = _date(s, trig.start(), published, forward=planned)
         if d is None and (lex.held.fullmatch(trig.group()) or lex.habitual.search(s)):
             # `KTT ASEAN digelar setiap tahun`: a gathering said to take place on no day, or as a
@@ -886,6 +1008,14 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if before and before[-1] not in persons:
                     persons.insert(0, before[-1])
                     subject = [before[-1], *subject]
+            back_type = _opening_back(s) if k == 0 else None
+            whole = [e for e in out if e.event_type == back_type and _people_in(e.participants)]
+            whole_event = whole[-1] if whole and back_type != etype_k else None
+            if whole_event is not None and whole_event.participants[0] not in persons:
+                # `Kunjungan kenegaraan ini juga mencakup pertemuan dengan A dan B`: the meetings
+                # are the visitor's, part of the visit told before.
+                persons.insert(0, whole_event.participants[0])
+                subject = [whole_event.participants[0], *subject]
             ca, cb = _clause(part, at)
             # The place comes from the event's own clause, not from another one of the sentence
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
@@ -914,10 +1044,21 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # What leaders sign is signed where they meet, however late the article tells it.
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
                                     len(text) if etype_k == "declaration" else INHERIT_WINDOW)
+            elif d_k is not None and d_k.precision == "year" and (k == 0 or a == 0):
+                # `disambut Lula, Ketua BRICS tahun 2025`: a bare year frames the mention; the
+                # visit or summit told just before, with the same people, in that year, dates it.
+                finer = _inherited(dated, sent.start, persons, False, place)
+                if finer is not None and finer[0].year == d_k.value.year:
+                    date_k = finer
+            if d_k is None and whole_event is not None and whole_event.event_date is not None:
+                # A part of that event happened while it lasted: its month is known.
+                date_k = (whole_event.event_date.replace(day=1), "month") \
+                    if whole_event.date_precision == "day" else whole_event.when
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
-            status = "planned" if planned or (d_k is not None and published and d_k.value > published) \
+            planned_k = planned if trig_k is trig else _planned(s, trig_k)
+            status = "planned" if planned_k or (d_k is not None and published and d_k.value > published) \
                 else "happened"
             medium = None
             if etype_k == "call":
@@ -932,7 +1073,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = [subject[0], *(n for n in persons if n != subject[0])]
                 inherited_apart = sum(e.participants[0] == subject[0] for e in prev) > 1
             groups = _split_counterparts(part, at, people, subject, lex, published, inherited_apart) \
-                if etype_k == "meeting" else None
+                if etype_k in ("meeting", "call") else None
             own = _counterpart_dates(part, people, groups, published) if groups else {}
             legs = _legs(part, at, published, lex) if etype_k == "visit" else []
             for who, leg in [(w, None) for w in groups or [persons]] if len(legs) < 2 else [(persons, x) for x in legs]:
@@ -1009,6 +1150,11 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     if days:
         for e in lead:
             e.event_date, e.date_precision = days[0].value, days[0].precision
+    elif not any(d.precision == "day" for d in written):
+        # The lead's happening is the article's news, not a retelling: when the article writes no
+        # day near it at all (none it could have taken), it stays, undated.
+        for e in lead:
+            e.extra["lead"] = "undated"
 
 
 def _people_named(text: str, people: list[str]) -> list[str]:
@@ -1091,6 +1237,11 @@ def _date_from_quote(kept: list[Event], said: Event) -> None:
         fits[-1].event_date, fits[-1].date_precision = said.event_date, said.date_precision
 
 
+# How many people an undated lead event must name to stand alone: a meeting or a call of two named
+# sides is the article's news; a trip or a gathering told without a date is too often background.
+SIDES = {"meeting": 2, "call": 2}
+
+
 def merge(found: list[Event], said: list[Event] | None = None) -> list[Event]:
     """Mentions of the same event as one row; undated mentions that match no dated event go.
     `said` are events dated inside quotations: they only date events of the article."""
@@ -1109,6 +1260,10 @@ def merge(found: list[Event], said: list[Event] | None = None) -> list[Event]:
         target = next((k for k in kept if k.participants and _fits(k, e)), None)
         if target is not None:
             _absorb(target, e)
+        elif e.extra.get("lead") and e.event_type in SIDES and len(_people_in(e.participants)) >= SIDES[e.event_type] \
+                and not any(
+                k.event_type == e.event_type and _people_in(k.participants) & _people_in(e.participants) for k in kept):
+            kept.append(e)
     for q in said or []:
         _date_from_quote(kept, q)
     for k in kept:
