@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from sources.documents import Document
@@ -141,15 +142,17 @@ def test_link_lists_leave_out_paragraphs_of_the_article() -> None:
     assert not any("pedagang sayur dan buah" in t for t in lists.texts)
     # Links inside sentences of the article do not make a list.
     assert not any("laporan teknis dinas pekerjaan umum" in t for t in lists.texts)
-    assert lists.pruned_html is not None
-    assert "Festival Sungai Digelar" not in lists.pruned_html
-    assert "Pedagang sayur dan buah" in lists.pruned_html
+    assert lists.entries
+    pruned = lxml.html.tostring(lists.prune(), encoding="unicode")
+    assert "Festival Sungai Digelar" not in pruned
+    assert "Pedagang sayur dan buah" in pruned
 
 
 def test_page_without_link_lists_is_left_as_it_is() -> None:
     lists = find_link_lists("<html><body><p>Satu paragraf saja tanpa tautan apa pun di halaman ini.</p></body></html>")
     assert lists.texts == frozenset()
-    assert lists.pruned_html is None
+    assert lists.entries == ()
+    assert "Satu paragraf saja" in lxml.html.tostring(lists.prune(), encoding="unicode")
 
 
 PROSE = "Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Astana pada Rabu (3/7/2024)."

@@ -401,22 +401,6 @@ class LinkLists:
                 entry.drop_tree()
         return self.page
 
-    @property
-    def pruned_html(self) -> str | None:
-        """The page without the lists, as HTML (the page itself stays as it is)."""
-        from copy import deepcopy
-
-        import lxml.html
-
-        if not self.entries:
-            return None
-        page = deepcopy(self.page)
-        paths = [self.page.getroottree().getpath(e) for e in self.entries]
-        for entry in [page.getroottree().xpath(path)[0] for path in paths]:
-            if entry.getparent() is not None:
-                entry.drop_tree()
-        return lxml.html.tostring(page, encoding="unicode")
-
 
 # Elements that sit inside a line of text: their text and tails belong to the surrounding paragraph.
 _INLINE = frozenset(
