@@ -104,10 +104,23 @@ def _api_shared_with_workers() -> Iterator[None]:
     if get_current_settings().api.url:
         yield
         return
+    from prefect.context import refresh_global_settings_context
+
     url = str(get_client(sync_client=True).api_url)
+    saved = os.environ.get("PREFECT_API_URL")
     os.environ["PREFECT_API_URL"] = url
-    with temporary_settings(updates={PREFECT_API_URL: url}):
-        yield
+    # Also for threads Prefect starts without our context (the pool's message forwarder): see
+    # warta/lifecycle.managed_run.
+    refresh_global_settings_context()
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield
+    finally:
+        if saved is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = saved
+        refresh_global_settings_context()
 
 
 def _import_in_background(module: str) -> None:
