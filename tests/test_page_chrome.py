@@ -11,7 +11,14 @@ import pytest
 
 from sources.documents import Document
 from transforms.articles import article_row
-from transforms.clean import clean_lines, extract_article_text, find_link_lists, repair_markup
+from transforms.clean import (
+    _may_hold_link_list,
+    clean_lines,
+    extract_article_text,
+    find_link_lists,
+    parse_page,
+    repair_markup,
+)
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
@@ -137,7 +144,7 @@ def test_body_stays_and_chrome_goes(name: str, path: str) -> None:
 
 
 def test_link_lists_leave_out_paragraphs_of_the_article() -> None:
-    lists = find_link_lists(page("daftar_terkait"))
+    lists = find_link_lists(parse_page(page("daftar_terkait")))
     assert "festival sungai digelar tiga hari di banjarmasin" in lists.texts
     assert not any("pedagang sayur dan buah" in t for t in lists.texts)
     # Links inside sentences of the article do not make a list.
@@ -149,7 +156,8 @@ def test_link_lists_leave_out_paragraphs_of_the_article() -> None:
 
 
 def test_page_without_link_lists_is_left_as_it_is() -> None:
-    lists = find_link_lists("<html><body><p>Satu paragraf saja tanpa tautan apa pun di halaman ini.</p></body></html>")
+    only_prose = "<html><body><p>Satu paragraf saja tanpa tautan apa pun di halaman ini.</p></body></html>"
+    lists = find_link_lists(parse_page(only_prose))
     assert lists.texts == frozenset()
     assert lists.entries == ()
     assert "Satu paragraf saja" in lxml.html.tostring(lists.prune(), encoding="unicode")
@@ -245,7 +253,7 @@ def test_rubric_label_goes_only_above_the_article() -> None:
 
 
 def test_two_entry_list_of_headline_links_is_a_link_list_but_two_sentences_are_not() -> None:
-    lists = find_link_lists(
+    lists = find_link_lists(parse_page(
         "<html><body><p>" + PROSE + "</p><ul>"
         "<li><span>Kamis, 11/07/2024 07:10 WIB</span><h5><a href='/1'>Petani Kopi Panen Raya Lebih Awal</a></h5></li>"
         "<li><span>Kamis, 11/07/2024 06:45 WIB</span><h5><a href='/2'>Bandara Tambah Rute Perintis</a></h5></li>"
@@ -253,17 +261,28 @@ def test_two_entry_list_of_headline_links_is_a_link_list_but_two_sentences_are_n
         " <a href='/t'>laporan teknis dinas</a> kemarin.</li>"
         "<li>Jalan setapak diperlebar menurut <a href='/r'>rencana tata kota yang baru</a> tahun ini.</li>"
         "</ul></body></html>"
-    )
+    ))
     assert "petani kopi panen raya lebih awal" in lists.texts
     assert not any("tiang dermaga" in t or "jalan setapak" in t for t in lists.texts)
 
 
 def test_teaser_card_is_found_but_the_article_header_is_not() -> None:
-    lists = find_link_lists(
+    lists = find_link_lists(parse_page(
         "<html><body><div class='card'><h5>Headline</h5><div><a href='/p'>Pasar Apung Kembali Ramai</a></div>"
         "<p>Sebanyak 70% pedagang kembali berjualan.</p></div>"
         "<div class='header'><h1><a href='/ini'>Jembatan Gantung Baru di Lembah Baliem</a></h1>"
         "<p>Warga dua desa kini menyeberang tanpa rakit.</p></div></body></html>"
-    )
+    ))
     assert "sebanyak 70% pedagang kembali berjualan" in lists.texts
     assert not any("warga dua desa" in t for t in lists.texts)
+
+
+def test_link_lists_are_searched_only_when_the_text_may_hold_an_entry() -> None:
+    root = parse_page(page("daftar_lebih_panjang"))
+    article = "Setiap kunjungan membawa sekitar tiga ratus buku cerita dan buku pelajaran."
+    # A teaser whose headline link trafilatura dropped, or a headline itself, may be an entry.
+    assert _may_hold_link_list(root, article + "\nPemerintah kota menyerahkan kunci kepada seratus dua puluh "
+                                              "keluarga yang selama ini tinggal di tepi sungai.")
+    assert _may_hold_link_list(root, article + "\nDua Kapal Nelayan Hilang Kontak di Laut Jawa")
+    # The article's own paragraphs are in no block around a headline link.
+    assert not _may_hold_link_list(root, article)

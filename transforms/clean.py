@@ -484,23 +484,27 @@ def repair_markup(root: object) -> bool:
     return _wrap_loose_text(root) or spaces
 
 
-def find_link_lists(html: str) -> LinkLists:
-    """The page's lists of links to other articles (related, popular, latest, more-stories boxes)
-    and lone teaser cards, on the page after `repair_markup`.
+def parse_page(html: str) -> Any:
+    """The page's tree, parsed once by trafilatura's own loader and repaired (`repair_markup`);
+    None when it is empty or no HTML at all (trafilatura would refuse it too). Every later step
+    reads this tree: parsing and serialising a page again for each step cost more than the steps."""
+    from trafilatura.utils import load_html
+
+    root = load_html(html)
+    if root is not None:
+        repair_markup(root)
+    return root
+
+
+def find_link_lists(root: Any) -> LinkLists:
+    """The lists of links to other articles (related, popular, latest, more-stories boxes) and lone
+    teaser cards of a page from `parse_page`.
 
     `texts` holds each entry whole and each of its parts (headline, date, teaser), folded. A text
     that is also a paragraph outside every such list is left out, so the article's own paragraphs
     are never among them.
 
-    The page is parsed once, by trafilatura's own loader, and its trees go to trafilatura as they
-    are: parsing and serialising a page again for each step cost more than the lists' search.
     """
-    from trafilatura.utils import load_html
-
-    root = load_html(html)
-    if root is None:  # empty, or no HTML at all: trafilatura would refuse it too
-        return LinkLists(frozenset())
-    repair_markup(root)
     # Script text would count as the entries' text; JSON-LD scripts hold the page's date and title,
     # so they are emptied for the search only.
     scripts = [(junk, junk.text) for junk in root.iter("script", "style", "noscript")]
@@ -594,21 +598,51 @@ def _only_links(text: str, link_lines: frozenset[str]) -> bool:
     return not any(is_prose(line) and _fold(line) not in link_lines for line in normalise(text).split("\n"))
 
 
+def _may_hold_link_list(root: Any, text: str) -> bool:
+    """Whether `text` may hold an entry of a link list: it holds the words of one of the page's
+    headline links (a link standing alone, of a few words) or a paragraph of the small block
+    around one (a teaser, whose headline trafilatura may have dropped). Most extracted texts hold
+    neither, and the lists' search costs a fifth of a page's extraction."""
+    rules = load_boilerplate().link_lists
+    folded = _fold(text)
+    seen: set[Any] = set()
+    for link in root.iter("a"):
+        if not _is_headline_link(link, rules):
+            continue
+        if _fold(_text(link)) in folded:
+            return True
+        block = link.getparent()
+        for _ in range(_CARD_DEPTH):
+            if block is None or block in seen:
+                break
+            seen.add(block)
+            if len(block.text_content()) > 8 * rules.max_item_chars:
+                break
+            if any((t := _text(p)) and _fold(t) in folded for p in block.iter("p")):
+                return True
+            block = block.getparent()
+    return False
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Main text and metadata of an HTML page with trafilatura.
 
     Comments are left out (trafilatura includes them by default and they leak into the text).
     """
-    lists = find_link_lists(html)
-    if lists.page is None:
+    root = parse_page(html)
+    if root is None:
         return Extracted("", None, None, None, None, None)
     url = url if url and url.startswith(("http://", "https://")) else None
-    meta = page_metadata(lists.page, url)
-    doc = _trafilatura(lists.page, url)
-    if lists.entries and (doc is None or _only_links(doc.text or "", lists.texts)):
-        # trafilatura took a related-news list for the article (it can be the longest block of
-        # text on a page); without the lists it finds the article itself.
-        doc = _trafilatura(lists.prune(), url) or doc
+    meta = page_metadata(root, url)
+    doc = _trafilatura(root, url)  # trafilatura works on a copy: `root` stays the page
+    link_lines: frozenset[str] = frozenset()
+    if doc is None or _may_hold_link_list(root, doc.text or ""):
+        lists = find_link_lists(root)
+        link_lines = lists.texts
+        if lists.entries and (doc is None or _only_links(doc.text or "", lists.texts)):
+            # trafilatura took a related-news list for the article (it can be the longest block of
+            # text on a page); without the lists it finds the article itself.
+            doc = _trafilatura(lists.prune(), url) or doc
     return Extracted(
         text=(doc.text or "") if doc is not None else "",
         title=meta.title,
@@ -616,7 +650,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         sitename=meta.sitename,
         hostname=meta.hostname,
         language=None,  # trafilatura names a language only when asked to filter by one
-        link_lines=lists.texts,
+        link_lines=link_lines,
     )
 
 
