@@ -791,3 +791,25 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
     # Negative: a call with one counterpart is one call.
     text = "Menlu Sugiono menelepon Menlu Turki Hakan Fidan pada Selasa (21/5/2024)."
     assert len([e for e in extract(text, date(2024, 5, 22)) if e.event_type == "call"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An event word after a copula describes the sentence's subject: the summit is told, the
+        # `pertemuan` after `merupakan` is no meeting of its own.
+        ("KTT ASEAN di Kuala Lumpur pada 26 Mei 2025 merupakan pertemuan terbesar tahun ini bagi Anwar Ibrahim.",
+         date(2025, 5, 27), [("summit", date(2025, 5, 26), ["Anwar Ibrahim"], "Kuala Lumpur")]),
+        ("KTT APEC bakal menjadi sebuah pertemuan penting bagi Prabowo Subianto pada November 2025.",
+         date(2025, 9, 1), [("summit", date(2025, 11, 1), ["Prabowo Subianto"], None)]),
+        # A possibility (`muncul kemungkinan`) is no event.
+        ("Hubungan kedua negara memanas sehingga muncul kemungkinan Anwar Ibrahim dan Prabowo Subianto bertemu "
+         "di Bali pada Juni.", date(2025, 5, 2), []),
+        # The gathering word of a summit (`pertemuan KTT Menlu ...`) is the summit's, even when the
+        # sentence also names the summit by `KTT`.
+        ("Menlu Sugiono hadir di pertemuan KTT Menlu ASEAN di Vientiane pada Kamis (24/7/2025).",
+         date(2025, 7, 25), [("summit", date(2025, 7, 24), ["Sugiono"], "Vientiane")]),
+    ],
+)
+def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)

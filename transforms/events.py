@@ -108,6 +108,7 @@ class _Lex:
     before_moment: re.Pattern[str]
     plan_nouns: set[str]
     pointing_back: set[str]
+    copula: re.Pattern[str]
 
 
 _alt = alternation
@@ -130,6 +131,8 @@ def _lex() -> _Lex:
         before_moment=re.compile(rf"(?<![\w])(?:{_alt(data['before_moment_cues'])})\s+$", re.IGNORECASE),
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
+        copula=re.compile(rf"(?<![\w])(?:{_alt(data['copula_words'])})\s+(?:(?:{_alt(data['copula_articles'])})\s+)?$",
+                          re.IGNORECASE),
         future=word_pattern(data["future_cues"], ignore_case=True),
         described_back=re.compile(rf"(?:\s+[a-z][\w-]*){{1,{DESCRIBED_WORDS}}}?\s+"
                                   rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
@@ -229,6 +232,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                     or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
+        if lex.copula.search(sentence[max(0, m.start() - 30):m.start()]):
+            continue  # `KTT X merupakan pertemuan terbesar ...`: a description of the KTT
         if not inside_longer and not anaphoric and not elsewhen:
             out.append((etype, m))
     return out
@@ -257,14 +262,17 @@ def _described_back(sentence: str, at: int) -> bool:
 def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     """The first trigger of each event type in a sentence (see `_hits`)."""
     hits: dict[str, re.Match[str]] = {}
+    gathering: re.Match[str] | None = None
     for etype, m in _hits(sentence):
+        if etype == "meeting" and _kind(sentence, etype, m) == "summit":
+            # `protes di pertemuan KTT Menlu G20`: the gathering word is the summit's, told once;
+            # a meeting word after it (`..., Xi bertemu Biden`) may still tell a meeting.
+            gathering = gathering or m
+            continue
         hits.setdefault(etype, m)
-    meeting = hits.get("meeting")
-    if meeting and _kind(sentence, "meeting", meeting) == "summit" and \
-            ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
-        # `Pertemuan ... G20 digelar`: the gathering word is the summit's, told once.
-        hits["summit"] = meeting
-        del hits["meeting"]
+    if gathering is not None and ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
+        # `Pertemuan ... G20 digelar`: the gathering word is the summit's.
+        hits["summit"] = gathering
     summit = hits.get("summit")
     if summit and _kind(sentence, "summit", summit) == "meeting":
         hits.setdefault("meeting", summit)
