@@ -109,6 +109,8 @@ class _Lex:
     plan_nouns: set[str]
     pointing_back: set[str]
     copula: re.Pattern[str]
+    arrival: set[str]
+    welcomed_by: re.Pattern[str]
 
 
 _alt = alternation
@@ -131,6 +133,8 @@ def _lex() -> _Lex:
         before_moment=re.compile(rf"(?<![\w])(?:{_alt(data['before_moment_cues'])})\s+$", re.IGNORECASE),
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
+        arrival={w.lower() for w in data["arrival_words"]},
+        welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
         copula=re.compile(rf"(?<![\w])(?:{_alt(data['copula_words'])})\s+(?:(?:{_alt(data['copula_articles'])})\s+)?$",
                           re.IGNORECASE),
         future=word_pattern(data["future_cues"], ignore_case=True),
@@ -589,12 +593,15 @@ def _speech_verbs() -> re.Pattern[str]:
 
 
 def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
-               place: str | None = None, window: int = INHERIT_WINDOW) -> tuple[date, str] | None:
+               place: str | None = None, window: int = INHERIT_WINDOW,
+               happened: bool = False) -> tuple[date, str] | None:
     """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
     or meeting told shortly before that shares a person with it or was in the same city (the
     talks of a visit to Kyiv, told `di Kyiv`), or of the latest one, when the sentence says it
-    continues it (`kemudian`, `usai`)."""
-    near = [e for e in reversed(dated) if at - e.start < window and e.when]
+    continues it (`kemudian`, `usai`). A mention told as `happened` takes no plan's date: `saat
+    Lavrov tiba di bandara`, after the summit he is to attend tomorrow, retells his arrival."""
+    near = [e for e in reversed(dated) if at - e.start < window and e.when
+            and not (happened and e.status == "planned")]
     if continues and near:
         # `Saat itu, ...`: said of the event just told, whatever its precision.
         return near[0].when
@@ -602,6 +609,13 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
     people = _people_in(persons)
     city = place if place and (e := ents.entity(place)) is not None and e.kind == "place" else None
     return next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
+
+
+def _arrival_visitor(people: list[tuple[int, str]], end: int) -> list[str]:
+    """The visitor of an arrival word ending at `end` (`menyambut kedatangan Prabowo yaitu Dubes
+    X`): the first person named right after it; empty when nobody is."""
+    after = [(p, n) for p, n in people if end <= p <= end + PERSON_WINDOW]
+    return [after[0][1]] if after else []
 
 
 def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
@@ -1047,11 +1061,21 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # `... dua kali melakukan pertemuan. Pertemuan pertama berlangsung di ...`: the
                 # meeting told just before says who.
                 persons = list(out[-1].participants)
+            if etype_k == "visit" and trig_k.group().lower() in lex.arrival:
+                persons = _arrival_visitor(people, at + len(trig_k.group())) or persons
+            elif etype_k == "visit" and subject and _people_in(subject):
+                # `Wang Yi tiba di Jakarta untuk bertemu Jokowi`, `Lavrov tiba ..., disambut oleh
+                # Retno`: who makes the trip is its subject; who is met or welcomes them hosts.
+                persons = [n for n in persons if n in subject]
+            elif etype_k == "visit" and (host := lex.welcomed_by.search(part, at)) is not None:
+                persons = [n for n in persons if n not in {h for p, h in people if p >= host.end()}] or persons
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
+            planned_k = planned if trig_k is trig else _planned(s, trig_k)
             if date_k is None and (k == 0 or a == 0):
                 # What leaders sign is signed where they meet, however late the article tells it.
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
-                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW)
+                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW,
+                                    happened=not planned_k)
             elif d_k is not None and d_k.precision == "year" and (k == 0 or a == 0):
                 # `disambut Lula, Ketua BRICS tahun 2025`: a bare year frames the mention; the
                 # visit or summit told just before, with the same people, in that year, dates it.
@@ -1065,7 +1089,6 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
-            planned_k = planned if trig_k is trig else _planned(s, trig_k)
             status = "planned" if planned_k or (d_k is not None and published and d_k.value > published) \
                 else "happened"
             medium = None
@@ -1111,7 +1134,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         if e.when is None:
             # Events the lead rule has just dated date what follows them, as dated ones do above.
             before = [x for x in out if x.when and x.start < e.start and x.event_type in ("visit", "summit", "meeting")]
-            when = _inherited(before, e.start, e.participants, False, e.place)
+            when = _inherited(before, e.start, e.participants, False, e.place, happened=e.status == "happened")
             if when is not None:
                 e.event_date, e.date_precision = when
     # Occasions stay undated: they only name who was at a summit the article dates elsewhere.
