@@ -827,6 +827,20 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
         ("Anwar Ibrahim tiba di Jakarta pada Senin (2/6/2025) untuk bertemu dengan Prabowo Subianto.",
          date(2025, 6, 3), [("meeting", date(2025, 6, 2), ["Anwar Ibrahim", "Prabowo Subianto"], "Jakarta"),
                             ("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Jakarta")]),
+        # A greeting told with a reception is the reception (`other`); a reception before a summit's
+        # opening and the summit are two events; a handshake is no event of its own.
+        ("Kedatangan Menlu Sugiono disambut hangat oleh Presiden Lula dalam jamuan makan malam di Rio pada "
+         "Minggu (6/7/2025).", date(2025, 7, 7),
+         [("other", date(2025, 7, 6), ["Luiz Inácio Lula da Silva", "Sugiono"], "Rio")]),
+        ("PM Anwar Ibrahim menyambut Presiden Prabowo Subianto dalam jamuan makan malam menjelang pembukaan KTT "
+         "ASEAN di Kuala Lumpur, Minggu (25/5/2025).", date(2025, 5, 26),
+         [("other", date(2025, 5, 25), ["Anwar Ibrahim", "Prabowo Subianto"], "Kuala Lumpur"),
+          ("summit", date(2025, 5, 25), ["Anwar Ibrahim", "Prabowo Subianto"], "Kuala Lumpur")]),
+        ("Prabowo Subianto dan Anwar Ibrahim berjabat tangan di depan wartawan pada Senin (2/6/2025).",
+         date(2025, 6, 3), []),
+        # A state in a citing clause (`Mengutip laporan China Daily`) is the source's name, no actor.
+        ("Mengutip laporan China Daily, jamuan makan malam berlangsung di Tianjin pada Minggu (31/8/2025).",
+         date(2025, 9, 1), []),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

@@ -111,6 +111,8 @@ class _Lex:
     copula: re.Pattern[str]
     arrival: set[str]
     welcomed_by: re.Pattern[str]
+    reception: re.Pattern[str]
+    greeting: set[str]
 
 
 _alt = alternation
@@ -135,6 +137,8 @@ def _lex() -> _Lex:
         pointing_back={w.lower() for w in data["pointing_back"]},
         arrival={w.lower() for w in data["arrival_words"]},
         welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
+        reception=word_pattern(data["reception_words"], ignore_case=True),
+        greeting={w.lower() for w in data["greeting_words"]},
         copula=re.compile(rf"(?<![\w])(?:{_alt(data['copula_words'])})\s+(?:(?:{_alt(data['copula_articles'])})\s+)?$",
                           re.IGNORECASE),
         future=word_pattern(data["future_cues"], ignore_case=True),
@@ -277,6 +281,11 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     if gathering is not None and ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
         # `Pertemuan ... G20 digelar`: the gathering word is the summit's.
         hits["summit"] = gathering
+    if "other" in hits and _lex().reception.fullmatch(hits["other"].group()):
+        # `Kedatangan X mendapat sambutan hangat dari Y dalam jamuan makan malam`: the reception.
+        for etype in ("meeting", "visit"):
+            if etype in hits and hits[etype].group().lower() in _lex().greeting:
+                del hits[etype]
     summit = hits.get("summit")
     if summit and _kind(sentence, "summit", summit) == "meeting":
         hits.setdefault("meeting", summit)
@@ -329,9 +338,13 @@ def _companions(sentence: str, etype: str) -> list[tuple[str, re.Match[str]]]:
     `mengunjungi China untuk menghadiri KTT SCO`, `tiba di Lima untuk bertemu Biden serta
     menghadiri KTT APEC`): GOLD.md counts the visit, the meeting and the summit apart."""
     hits = _triggers(sentence)
+    lex = _lex()
+    if etype == "summit" and "other" in hits and lex.reception.fullmatch(hits["other"].group()):
+        # `menyambut X dalam jamuan makan malam menjelang pembukaan KTT`: the reception and the
+        # summit are two events.
+        return [("other", hits["other"])]
     if "visit" not in hits:
         return []
-    lex = _lex()
     # A gathering named as the meeting's occasion (`bertemu di sela-sela KTT`) is no event of its own.
     summit = hits.get("summit")
     if summit is not None and lex.sideline.search(sentence[max(0, summit.start() - 20):summit.start()]):
@@ -523,6 +536,9 @@ def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> 
         before = lex.place_before.search(part[:m.start])
         if not name or name == place or before and _country_of_place(part[before.start():m.start], name, published):
             continue
+        clause = max(part.rfind(",", 0, m.start), part.rfind(";", 0, m.start)) + 1
+        if lex.citing.match(part[clause:m.start].lstrip()):
+            continue  # `Mengutip dari laporan China Daily, ...`: the source's name, no actor
         out.append(name)
     # A capital alone is where something happens (`Pertemuan ... G20 New Delhi`); it stands
     # for its state only beside another state (`Moskow dan Beijing sepakat`).
