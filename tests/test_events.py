@@ -841,6 +841,24 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
         # A state in a citing clause (`Mengutip laporan China Daily`) is the source's name, no actor.
         ("Mengutip laporan China Daily, jamuan makan malam berlangsung di Tianjin pada Minggu (31/8/2025).",
          date(2025, 9, 1), []),
+        # Names set off by commas alone say where one place lies: one trip, not two legs. The
+        # venue of a gathering (`lokasi pertemuan`) tells no meeting.
+        ("Menlu Sergei Lavrov tiba di lokasi pertemuan di Nusa Dua, Bali pada Jumat (8/7/2022) pagi.",
+         date(2022, 7, 9), [("visit", date(2022, 7, 8), ["Sergey Lavrov"], "Nusa Dua")]),
+        # `sarat akan` is `full of`: no plan. The lead's talks take the day of the visitor's arrival.
+        ("Dalam sebuah pertemuan yang sarat akan makna, Putin menjamu Prabowo di Saint Petersburg.\n\n"
+         "Prabowo Subianto tiba di istana pada Kamis (19/6/2025) petang.", date(2025, 6, 20),
+         [("meeting", date(2025, 6, 19), ["Prabowo Subianto", "Vladimir Putin"], None),
+          ("visit", date(2025, 6, 19), ["Prabowo Subianto"], None)]),
+        # A state named after a trip word is where the trip goes, no traveller.
+        ("Usai pertemuan itu, rombongan bertolak menuju Abu Dhabi, Uni Emirat Arab, pada Kamis (30/6/2022).",
+         date(2022, 7, 1), []),
+        # A plan told after an arrival is for a day to come: it takes no arrival's date.
+        ("Presiden Prabowo Subianto tiba di Beijing.\n\nIa tiba pada Jumat (8/11/2024) malam. Prabowo "
+         "diagendakan bertemu dengan Presiden China Xi Jinping. Pada Sabtu (9/11/2024), Prabowo akan bertemu "
+         "Xi Jinping di Beijing.", date(2024, 11, 8),
+         [("meeting", date(2024, 11, 9), ["Prabowo Subianto", "Xi Jinping"], "Beijing"),
+          ("visit", date(2024, 11, 8), ["Prabowo Subianto"], "Beijing")]),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

@@ -110,6 +110,8 @@ class _Lex:
     pointing_back: set[str]
     copula: re.Pattern[str]
     arrival: set[str]
+    venue: re.Pattern[str]
+    list_joiner: re.Pattern[str]
     welcomed_by: re.Pattern[str]
     reception: re.Pattern[str]
     greeting: set[str]
@@ -130,12 +132,14 @@ def _lex() -> _Lex:
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
-        honoured=word_pattern(data["honoured_invitation"], ignore_case=True),
+        honoured=word_pattern(data["honoured_invitation"] + data["akan_as_of"], ignore_case=True),
         heading=re.compile(rf"(?<![\w])(?:{_alt(data['heading_words'])})\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
         before_moment=re.compile(rf"(?<![\w])(?:{_alt(data['before_moment_cues'])})\s+$", re.IGNORECASE),
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
         arrival={w.lower() for w in data["arrival_words"]},
+        venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
+        list_joiner=word_pattern(data["list_joiners"], ignore_case=True),
         welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
         reception=word_pattern(data["reception_words"], ignore_case=True),
         greeting={w.lower() for w in data["greeting_words"]},
@@ -240,6 +244,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                     or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
+        if lex.venue.search(sentence[max(0, m.start() - 10):m.start()]):
+            continue  # `tiba di lokasi pertemuan`: where a gathering is held
         if lex.copula.search(sentence[max(0, m.start() - 30):m.start()]):
             continue  # `KTT X merupakan pertemuan terbesar ...`: a description of the KTT
         if not inside_longer and not anaphoric and not elsewhen:
@@ -681,17 +687,21 @@ def _legs(part: str, at: int, published: date | None, lex: _Lex) -> list[str]:
     if first is None or first.kind not in ("state", "place"):
         return []
     legs, end = [first.name], m.end()
+    joined = False
     while (nxt := lex.next_state.match(part, end)) is not None:
         e = ents.resolve(nxt.group("state"), published)
         if e is None or e.kind not in ("state", "place"):
             break
+        joined = joined or bool(lex.list_joiner.search(part, nxt.start(), nxt.start("state")))
         before = ents.entity(legs[-1])
         if e.kind == "place" and before is not None and before.kind == "state" and e.state == before.name:
             legs[-1] = e.name  # `ibu kota Laos, Vientiane`: the country's own city is where one goes
         elif not (e.kind == "state" and before is not None and before.kind == "place" and before.state == e.name):
             legs.append(e.name)  # `Beijing, China`: a city and its country are one destination
         end = nxt.end()
-    return list(dict.fromkeys(legs))
+    # A list of destinations ends with `dan`/`serta`; names set off by commas alone (`di Nusa Dua,
+    # Bali`) say where one place lies.
+    return list(dict.fromkeys(legs)) if joined else []
 
 
 def _city(name: str) -> str | None:
@@ -1071,6 +1081,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
             if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
                 sides = part[between.end():] if between else part
+                if etype_k == "visit":
+                    # `bertolak menuju Abu Dhabi, Persatuan Emirat Arab`: a state named after the trip
+                    # word is where it goes; only one named before it travels.
+                    sides = part[:at]
                 persons += _roles(sides, published, lex) or _states(sides, published, place, lex)
             if not persons and out and out[-1].event_type == etype_k in ("meeting", "call") and \
                     0 < sent.start - out[-1].start < FOLLOW_WINDOW:
@@ -1148,8 +1162,11 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     _date_the_lead(out, text, published)
     for e in out:
         if e.when is None:
-            # Events the lead rule has just dated date what follows them, as dated ones do above.
-            before = [x for x in out if x.when and x.start < e.start and x.event_type in ("visit", "summit", "meeting")]
+            # Events the lead rule has just dated date what follows them, as dated ones do above; a
+            # plan told after an arrival (`tiba di Beijing. Prabowo diagendakan bertemu Xi`) is for
+            # a day to come, not the arrival's.
+            kinds = ("visit", "summit", "meeting") if e.status == "happened" else ("summit", "meeting")
+            before = [x for x in out if x.when and x.start < e.start and x.event_type in kinds]
             when = _inherited(before, e.start, e.participants, False, e.place, happened=e.status == "happened")
             if when is not None:
                 e.event_date, e.date_precision = when
@@ -1190,6 +1207,13 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     written = [replace(d, start=d.start + sent.start) for sent in sentences(text[:LEAD_DATE_WINDOW])
                if not future.search(sent.text) for d in find_dates(sent.text, published)]
     days = [d for d in written if d.precision == "day" and (published is None or d.value <= published)]
+    owners = [e for e in found if e.when is not None and days and e.event_date == days[0].value]
+    if days and owners and all(e.event_type == "visit" for e in owners):
+        # `Putin menjamu Prabowo di Saint Petersburg` and `Prabowo tiba di istana pada Kamis (19/6)`:
+        # the day of the visitor's arrival is the day of the talks the lead tells with them.
+        visitors = {p for e in owners for p in _people_in(e.participants)}
+        lead = [e for e in lead if _people_in(e.participants) & visitors]
+        own -= {days[0].value}
     days = days[:1] if days and days[0].value not in own else []
     if not days and published is not None and published not in own and not written:
         # A lead that writes no date at all tells the day's news.
