@@ -859,6 +859,17 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
          "Xi Jinping di Beijing.", date(2024, 11, 8),
          [("meeting", date(2024, 11, 9), ["Prabowo Subianto", "Xi Jinping"], "Beijing"),
           ("visit", date(2024, 11, 8), ["Prabowo Subianto"], "Beijing")]),
+        # A day a newsroom compiled a summary (`yang dirangkum ...`) is no event's.
+        ("Anwar Ibrahim bertemu Prabowo Subianto di Bogor pada Senin (9/6/2025). Berikut fakta pertemuan Anwar "
+         "Ibrahim dengan Prabowo Subianto yang dirangkum redaksi Kamis (12/6/2025).", date(2025, 6, 12),
+         [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Prabowo Subianto"], "Bogor")]),
+        # An event told as so long before another happening is not dated by the lead's day.
+        ("Presiden Rusia Vladimir Putin akan berbicara dengan Xi Jinping lewat telepon pada Jumat (30/12/2022).\n\n"
+         "Kedua negara menandatangani perjanjian energi beberapa pekan sebelum perang dimulai. Hal itu "
+         "disampaikan Peskov pada Kamis (29/12/2022).", date(2022, 12, 30),
+         [("call", date(2022, 12, 30), ["Vladimir Putin", "Xi Jinping"], None)]),
+        # Negotiations between states (`perundingan dengan Amerika Serikat`) are a process, no meeting.
+        ("Prabowo Subianto mengatakan perundingan dengan Amerika Serikat berlangsung alot.", date(2025, 7, 16), []),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

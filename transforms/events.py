@@ -110,6 +110,7 @@ class _Lex:
     pointing_back: set[str]
     copula: re.Pattern[str]
     arrival: set[str]
+    relative: re.Pattern[str]
     venue: re.Pattern[str]
     list_joiner: re.Pattern[str]
     welcomed_by: re.Pattern[str]
@@ -138,6 +139,8 @@ def _lex() -> _Lex:
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
         arrival={w.lower() for w in data["arrival_words"]},
+        relative=re.compile(rf"(?<![\w])(?:{_alt(data['relative_units'])})\s+(?:{_alt(data['relative_anchors'])})(?![\w])",
+                            re.IGNORECASE),
         venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
         list_joiner=word_pattern(data["list_joiners"], ignore_case=True),
         welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
@@ -1197,7 +1200,9 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
         # Paragraphs of background, plans or quotes first: the lead is the first paragraph that
         # tells something that happened.
         first_para_end = next((end for end in ends[:LEAD_MAX_PARAGRAPHS] if tells(end)), first_para_end)
-    lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
+    # `menandatangani ... beberapa hari sebelum Rusia meluncurkan kampanye`: dated by that happening.
+    lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"
+            and not _lex().relative.search(e.evidence)]
     if not lead:
         return
     # A day that dates an event of its own is that event's, not the lead's; a day of a plan
