@@ -643,15 +643,18 @@ def _arrival_visitor(people: list[tuple[int, str]], end: int) -> list[str]:
     return [after[0][1]] if after else []
 
 
-def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
+def _in_attribution(part: str, pos: int, lex: _Lex, at: int | None = None) -> bool:
     """Whether offset `pos` lies in an attribution (`..., menurut juru bicara Kemlu Rusia`):
-    who reports an event does not take part in it."""
+    who reports an event does not take part in it. A person named after the event word at `at`
+    (`disampaikan oleh Retno setelah memimpin pertemuan dengan Lavrov`) is the event's."""
     if any(m.start() < pos < m.end() for m in lex.said.finditer(part)):
         return True
     markers = list(lex.attribution.finditer(part, 0, pos))
     if not markers:
         return False
     end = markers[-1].end()
+    if at is not None and end <= at < pos:
+        return False
     return not ("," in part[end:pos] or lex.content_clause.search(part, end, pos))
 
 
@@ -1035,7 +1038,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             part = s[a:b]
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
-                      if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)
+                      if not _in_attribution(part, p, lex, at) and not _speaks_before(part, p, at)
                       and not _elsewhen(part, p, at)]
             between = lex.between.match(part, trig_k.end() - a)
             if between:
