@@ -874,6 +874,10 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
         ("Hal itu diungkapkan oleh Sugiono kepada wartawan setelah memimpin pertemuan dengan Lavrov dan "
          "Menlu China, Wang Yi, pada Senin (2/6/2025).", date(2025, 6, 3),
          [("meeting", date(2025, 6, 2), ["Sergey Lavrov", "Wang Yi"], None)]),
+        # A subheading names what the paragraph below tells; it tells nothing itself.
+        ("Prabowo Subianto akan hadir di KTT APEC pada November mendatang.\n\nKunjungan Pertama Prabowo ke Peru\n\n"
+         "Ini akan menjadi perjalanan pertamanya ke Amerika Latin.", date(2024, 8, 19),
+         [("summit", date(2024, 11, 1), ["Prabowo Subianto"], None)]),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

@@ -999,6 +999,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     dated: list[Event] = []
     occasions: list[Event] = []
     for sent in sentences(text):
+        if _heading(text, sent.start, sent.end):
+            continue
         if (back := _pointed_back(sent.text, published)) is not None:
             # The undated event of that type told last (every part of its sentence) takes the date.
             told = [e for e in out if e.event_type == back[0] and e.start < sent.start]
@@ -1234,6 +1236,26 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
         # day near it at all (none it could have taken), it stays, undated.
         for e in lead:
             e.extra["lead"] = "undated"
+
+
+# The most words a subheading has (`Perjalanan Pertama Xi Jinping Sejak Pandemi`).
+HEADING_WORDS = 10
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a subheading: a line of its own, short, in title case, with no
+    closing stop. It names what the paragraph below tells and tells nothing itself; the day a
+    lead would give it is no day of that event."""
+    line = text[start:end].strip()
+    words = line.split()
+    if not words or len(words) > HEADING_WORDS or line[-1] in ".!?\"”'":
+        return False
+    if text[:start].rstrip(" ") and not text[:start].rstrip(" ").endswith("\n"):
+        return False
+    if text[end:].lstrip(" ") and not text[end:].lstrip(" ").startswith("\n"):
+        return False
+    capitals = sum(w[0].isupper() or w[0].isdigit() for w in words)
+    return capitals >= len(words) * 0.6
 
 
 def _people_named(text: str, people: list[str]) -> list[str]:
