@@ -870,6 +870,8 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
          [("call", date(2022, 12, 30), ["Vladimir Putin", "Xi Jinping"], None)]),
         # Negotiations between states (`perundingan dengan Amerika Serikat`) are a process, no meeting.
         ("Prabowo Subianto mengatakan perundingan dengan Amerika Serikat berlangsung alot.", date(2025, 7, 16), []),
+        ("Sergei Lavrov dan Wang Yi menggelar perundingan di Beijing pada Senin (1/4/2024).", date(2024, 4, 2),
+         [("meeting", date(2024, 4, 1), ["Sergey Lavrov", "Wang Yi"], "Beijing")]),
         # Who reports an event is not in it, but a person named after the event word is the event's.
         ("Hal itu diungkapkan oleh Sugiono kepada wartawan setelah memimpin pertemuan dengan Lavrov dan "
          "Menlu China, Wang Yi, pada Senin (2/6/2025).", date(2025, 6, 3),
