@@ -880,6 +880,11 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
         ("Prabowo Subianto akan hadir di KTT APEC pada November mendatang.\n\nKunjungan Pertama Prabowo ke Peru\n\n"
          "Ini akan menjadi perjalanan pertamanya ke Amerika Latin.", date(2024, 8, 19),
          [("summit", date(2024, 11, 1), ["Prabowo Subianto"], None)]),
+        # A leader received by title is met; the month told later is the same meeting's.
+        ("Anwar Ibrahim dijadwalkan menerima Presiden Prabowo Subianto di Putrajaya pada 27 Januari.\n\n"
+         "Prabowo Subianto akan bertemu Anwar Ibrahim pada akhir Januari 2025.", date(2025, 1, 20),
+         [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        ("Presiden Prabowo Subianto menerima laporan Menlu Sugiono pada Senin (2/6/2025).", date(2025, 6, 3), []),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:
