@@ -885,6 +885,16 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
          "Prabowo Subianto akan bertemu Anwar Ibrahim pada akhir Januari 2025.", date(2025, 1, 20),
          [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
         ("Presiden Prabowo Subianto menerima laporan Menlu Sugiono pada Senin (2/6/2025).", date(2025, 6, 3), []),
+        # A denied event is none; `tidak hanya` (not only) denies nothing.
+        ("Kremlin menyatakan Putin dan Xi Jinping tidak berencana bertemu pekan depan, Senin (6/5/2024).",
+         date(2024, 5, 6), []),
+        ("Xi Jinping batal berkunjung ke India pada September 2023.", date(2023, 9, 10), []),
+        ("Prabowo Subianto tidak hanya bertemu Anwar Ibrahim di Putrajaya pada Senin (27/1/2025).",
+         date(2025, 1, 28), [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        # Meeting the press is no event; a count of meetings (`40 kali`) is none in particular, and
+        # a year after `Sejak` opening the sentence is when the count began.
+        ("Vladimir Putin bertemu dengan wartawan di Kremlin pada Senin (6/5/2024).", date(2024, 5, 6), []),
+        ("Sejak 2013, Xi Jinping telah bertemu Vladimir Putin lebih dari 40 kali.", date(2024, 5, 6), []),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

@@ -110,6 +110,8 @@ class _Lex:
     pointing_back: set[str]
     copula: re.Pattern[str]
     arrival: set[str]
+    negated: re.Pattern[str]
+    press: re.Pattern[str]
     relative: re.Pattern[str]
     venue: re.Pattern[str]
     list_joiner: re.Pattern[str]
@@ -139,6 +141,10 @@ def _lex() -> _Lex:
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
         arrival={w.lower() for w in data["arrival_words"]},
+        # The cue, then at most two words before the event word (`tidak akan menghadiri`).
+        negated=re.compile(rf"(?<![\w])(?:{_alt(data['negation_cues'])})\s+"
+                           rf"(?!(?:{_alt(data['negation_exceptions'])})(?![\w]))(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
+        press=re.compile(rf"\s+(?:dengan\s+)?(?:{_alt(data['press_words'])})(?![\w])", re.IGNORECASE),
         relative=re.compile(rf"(?<![\w])(?:{_alt(data['relative_units'])})\s+(?:{_alt(data['relative_anchors'])})(?![\w])",
                             re.IGNORECASE),
         venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
@@ -162,7 +168,9 @@ def _lex() -> _Lex:
         among=re.compile(rf"\s+(?:{_alt(data['among_prefixes'])})\w+", re.IGNORECASE),
         bare_trip=re.compile(rf"(?:{_alt(data['bare_trip_words'])})(?=\s+[A-Z])"),
         citing=re.compile(rf"(?:{_alt(data['citing_openers'])})(?![\w])", re.IGNORECASE),
-        habitual=word_pattern(data["habitual_cues"], ignore_case=True),
+        # `setiap tahun`, `beberapa kali`, `lebih dari 40 kali`: a habit or a count of events.
+        habitual=re.compile(rf"(?<![\w])(?:{_alt(data['habitual_cues'])}|\d+\s+(?:{_alt(data['count_of_times'])}))(?![\w])",
+                            re.IGNORECASE),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
@@ -417,7 +425,9 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     if d.end <= at and _says_after(sentence, d.end, at):
         return True
     # A bare year or month is found with its preposition (`sejak 2019`): that word is before it too.
-    lead = re.match(r"[a-z]+\s+", d.text)
+    lead = re.match(r"[A-Za-z]+\s+", d.text)
+    if lead and lead.group().strip().lower() not in lexicon.words("dates", "date_prepositions"):
+        lead = None  # `Selasa (5/9)` opens with its day; `Sejak 2019, ...` with a preposition
     before = sentence[max(0, d.start - CUE_WINDOW):d.start] + (lead.group() if lead else "")
     starts = d.precision == "day" and _lex().start_cue.search(before)
     if d.precision != "day" and amount_before().search(before):
@@ -1015,6 +1025,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             continue
         etype, trig = found
         s = sent.text
+        clause_start = max(s.rfind(",", 0, trig.start()), s.rfind(";", 0, trig.start())) + 1
+        if lex.negated.search(s[clause_start:trig.start()]) or \
+                (etype == "meeting" and lex.press.match(s, trig.end())):
+            continue  # `tidak berencana bertemu`, `batal berkunjung`; `bertemu dengan wartawan`
         if lex.uncertain.search(s, 0, trig.start()) or _invited(s, trig.start()):
             continue
         planned = _planned(s, trig)
