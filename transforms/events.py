@@ -110,6 +110,7 @@ class _Lex:
     pointing_back: set[str]
     copula: re.Pattern[str]
     arrival: set[str]
+    addressee: re.Pattern[str]
     negated: re.Pattern[str]
     press: re.Pattern[str]
     relative: re.Pattern[str]
@@ -141,6 +142,7 @@ def _lex() -> _Lex:
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
         arrival={w.lower() for w in data["arrival_words"]},
+        addressee=re.compile(rf"\s*(?:{_alt(data['addressee_words'])})(?![\w])", re.IGNORECASE),
         # The cue, then at most two words before the event word (`tidak akan menghadiri`).
         negated=re.compile(rf"(?<![\w])(?:{_alt(data['negation_cues'])})\s+"
                            rf"(?!(?:{_alt(data['negation_exceptions'])})(?![\w]))(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
@@ -678,7 +680,18 @@ def _speaks_before(part: str, pos: int, at: int) -> bool:
         # `Prabowo, yang sebelumnya mengatakan bahwa ..., mengunjungi Jepang`: the speech verb is
         # in a relative clause set off by commas; the person is the subject of the event after it.
         return False
-    return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at)
+    return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at) or \
+        _own_subject(part[verb.end():at])
+
+
+def _own_subject(clause: str) -> bool:
+    """Whether a clause reported without `bahwa` names its own subject before its event word
+    (`Peskov mengatakan Putin akan bertemu Xi`, `Peskov menjelaskan kedua pemimpin berbicara`):
+    the speaker then only reports. Not an addressee (`mengatakan kepada Xi ...`)."""
+    lex = _lex()
+    if lex.addressee.match(clause):
+        return False
+    return bool(lex.pair.search(clause)) or any(m.entity.kind == "person" for m in ents.find_mentions(clause))
 
 
 def _elsewhen(part: str, pos: int, at: int) -> bool:
