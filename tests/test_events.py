@@ -901,6 +901,11 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
          date(2024, 5, 14), [("meeting", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], None)]),
         ("Menlu Sugiono menyebut Presiden Prabowo Subianto akan mengunjungi Tokyo pada Senin (9/6/2025).",
          date(2025, 6, 5), [("visit", date(2025, 6, 9), ["Prabowo Subianto"], "Tokyo")]),
+        # Who is said to take part (`berpartisipasi`) in a summit known by its body and host alone
+        # is its participant.
+        ("Tahun ini Brasil akan menjadi tuan rumah KTT BRICS di Rio pada 6 Juli 2025. Prabowo Subianto telah "
+         "diundang untuk berpartisipasi.", date(2025, 6, 1),
+         [("summit", date(2025, 7, 6), ["Prabowo Subianto"], "Rio")]),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:
