@@ -791,3 +791,34 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
     # Negative: a call with one counterpart is one call.
     text = "Menlu Sugiono menelepon Menlu Turki Hakan Fidan pada Selasa (21/5/2024)."
     assert len([e for e in extract(text, date(2024, 5, 22)) if e.event_type == "call"]) == 1
+
+
+def _told(text: str, published: date) -> set[tuple]:
+    return {(e.event_type, e.event_date, tuple(e.participants)) for e in extract(text, published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # `pertemuan KTT Menlu G20`: the gathering word and the summit word name one summit.
+        ("Menlu Sergey Lavrov meninggalkan pertemuan KTT Menlu G20 di Nusa Dua pada Jumat (8/7/2022).",
+         date(2022, 7, 9), {("summit", date(2022, 7, 8), ("Sergey Lavrov",))}),
+        # A speaker who did the event (`setelah memimpin pertemuan`) and the people named after the
+        # event word take part in it; a larger meeting is not the pair's own talks retold.
+        ("Menlu Retno Marsudi bertemu Menlu Sergey Lavrov di Jakarta pada Rabu (12/7/2023). "
+         "Hal itu disampaikan oleh Retno kepada wartawan setelah memimpin pertemuan trilateral dengan Lavrov "
+         "dan diplomat senior China Wang Yi.", date(2023, 7, 13),
+         {("meeting", date(2023, 7, 12), ("Retno Marsudi", "Sergey Lavrov")),
+          ("meeting", date(2023, 7, 12), ("Retno Marsudi", "Sergey Lavrov", "Wang Yi"))}),
+    ],
+)
+def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:
+    assert _told(text, published) == expected
+
+
+def test_a_speaker_after_a_meeting_takes_no_part_in_it() -> None:
+    # Negative: `usai pertemuan` says when the spokesperson spoke, not that they were there.
+    text = ("Putin bertemu Xi Jinping di Moskow pada Selasa (21/3/2023), seperti disampaikan oleh Dmitry Peskov "
+            "kepada wartawan usai pertemuan itu.")
+    (e,) = extract(text, date(2023, 3, 22))
+    assert "Dmitry Peskov" not in e.participants

@@ -83,6 +83,7 @@ class _Lex:
     start_cue: re.Pattern[str]
     between: re.Pattern[str]
     other_moment_words: list[str]
+    after_words: list[str]
     uncertain: re.Pattern[str]
     said: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -176,6 +177,7 @@ def _lex() -> _Lex:
         gathering_words={w.lower() for w in data["gathering_words"]},
         # `terbang ke Kamboja sejak 9 November`: the cue right before a day.
         other_moment_words=list(data["other_moment_cues"]),
+        after_words=list(data["after_moment_cues"]),
         uncertain=word_pattern(data["uncertain_cues"], ignore_case=True),
         between=re.compile(rf"\s+(?:{_alt(data['between_cues'])})(?![\w])", re.IGNORECASE),
         start_cue=re.compile(rf"(?<![\w])(?:{_alt(data['start_cues'])})\s+$", re.IGNORECASE),
@@ -265,11 +267,24 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
         # `Pertemuan ... G20 digelar`: the gathering word is the summit's, told once.
         hits["summit"] = meeting
         del hits["meeting"]
+    elif meeting and "summit" in hits and _names_summit(sentence, meeting, hits["summit"]):
+        # `pertemuan KTT Menlu G20`: the gathering word and the summit word name one summit.
+        del hits["meeting"]
     summit = hits.get("summit")
     if summit and _kind(sentence, "summit", summit) == "meeting":
         hits.setdefault("meeting", summit)
         del hits["summit"]
     return hits
+
+
+def _names_summit(sentence: str, meeting: re.Match[str], summit: re.Match[str]) -> bool:
+    """Whether a gathering word (`pertemuan`) is a summit's and the summit word comes between it
+    and the body it names (`pertemuan KTT Menlu G20`, `pertemuan Foreign Ministers' Meeting atau
+    KTT Menlu G20`): one summit, told once."""
+    if _kind(sentence, "meeting", meeting) != "summit":
+        return False
+    body = _lex().summit_bodies.search(sentence, meeting.end(), meeting.end() + 80)
+    return body is not None and meeting.end() <= summit.start() < body.start()
 
 
 def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
@@ -596,16 +611,33 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
     return next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
 
 
-def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
+def _in_attribution(part: str, pos: int, lex: _Lex, at: int | None = None) -> bool:
     """Whether offset `pos` lies in an attribution (`..., menurut juru bicara Kemlu Rusia`):
-    who reports an event does not take part in it."""
+    who reports an event does not take part in it. With the event's trigger at `at`: a person
+    named after the trigger is the event's (`disampaikan oleh Retno setelah pertemuan dengan
+    Lavrov`), and so is a speaker said to have done it (`disampaikan oleh Retno setelah memimpin
+    pertemuan`)."""
     if any(m.start() < pos < m.end() for m in lex.said.finditer(part)):
         return True
     markers = list(lex.attribution.finditer(part, 0, pos))
     if not markers:
         return False
     end = markers[-1].end()
+    if at is not None and (end <= at < pos or pos < at and _did_before(part, pos, at, lex)):
+        return False
     return not ("," in part[end:pos] or lex.content_clause.search(part, end, pos))
+
+
+def _did_before(part: str, pos: int, at: int, lex: _Lex) -> bool:
+    """Whether the clause from a person at `pos` to the event at `at` says the person did it
+    before speaking (`oleh Retno kepada wartawan setelah memimpin pertemuan`): an after-moment
+    cue and a verb of their own (`me-`, `ber-`), in one clause. `usai pertemuan` alone says when
+    the speaker spoke, not that they took part."""
+    between = part[pos:at]
+    if "," in between:
+        return False
+    cue = re.search(rf"(?<![\w])(?:{_alt(lex.after_words)})\s+(?:me|ber)\w+\s+$", between, re.IGNORECASE)
+    return cue is not None
 
 
 def _speaks_before(part: str, pos: int, at: int) -> bool:
@@ -984,7 +1016,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             part = s[a:b]
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
-                      if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)
+                      if not _in_attribution(part, p, lex, at) and not _speaks_before(part, p, at)
                       and not _elsewhen(part, p, at)]
             between = lex.between.match(part, trig_k.end() - a)
             if between:
@@ -1177,6 +1209,8 @@ def _fits(a: Event, b: Event) -> bool:
     if a.extra.get("sides", b.extra.get("sides")) != b.extra.get("sides", a.extra.get("sides")):
         return False  # a bilateral and a trilateral meeting are two meetings, whoever is named
     pa, pb = _people_in(a.participants), _people_in(b.participants)
+    if _pair_and_more(a, b, pa, pb) or _pair_and_more(b, a, pb, pa):
+        return False
     if a.event_type == "summit" and bool(pa) != bool(pb) and a.extra.get("body", b.extra.get("body")) == \
             b.extra.get("body", a.extra.get("body")):
         # A summit known by its body or host alone, and a mention naming who attends (`Putin
@@ -1190,6 +1224,14 @@ def _fits(a: Event, b: Event) -> bool:
         # A mention naming nobody joins only a mention of the very same date.
         return a.when == b.when
     return bool(set(a.participants) & set(b.participants))
+
+
+def _pair_and_more(a: Event, b: Event, pa: set[str], pb: set[str]) -> bool:
+    """Whether `a` is a meeting of two people told without a count of sides and the other one,
+    said to have more sides (`pertemuan trilateral`), adds people to them: the pair's own talks
+    and the larger meeting are two happenings (a retelling of the larger one names them all)."""
+    return a.event_type == "meeting" and "sides" not in a.extra and b.extra.get("sides", "bilateral") != "bilateral" \
+        and len(pa) == 2 and len(pb) > 2 and pa < pb
 
 
 def _absorb(into: Event, other: Event) -> None:
