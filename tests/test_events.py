@@ -810,6 +810,13 @@ def _told(text: str, published: date) -> set[tuple]:
          "dan diplomat senior China Wang Yi.", date(2023, 7, 13),
          {("meeting", date(2023, 7, 12), ("Retno Marsudi", "Sergey Lavrov")),
           ("meeting", date(2023, 7, 12), ("Retno Marsudi", "Sergey Lavrov", "Wang Yi"))}),
+        # A host receiving a guest somewhere: their meeting, and the guest's trip there.
+        ("Presiden Xi Jinping akan menerima Presiden Prabowo Subianto di Beijing pada 9 November 2024.",
+         date(2024, 11, 1), {("meeting", date(2024, 11, 9), ("Xi Jinping", "Prabowo Subianto")),
+                             ("visit", date(2024, 11, 9), ("Prabowo Subianto",))}),
+        # Negative: receiving a report from someone hosts nobody.
+        ("Presiden Xi Jinping menerima laporan dari Presiden Prabowo Subianto di Beijing pada 9 November 2024.",
+         date(2024, 11, 10), set()),
     ],
 )
 def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:

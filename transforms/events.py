@@ -57,6 +57,8 @@ class Event:
 class _Lex:
     triggers: dict[str, re.Pattern[str]]
     needs_person: set[str]
+    needs_person_next: set[str]
+    hosting: set[str]
     priority: list[str]
     summit_bodies: re.Pattern[str]
     anaphora: set[str]
@@ -122,6 +124,8 @@ def _lex() -> _Lex:
     return _Lex(
         triggers={t: word_pattern(ws, ignore_case=True) for t, ws in data["triggers"].items()},
         needs_person={w.lower() for w in data["triggers_needing_a_person"]},
+        needs_person_next={w.lower() for w in data["triggers_needing_a_person_next"]},
+        hosting={w.lower() for w in data["hosting_words"]},
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
@@ -231,6 +235,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                     or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
+        if m.group().lower() in lex.needs_person_next and not _person_next(sentence, m.end()):
+            continue
         if not inside_longer and not anaphoric and not elsewhen:
             out.append((etype, m))
     return out
@@ -319,6 +325,30 @@ def _person_follows(sentence: str, at: int) -> bool:
     Malaysia Anwar Ibrahim` is a meeting, `menemui wartawan` is not."""
     window = sentence[at:at + PERSON_WINDOW]
     return any(m.entity.kind == "person" for m in ents.find_mentions(window)) or ents.is_title(window)
+
+
+def _person_next(sentence: str, at: int) -> bool:
+    """Whether the very next words after offset `at` are a person or a title: `menerima Presiden
+    Joko Widodo` hosts a guest, `menerima laporan dari Presiden` does not."""
+    window = sentence[at:at + PERSON_WINDOW]
+    gap = len(window) - len(window.lstrip())
+    return any(m.entity.kind == "person" and m.start == gap for m in ents.find_mentions(window)) or \
+        ents.is_title(window)
+
+
+def _guest_visit(meeting: Event, part: str, at: int, end: int, people: list[tuple[int, str]],
+                 lex: _Lex) -> Event | None:
+    """The guest's trip told by a host receiving them somewhere (`Putin akan menerima Presiden X
+    di Moskow pada 30 Juni`): a visit of the guests named after the hosting word, to the place the
+    sentence names, on the meeting's date (GOLD.md counts the visit and the talks apart)."""
+    if part[at:end].lower() not in lex.hosting:
+        return None
+    guests = [n for p, n in people if p >= end]
+    where = _place(part, at, lex)
+    known = ents.resolve(where) if where else None
+    if not guests or known is None or known.kind != "place":
+        return None
+    return replace(meeting, event_type="visit", participants=guests, place=known.name, extra={})
 
 
 def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
@@ -1125,6 +1155,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                            **({"leg": leg} if leg else {})},
                 )
                 out.append(ev)
+            if etype_k == "meeting" and (guest := _guest_visit(out[-1], part, at, trig_k.end() - a, people, lex)):
+                out.append(guest)
             if etype_k == "meeting" and _people_in(persons):
                 occasions.extend(_occasions(part, at, sent.start + a, [p for p in persons if p in _people_in(persons)],
                                             body[sent.start:sent.end].strip(), lex))
