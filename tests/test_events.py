@@ -169,8 +169,9 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
         # (`Menkeu Turki`, not Indonesia's Menkeu): two meetings.
         ("Di Ankara, Prabowo menemui Menteri Luar Negeri Turki Hakan Fidan dan Menkeu Turki Budi Karya "
          "pada Senin (29/7/2024).", date(2024, 7, 29),
-         [("meeting", date(2024, 7, 29), ["Budi Karya", "Prabowo Subianto"], None),
-          ("meeting", date(2024, 7, 29), ["Hakan Fidan", "Prabowo Subianto"], None)]),
+         # The city opening the sentence (`Di Ankara, ...`) is where both happened.
+         [("meeting", date(2024, 7, 29), ["Budi Karya", "Prabowo Subianto"], "Ankara"),
+          ("meeting", date(2024, 7, 29), ["Hakan Fidan", "Prabowo Subianto"], "Ankara")]),
         # `setelah pertemuan (pribadi) mereka`: their own meeting is told, not only used as a moment.
         ("Hubungan Presiden Macron dan Presiden Jokowi makin erat setelah pertemuan pribadi mereka di Paris "
          "pada Rabu (21/6/2023).", date(2023, 6, 22),
@@ -817,6 +818,9 @@ def _told(text: str, published: date) -> set[tuple]:
         # Negative: receiving a report from someone hosts nobody.
         ("Presiden Xi Jinping menerima laporan dari Presiden Prabowo Subianto di Beijing pada 9 November 2024.",
          date(2024, 11, 10), set()),
+        # A gathering word a summit is said to be (`KTT ... merupakan pertemuan terbesar`) is that summit.
+        ("KTT SCO di Kota Astana, Kazakhstan pada 3 Juli 2024 merupakan pertemuan terbesar bagi "
+         "Presiden Xi Jinping.", date(2024, 7, 5), {("summit", date(2024, 7, 3), ("Xi Jinping",))}),
     ],
 )
 def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:
@@ -829,3 +833,14 @@ def test_a_speaker_after_a_meeting_takes_no_part_in_it() -> None:
             "kepada wartawan usai pertemuan itu.")
     (e,) = extract(text, date(2023, 3, 22))
     assert "Dmitry Peskov" not in e.participants
+
+
+def test_meetings_in_a_summits_city_take_its_date_further_on() -> None:
+    filler = "Para analis menilai forum itu penting bagi kawasan dan perdagangan global. " * 14
+    text = ("KTT SCO digelar di Kota Astana pada 3 Juli 2024 dan dihadiri Presiden Xi Jinping. " + filler +
+            "Di Astana, Presiden Vladimir Putin akan bertemu dengan Presiden Recep Tayyip Erdogan.")
+    got = {(e.event_type, e.event_date, e.place) for e in extract(text, date(2024, 7, 2))}
+    assert ("meeting", date(2024, 7, 3), "Astana") in got
+    # Negative: an undated meeting elsewhere takes no date from the summit.
+    text = text.replace("Di Astana, Presiden", "Di Moskow, Presiden")
+    assert all(e.event_type != "meeting" for e in extract(text, date(2024, 7, 2)))

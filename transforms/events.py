@@ -28,6 +28,8 @@ CLAUSE_CUE_WINDOW = 80
 # How far (characters) after a dated event an undated mention may take its date: the talks of a
 # visit, the sideline meetings of a summit are told in the sentences that follow it.
 INHERIT_WINDOW = 900
+# How far after a dated summit an undated mention in its city may take its date.
+CITY_WINDOW = 2000
 
 
 @dataclass
@@ -59,6 +61,7 @@ class _Lex:
     needs_person: set[str]
     needs_person_next: set[str]
     hosting: set[str]
+    copula: re.Pattern[str]
     priority: list[str]
     summit_bodies: re.Pattern[str]
     anaphora: set[str]
@@ -126,6 +129,7 @@ def _lex() -> _Lex:
         needs_person={w.lower() for w in data["triggers_needing_a_person"]},
         needs_person_next={w.lower() for w in data["triggers_needing_a_person_next"]},
         hosting={w.lower() for w in data["hosting_words"]},
+        copula=re.compile(rf"(?<![\w])(?:{_alt(data['copulas'])})\s+$", re.IGNORECASE),
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
@@ -273,7 +277,8 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
         # `Pertemuan ... G20 digelar`: the gathering word is the summit's, told once.
         hits["summit"] = meeting
         del hits["meeting"]
-    elif meeting and "summit" in hits and _names_summit(sentence, meeting, hits["summit"]):
+    elif meeting and "summit" in hits and (_names_summit(sentence, meeting, hits["summit"])
+                                           or _said_of_summit(sentence, meeting, hits["summit"])):
         # `pertemuan KTT Menlu G20`: the gathering word and the summit word name one summit.
         del hits["meeting"]
     summit = hits.get("summit")
@@ -291,6 +296,19 @@ def _names_summit(sentence: str, meeting: re.Match[str], summit: re.Match[str]) 
         return False
     body = _lex().summit_bodies.search(sentence, meeting.end(), meeting.end() + 80)
     return body is not None and meeting.end() <= summit.start() < body.start()
+
+
+def _said_of_summit(sentence: str, meeting: re.Match[str], summit: re.Match[str]) -> bool:
+    """Whether a gathering word is what a summit told before it is said to be (`KTT BRICS di
+    Kazan, Rusia ... merupakan pertemuan terbesar`): a copula right before the word, and the
+    summit the sentence's subject (its first words) or in the word's clause. The summit is told,
+    not a meeting of its own."""
+    lex = _lex()
+    if meeting.group().lower() not in lex.gathering_words or summit.start() >= meeting.start():
+        return False
+    between = sentence[summit.end():meeting.start()]
+    subject = not sentence[:summit.start()].strip()
+    return lex.copula.search(between) is not None and (subject or not re.search(r"[,;]", between))
 
 
 def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
@@ -638,7 +656,23 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
     recent = [e for e in near if e.date_precision != "year"]
     people = _people_in(persons)
     city = place if place and (e := ents.entity(place)) is not None and e.kind == "place" else None
-    return next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
+    found = next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
+    if found is None and city:
+        # The gathering told in the same city dates what happens there, further on too (the
+        # sideline meetings of a summit in Kazan, told after its attendees).
+        found = next((e.when for e in reversed(dated) if e.place == city and e.event_type == "summit"
+                      and e.when and e.date_precision != "year" and at - e.start < CITY_WINDOW), None)
+    return found
+
+
+def _framing_place(part: str, clause_start: int) -> str | None:
+    """A city that opens the sentence as its frame (`Di Kazan, Putin akan bertemu ...`): where
+    everything the sentence tells happens, its first clause being no more than that place."""
+    m = re.match(r"\s*[Dd]i\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s*,", part)
+    if m is None or clause_start < m.end():
+        return None
+    known = ents.resolve(m.group("place"))
+    return known.name if known is not None and known.kind == "place" else None
 
 
 def _in_attribution(part: str, pos: int, lex: _Lex, at: int | None = None) -> bool:
@@ -1081,7 +1115,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             ca, cb = _clause(part, at)
             # The place comes from the event's own clause, not from another one of the sentence
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
-            place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex)
+            place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex) or _framing_place(part, ca)
             if k > 0 and a == 0:
                 persons = list(out[-1].participants) if out else persons
             elif k > 0 and not persons and out and _people_in(out[-1].participants):
