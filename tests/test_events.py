@@ -821,6 +821,14 @@ def _told(text: str, published: date) -> set[tuple]:
         # A gathering word a summit is said to be (`KTT ... merupakan pertemuan terbesar`) is that summit.
         ("KTT SCO di Kota Astana, Kazakhstan pada 3 Juli 2024 merupakan pertemuan terbesar bagi "
          "Presiden Xi Jinping.", date(2024, 7, 5), {("summit", date(2024, 7, 3), ("Xi Jinping",))}),
+        # A dinner is the happening of its sentence (`other`); the greeting there is no meeting, and
+        # the summit it comes before is told too.
+        ("Presiden Xi Jinping menyambut Menlu Sugiono dalam jamuan makan malam menjelang pembukaan KTT SCO "
+         "di Tianjin, Minggu (31/8/2025).", date(2025, 9, 1),
+         {("other", date(2025, 8, 31), ("Xi Jinping", "Sugiono")),
+          ("summit", date(2025, 8, 31), ("Xi Jinping", "Sugiono"))}),
+        ("Kedatangan Menlu Sugiono disambut hangat oleh Presiden Xi Jinping dalam jamuan kenegaraan pada "
+         "Minggu (31/8/2025).", date(2025, 9, 1), {("other", date(2025, 8, 31), ("Sugiono", "Xi Jinping"))}),
     ],
 )
 def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:
@@ -837,10 +845,21 @@ def test_a_speaker_after_a_meeting_takes_no_part_in_it() -> None:
 
 def test_meetings_in_a_summits_city_take_its_date_further_on() -> None:
     filler = "Para analis menilai forum itu penting bagi kawasan dan perdagangan global. " * 14
-    text = ("KTT SCO digelar di Kota Astana pada 3 Juli 2024 dan dihadiri Presiden Xi Jinping. " + filler +
-            "Di Astana, Presiden Vladimir Putin akan bertemu dengan Presiden Recep Tayyip Erdogan.")
+    text = ("KTT SCO digelar di Kota Astana pada 3 Juli 2024 dan dihadiri Presiden Xi Jinping.\n\n" + filler +
+            "\n\nDi Astana, Presiden Vladimir Putin akan bertemu dengan Presiden Recep Tayyip Erdogan.")
     got = {(e.event_type, e.event_date, e.place) for e in extract(text, date(2024, 7, 2))}
     assert ("meeting", date(2024, 7, 3), "Astana") in got
     # Negative: an undated meeting elsewhere takes no date from the summit.
     text = text.replace("Di Astana, Presiden", "Di Moskow, Presiden")
     assert all(e.event_type != "meeting" for e in extract(text, date(2024, 7, 2)))
+
+
+def test_the_leads_undated_planned_meeting_of_two_named_sides_is_of_the_publication_month() -> None:
+    text = ("Presiden Prabowo Subianto dijadwalkan bertemu dengan Presiden Xi Jinping di Beijing.\n\n"
+            "Kedua negara menjalin hubungan diplomatik sejak 1950.")
+    got = {(e.event_type, e.event_date, e.date_precision) for e in extract(text, date(2024, 11, 5))}
+    assert got == {("meeting", date(2024, 11, 1), "month")}
+    # Negative: a plan further down the article, not its news, stays undated and goes.
+    text = ("Kedua negara menjalin hubungan diplomatik sejak 1950.\n\nPerdagangan terus tumbuh.\n\n"
+            "Presiden Prabowo Subianto dijadwalkan bertemu dengan Presiden Xi Jinping di Beijing.")
+    assert extract(text, date(2024, 11, 5)) == []

@@ -62,6 +62,8 @@ class _Lex:
     needs_person_next: set[str]
     hosting: set[str]
     copula: re.Pattern[str]
+    receptions: set[str]
+    speculative: re.Pattern[str]
     priority: list[str]
     summit_bodies: re.Pattern[str]
     anaphora: set[str]
@@ -129,6 +131,8 @@ def _lex() -> _Lex:
         needs_person={w.lower() for w in data["triggers_needing_a_person"]},
         needs_person_next={w.lower() for w in data["triggers_needing_a_person_next"]},
         hosting={w.lower() for w in data["hosting_words"]},
+        receptions={w.lower() for w in data["reception_words"]},
+        speculative=word_pattern(data["speculation_cues"], ignore_case=True),
         copula=re.compile(rf"(?<![\w])(?:{_alt(data['copulas'])})\s+$", re.IGNORECASE),
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
@@ -285,7 +289,22 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     if summit and _kind(sentence, "summit", summit) == "meeting":
         hits.setdefault("meeting", summit)
         del hits["summit"]
+    _reception_first(sentence, hits)
     return hits
+
+
+def _reception_first(sentence: str, hits: dict[str, re.Match[str]]) -> None:
+    """A dinner or reception told in a sentence is its happening (`menyambut kehadiran Menlu X
+    dalam jamuan makan malam`): the greetings, handshakes and welcomed arrival are the reception's,
+    no meeting or visit of their own; a summit it precedes stays (see `_companions`)."""
+    lex = _lex()
+    reception = next((m for t, m in _hits(sentence) if t == "other" and m.group().lower() in lex.receptions), None)
+    if reception is None:
+        return
+    hits["other"] = reception
+    hits.pop("meeting", None)
+    if "visit" in hits and hits["visit"].group().lower() in lex.needs_person:
+        del hits["visit"]
 
 
 def _names_summit(sentence: str, meeting: re.Match[str], summit: re.Match[str]) -> bool:
@@ -372,6 +391,8 @@ def _guest_visit(meeting: Event, part: str, at: int, end: int, people: list[tupl
 def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The event type of a sentence and the trigger that says so, or None."""
     hits = _triggers(sentence)
+    if "other" in hits and hits["other"].group().lower() in _lex().receptions:
+        return "other", hits["other"]
     return next(((t, hits[t]) for t in _lex().priority if t in hits), None)
 
 
@@ -380,9 +401,13 @@ def _companions(sentence: str, etype: str) -> list[tuple[str, re.Match[str]]]:
     `mengunjungi China untuk menghadiri KTT SCO`, `tiba di Lima untuk bertemu Biden serta
     menghadiri KTT APEC`): GOLD.md counts the visit, the meeting and the summit apart."""
     hits = _triggers(sentence)
+    lex = _lex()
+    if etype == "other" and "summit" in hits and \
+            not lex.sideline.search(sentence[max(0, hits["summit"].start() - 20):hits["summit"].start()]):
+        # `jamuan makan malam menjelang pembukaan KTT SCO`: the reception and the summit.
+        return [("summit", hits["summit"]), *([("visit", hits["visit"])] if "visit" in hits else [])]
     if "visit" not in hits:
         return []
-    lex = _lex()
     # A gathering named as the meeting's occasion (`bertemu di sela-sela KTT`) is no event of its own.
     summit = hits.get("summit")
     if summit is not None and lex.sideline.search(sentence[max(0, summit.start() - 20):summit.start()]):
@@ -1231,6 +1256,7 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
         # Paragraphs of background, plans or quotes first: the lead is the first paragraph that
         # tells something that happened.
         first_para_end = next((end for end in ends[:LEAD_MAX_PARAGRAPHS] if tells(end)), first_para_end)
+    _date_the_leads_plan(found, ends[0], published)
     lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
     if not lead:
         return
@@ -1253,6 +1279,21 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
         # day near it at all (none it could have taken), it stays, undated.
         for e in lead:
             e.extra["lead"] = "undated"
+
+
+def _date_the_leads_plan(found: list[Event], lead_end: int, published: date | None) -> None:
+    """An undated meeting or call of two named sides that the first paragraph tells as a plan
+    (`Presiden X dijadwalkan bertemu dengan Presiden Y.`) is the news of the days the article is
+    written in: its month is the publication's. A later sentence giving its day still wins when
+    the mentions merge (the more precise date is kept)."""
+    if published is None:
+        return
+    guessed = _lex().speculative
+    for e in found:
+        # An expected or hoped-for meeting (`diperkirakan akan bertemu`) is no plan of the news.
+        if e.when is None and e.start < lead_end and e.status == "planned" and e.event_type in SIDES \
+                and len(_people_in(e.participants)) >= SIDES[e.event_type] and not guessed.search(e.evidence):
+            e.event_date, e.date_precision = published.replace(day=1), "month"
 
 
 def _people_named(text: str, people: list[str]) -> list[str]:
