@@ -829,6 +829,14 @@ def _told(text: str, published: date) -> set[tuple]:
           ("summit", date(2025, 8, 31), ("Xi Jinping", "Sugiono"))}),
         ("Kedatangan Menlu Sugiono disambut hangat oleh Presiden Xi Jinping dalam jamuan kenegaraan pada "
          "Minggu (31/8/2025).", date(2025, 9, 1), {("other", date(2025, 8, 31), ("Sugiono", "Xi Jinping"))}),
+        # `Di akhir bulan` points back to the month last written.
+        ("Harga minyak turun pada 16 Oktober 2024. Di akhir bulan, Menlu China Wang Yi bertemu dengan "
+         "Wakil Menlu Rusia Andrei Rudenko di Beijing.", date(2024, 11, 8),
+         {("meeting", date(2024, 10, 1), ("Wang Yi", "Andrei Rudenko"))}),
+        # Negative: `akhir bulan ini` is the publication's month, not the one written before.
+        ("Harga minyak turun pada 16 Oktober 2024. Di akhir bulan ini, Menlu China Wang Yi akan bertemu dengan "
+         "Wakil Menlu Rusia Andrei Rudenko di Beijing.", date(2024, 11, 8),
+         {("meeting", date(2024, 11, 1), ("Wang Yi", "Andrei Rudenko"))}),
     ],
 )
 def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:

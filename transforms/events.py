@@ -28,6 +28,8 @@ CLAUSE_CUE_WINDOW = 80
 # How far (characters) after a dated event an undated mention may take its date: the talks of a
 # visit, the sideline meetings of a summit are told in the sentences that follow it.
 INHERIT_WINDOW = 900
+# How far back (characters) the month a sentence points back to (`di akhir bulan`) may be written.
+SAME_MONTH_REACH = 1500
 # How far after a dated summit an undated mention in its city may take its date.
 CITY_WINDOW = 2000
 
@@ -64,6 +66,7 @@ class _Lex:
     copula: re.Pattern[str]
     receptions: set[str]
     speculative: re.Pattern[str]
+    same_month: re.Pattern[str]
     priority: list[str]
     summit_bodies: re.Pattern[str]
     anaphora: set[str]
@@ -133,6 +136,9 @@ def _lex() -> _Lex:
         hosting={w.lower() for w in data["hosting_words"]},
         receptions={w.lower() for w in data["reception_words"]},
         speculative=word_pattern(data["speculation_cues"], ignore_case=True),
+        # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
+        same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
+                              re.IGNORECASE),
         copula=re.compile(rf"(?<![\w])(?:{_alt(data['copulas'])})\s+$", re.IGNORECASE),
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
@@ -700,6 +706,15 @@ def _framing_place(part: str, clause_start: int) -> str | None:
     return known.name if known is not None and known.kind == "place" else None
 
 
+def _month_told_before(text: str, at: int, part: str, published: date | None) -> tuple[date, str] | None:
+    """The month a sentence points back to (`Di akhir bulan, X bertemu Y`, `pada bulan yang
+    sama`): that of the last date written before it, at month precision."""
+    if not _lex().same_month.search(part):
+        return None
+    before = [d for d in find_dates(text[max(0, at - SAME_MONTH_REACH):at], published) if d.precision != "year"]
+    return (before[-1].value.replace(day=1), "month") if before else None
+
+
 def _in_attribution(part: str, pos: int, lex: _Lex, at: int | None = None) -> bool:
     """Whether offset `pos` lies in an attribution (`..., menurut juru bicara Kemlu Rusia`):
     who reports an event does not take part in it. With the event's trigger at `at`: a person
@@ -1178,6 +1193,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
+            if date_k is None:
+                date_k = _month_told_before(text, sent.start, part, published)
             planned_k = planned if trig_k is trig else _planned(s, trig_k)
             status = "planned" if planned_k or (d_k is not None and published and d_k.value > published) \
                 else "happened"
