@@ -837,6 +837,13 @@ def _told(text: str, published: date) -> set[tuple]:
         ("Harga minyak turun pada 16 Oktober 2024. Di akhir bulan ini, Menlu China Wang Yi akan bertemu dengan "
          "Wakil Menlu Rusia Andrei Rudenko di Beijing.", date(2024, 11, 8),
          {("meeting", date(2024, 11, 1), ("Wang Yi", "Andrei Rudenko"))}),
+        # A heading in title case (`Jokowi Ke Tiongkok`) tells a trip as `ke` does; the day a newsroom
+        # compiled its facts (`dirangkum ... Minggu (30/7/2023)`) dates nothing.
+        ("Presiden Jokowi bertemu Presiden Xi Jinping di Chengdu pada 27 Juli 2023.\n\n"
+         "Berikut fakta pertemuan Jokowi dengan Xi Jinping yang dirangkum redaksi, Minggu (30/7/2023).\n\n"
+         "Misi Presiden Jokowi Ke Tiongkok", date(2023, 7, 30),
+         {("meeting", date(2023, 7, 27), ("Joko Widodo", "Xi Jinping")),
+          ("visit", date(2023, 7, 27), ("Joko Widodo",))}),
     ],
 )
 def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:

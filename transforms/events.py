@@ -161,7 +161,7 @@ def _lex() -> _Lex:
         invitation=word_pattern(data["invitation_cues"], ignore_case=True),
         purpose=word_pattern(data["purpose_words"], ignore_case=True),
         among=re.compile(rf"\s+(?:{_alt(data['among_prefixes'])})\w+", re.IGNORECASE),
-        bare_trip=re.compile(rf"(?:{_alt(data['bare_trip_words'])})(?=\s+[A-Z])"),
+        bare_trip=re.compile(rf"(?i:{_alt(data['bare_trip_words'])})(?=\s+[A-Z])"),
         citing=re.compile(rf"(?:{_alt(data['citing_openers'])})(?![\w])", re.IGNORECASE),
         habitual=word_pattern(data["habitual_cues"], ignore_case=True),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
