@@ -878,3 +878,15 @@ def test_the_leads_undated_planned_meeting_of_two_named_sides_is_of_the_publicat
     text = ("Kedua negara menjalin hubungan diplomatik sejak 1950.\n\nPerdagangan terus tumbuh.\n\n"
             "Presiden Prabowo Subianto dijadwalkan bertemu dengan Presiden Xi Jinping di Beijing.")
     assert extract(text, date(2024, 11, 5)) == []
+
+
+def test_a_series_of_meetings_is_one_meeting_per_person_the_next_sentence_lists() -> None:
+    text = ("Menlu Sugiono melakukan serangkaian pertemuan bilateral dengan beberapa menteri luar negeri "
+            "pada Kamis (7/3/2024). Di antara mereka adalah Menlu Turki Hakan Fidan dan Menlu Yordania Ayman Safadi.")
+    got = {tuple(e.participants) for e in extract(text, date(2024, 3, 8)) if e.event_type == "meeting"}
+    assert got == {("Sugiono", "Hakan Fidan"), ("Sugiono", "Ayman Safadi")}
+    # Negative: a single meeting told without names takes no list of people from the next sentence.
+    text = ("Menlu Sugiono melakukan pertemuan bilateral pada Kamis (7/3/2024). Sebelumnya, Menlu Turki "
+            "Hakan Fidan dan Menlu Yordania Ayman Safadi mengkritik rencana itu.")
+    got = {tuple(e.participants) for e in extract(text, date(2024, 3, 8)) if e.event_type == "meeting"}
+    assert got == {("Sugiono",)}

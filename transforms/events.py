@@ -67,6 +67,7 @@ class _Lex:
     receptions: set[str]
     speculative: re.Pattern[str]
     same_month: re.Pattern[str]
+    series: re.Pattern[str]
     priority: list[str]
     summit_bodies: re.Pattern[str]
     anaphora: set[str]
@@ -136,6 +137,7 @@ def _lex() -> _Lex:
         hosting={w.lower() for w in data["hosting_words"]},
         receptions={w.lower() for w in data["reception_words"]},
         speculative=word_pattern(data["speculation_cues"], ignore_case=True),
+        series=word_pattern(data["series_cues"], ignore_case=True),
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
         same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
                               re.IGNORECASE),
@@ -1026,6 +1028,31 @@ def _opening_date(part: str, published: date | None) -> int:
     return first.end + comma.end() if comma else 0
 
 
+# How far after a series of meetings (`serangkaian pertemuan bilateral dengan beberapa menteri`) the
+# sentence listing who was met may start.
+SERIES_WINDOW = 300
+
+
+def _series_listed(found: list[Event], sentence: str, at: int, published: date | None,
+                   titled_names: list[str]) -> list[Event]:
+    """The meetings of a series told without names (`Retno melakukan serangkaian pertemuan
+    bilateral dengan beberapa menteri luar negeri pada Kamis`), one per person the next sentence
+    lists (`Di antara menteri itu adalah A, B, dan C.`): each is a distinct happening (GOLD.md),
+    on the series' date."""
+    lex = _lex()
+    series = found[-1] if found else None
+    if series is None or series.event_type != "meeting" or len(series.participants) != 1 or \
+            not 0 < at - series.start < SERIES_WINDOW or not lex.series.search(series.evidence):
+        return []
+    subject = series.participants[0]
+    people = [n for p, n in _persons(sentence, published, titled_names)
+              if n != subject and not _in_attribution(sentence, p, lex)]
+    if len(people) < 2:
+        return []
+    series.participants = [subject, people[0]]
+    return [replace(series, participants=[subject, n], start=at, extra=dict(series.extra)) for n in people[1:]]
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -1092,6 +1119,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
             _add_attendees(out, sent.text, sent.start, published, titled_names)
+            out.extend(_series_listed(out, sent.text, sent.start, published, titled_names))
             continue
         etype, trig = found
         s = sent.text
