@@ -1053,6 +1053,19 @@ def _series_listed(found: list[Event], sentence: str, at: int, published: date |
     return [replace(series, participants=[subject, n], start=at, extra=dict(series.extra)) for n in people[1:]]
 
 
+def _travellers(part: str, at: int, people: list[tuple[int, str]], persons: list[str]) -> list[str]:
+    """Who makes a trip told with what it was for (`terbang ke Moskow untuk bertemu Lavrov`): the
+    people named before the meeting or call word after the trip's; those met there are the
+    meeting's, not travellers (GOLD.md: a visit's participants are the visitors)."""
+    hits = _triggers(part)
+    met = min((hits[t].start() for t in ("meeting", "call") if t in hits and hits[t].start() > at), default=None)
+    if met is None:
+        return persons
+    later = {n for p, n in people if p >= met} - {n for p, n in people if p < met}
+    kept = [n for n in persons if n not in later]
+    return kept or persons
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -1144,6 +1157,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             told = [(etype, trig, d, (0, len(s))), *((t, m, d, (0, len(s))) for t, m in also)]
         else:
             told = [(etype, trig, d, (0, len(s)))]
+        told_persons: list[str] | None = None
         for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
             part = s[a:b]
             at = trig_k.start() - a
@@ -1185,7 +1199,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
             place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex) or _framing_place(part, ca)
             if k > 0 and a == 0:
-                persons = list(out[-1].participants) if out else persons
+                # The events of one sentence share its people (a visit keeps only its travellers).
+                persons = list(told_persons) if told_persons is not None else persons
             elif k > 0 and not persons and out and _people_in(out[-1].participants):
                 # `kunjungan ... pada Mei dan pertemuan di Astana pada Juli`: the same people.
                 persons = list(out[-1].participants)
@@ -1242,7 +1257,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if etype_k in ("meeting", "call") else None
             own = _counterpart_dates(part, people, groups, published) if groups else {}
             legs = _legs(part, at, published, lex) if etype_k == "visit" else []
-            for who, leg in [(w, None) for w in groups or [persons]] if len(legs) < 2 else [(persons, x) for x in legs]:
+            goers = _travellers(part, at, people, persons) if etype_k == "visit" else persons
+            for who, leg in [(w, None) for w in groups or [goers]] if len(legs) < 2 else [(goers, x) for x in legs]:
                 when_k = own.get(who[-1], date_k) if who else date_k
                 ev = Event(
                     event_type=etype_k,
@@ -1259,6 +1275,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                            **({"leg": leg} if leg else {})},
                 )
                 out.append(ev)
+            told_persons = list(persons) if etype_k == "visit" else list(out[-1].participants)
             if etype_k == "meeting" and (guest := _guest_visit(out[-1], part, at, trig_k.end() - a, people, lex)):
                 out.append(guest)
             if etype_k == "meeting" and _people_in(persons):
