@@ -894,3 +894,23 @@ def test_a_series_of_meetings_is_one_meeting_per_person_the_next_sentence_lists(
             "Hakan Fidan dan Menlu Yordania Ayman Safadi mengkritik rencana itu.")
     got = {tuple(e.participants) for e in extract(text, date(2024, 3, 8)) if e.event_type == "meeting"}
     assert got == {("Sugiono",)}
+
+
+def test_a_counted_pronoun_stands_for_the_last_people_named() -> None:
+    text = ("Menlu Sugiono bertemu Menlu Turki Hakan Fidan pada Kamis (7/3/2024). Menlu Yordania Ayman Safadi "
+            "juga hadir di Ankara. Ketiganya akan mengikuti KTT OKI pada Jumat (8/3/2024).")
+    summits = [e for e in extract(text, date(2024, 3, 7)) if e.event_type == "summit"]
+    assert [e.participants for e in summits] == [["Sugiono", "Hakan Fidan", "Ayman Safadi"]]
+    # Negative: `keduanya` is the pair rule's; a counted pronoun with fewer people named stands for nobody.
+    text = "Menlu Sugiono tiba di Ankara. Ketiganya akan mengikuti KTT OKI pada Jumat (8/3/2024)."
+    summits = [e for e in extract(text, date(2024, 3, 7)) if e.event_type == "summit"]
+    assert all("Sugiono" not in e.participants for e in summits)
+
+
+def test_a_pairs_meeting_retold_far_on_takes_that_meetings_date() -> None:
+    filler = "Busana batik sang menteri menarik perhatian para wartawan yang hadir. " * 10
+    text = ("Menlu Sugiono bertemu Menlu China Wang Yi pada Kamis (7/3/2024). Wang Yi akan menghadiri KTT G20 "
+            "pada Jumat (8/3/2024). " + filler + "Dalam pertemuan Sugiono dengan Wang Yi, keduanya membahas "
+            "perdagangan.")
+    meetings = [e for e in extract(text, date(2024, 3, 9)) if e.event_type == "meeting"]
+    assert [(e.event_date, e.participants) for e in meetings] == [(date(2024, 3, 7), ["Sugiono", "Wang Yi"])]

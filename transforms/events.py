@@ -68,6 +68,8 @@ class _Lex:
     speculative: re.Pattern[str]
     same_month: re.Pattern[str]
     series: re.Pattern[str]
+    collective: re.Pattern[str]
+    collective_counts: dict[str, int]
     priority: list[str]
     summit_bodies: re.Pattern[str]
     anaphora: set[str]
@@ -138,6 +140,8 @@ def _lex() -> _Lex:
         receptions={w.lower() for w in data["reception_words"]},
         speculative=word_pattern(data["speculation_cues"], ignore_case=True),
         series=word_pattern(data["series_cues"], ignore_case=True),
+        collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
+        collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
         same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
                               re.IGNORECASE),
@@ -677,17 +681,24 @@ def _speech_verbs() -> re.Pattern[str]:
 
 
 def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
-               place: str | None = None, window: int = INHERIT_WINDOW) -> tuple[date, str] | None:
+               place: str | None = None, window: int = INHERIT_WINDOW,
+               etype: str | None = None) -> tuple[date, str] | None:
     """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
     or meeting told shortly before that shares a person with it or was in the same city (the
     talks of a visit to Kyiv, told `di Kyiv`), or of the latest one, when the sentence says it
-    continues it (`kemudian`, `usai`)."""
+    continues it (`kemudian`, `usai`). A meeting of the very pair of a meeting told before is that
+    meeting retold, whatever was told in between."""
     near = [e for e in reversed(dated) if at - e.start < window and e.when]
     if continues and near:
         # `Saat itu, ...`: said of the event just told, whatever its precision.
         return near[0].when
     recent = [e for e in near if e.date_precision != "year"]
     people = _people_in(persons)
+    if etype == "meeting" and len(people) == 2:
+        same = next((e for e in reversed(dated) if e.event_type == "meeting" and e.when and e.date_precision != "year"
+                     and people <= _people_in(e.participants)), None)
+        if same is not None:
+            return same.when
     city = place if place and (e := ents.entity(place)) is not None and e.kind == "place" else None
     found = next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
     if found is None and city:
@@ -1066,6 +1077,17 @@ def _travellers(part: str, at: int, people: list[tuple[int, str]], persons: list
     return kept or persons
 
 
+def _collective(before: str, named_before: list[str]) -> list[str]:
+    """The people a counted pronoun before the event word stands for (`Ketiganya akan mengikuti
+    ...`): the last that many people the article named."""
+    m = _lex().collective.search(before)
+    if m is None:
+        return []
+    count = _lex().collective_counts[m.group().lower()]
+    recent = list(dict.fromkeys(reversed(named_before)))[:count]
+    return list(reversed(recent)) if len(recent) == count else []
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -1186,6 +1208,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if before and before[-1] not in persons:
                     persons.insert(0, before[-1])
                     subject = [before[-1], *subject]
+            if k == 0 and not persons:
+                persons = _collective(part[:at], [n for p, n in named if p < sent.start])
+                subject = list(persons)
             back_type = _opening_back(s) if k == 0 else None
             whole = [e for e in out if e.event_type == back_type and _people_in(e.participants)]
             whole_event = whole[-1] if whole and back_type != etype_k else None
@@ -1222,7 +1247,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if date_k is None and (k == 0 or a == 0):
                 # What leaders sign is signed where they meet, however late the article tells it.
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
-                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW)
+                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW, etype_k)
             elif d_k is not None and d_k.precision == "year" and (k == 0 or a == 0):
                 # `disambut Lula, Ketua BRICS tahun 2025`: a bare year frames the mention; the
                 # visit or summit told just before, with the same people, in that year, dates it.
