@@ -914,3 +914,11 @@ def test_a_pairs_meeting_retold_far_on_takes_that_meetings_date() -> None:
             "perdagangan.")
     meetings = [e for e in extract(text, date(2024, 3, 9)) if e.event_type == "meeting"]
     assert [(e.event_date, e.participants) for e in meetings] == [(date(2024, 3, 7), ["Sugiono", "Wang Yi"])]
+
+
+def test_arriving_at_a_gatherings_venue_dates_the_gathering_told_before() -> None:
+    text = ("Kehadiran Menlu Rusia Sergey Lavrov dalam pertemuan para menlu G20 di Bali menuai kritik. "
+            "Ketika tiba di lokasi pertemuan di Nusa Dua pada Jumat (8/7/2022), Lavrov disambut protes.")
+    got = {(e.event_type, e.event_date) for e in extract(text, date(2022, 7, 9))}
+    assert ("summit", date(2022, 7, 8)) in got
+    assert all(t != "meeting" for t, _ in got)  # the venue's word is no meeting of its own

@@ -69,6 +69,7 @@ class _Lex:
     same_month: re.Pattern[str]
     series: re.Pattern[str]
     collective: re.Pattern[str]
+    venue: re.Pattern[str]
     collective_counts: dict[str, int]
     priority: list[str]
     summit_bodies: re.Pattern[str]
@@ -141,6 +142,7 @@ def _lex() -> _Lex:
         speculative=word_pattern(data["speculation_cues"], ignore_case=True),
         series=word_pattern(data["series_cues"], ignore_case=True),
         collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
+        venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
         collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
         same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
@@ -255,6 +257,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                     or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
+        if lex.venue.search(sentence, max(0, m.start() - 12), m.start()):
+            continue  # `tiba di lokasi pertemuan`: the gathering's place, told as such (see `_venue_dates`)
         if m.group().lower() in lex.needs_person_next and not _person_next(sentence, m.end()):
             continue
         if not inside_longer and not anaphoric and not elsewhen:
@@ -1088,6 +1092,25 @@ def _collective(before: str, named_before: list[str]) -> list[str]:
     return list(reversed(recent)) if len(recent) == count else []
 
 
+def _venue_dates(found: list[Event], dated: list[Event], sentence: str, at: int, published: date | None) -> None:
+    """A sentence dating the arrival at a gathering's venue (`Ketika tiba di lokasi pertemuan di
+    Nusa Dua pada Jumat (8/7), ...`) dates the gathering told just before without a date."""
+    lex = _lex()
+    for etype, pattern in lex.triggers.items():
+        if etype not in ("meeting", "summit"):
+            continue
+        for m in pattern.finditer(sentence):
+            if not lex.venue.search(sentence, max(0, m.start() - 12), m.start()):
+                continue
+            d = _date(sentence, m.start(), published)
+            told = [e for e in found if e.event_type in ("summit", "meeting") and 0 < at - e.start < ATTENDEES_WINDOW]
+            if d is None or not told or told[-1].when is not None:
+                return
+            told[-1].event_date, told[-1].date_precision = d.value, d.precision
+            dated.append(told[-1])
+            return
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -1151,6 +1174,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 e.event_date, e.date_precision = back[1].value, back[1].precision
                 if e.event_type in ("visit", "summit", "meeting"):
                     dated.append(e)
+        _venue_dates(out, dated, sent.text, sent.start, published)
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
             _add_attendees(out, sent.text, sent.start, published, titled_names)
