@@ -922,3 +922,14 @@ def test_arriving_at_a_gatherings_venue_dates_the_gathering_told_before() -> Non
     got = {(e.event_type, e.event_date) for e in extract(text, date(2022, 7, 9))}
     assert ("summit", date(2022, 7, 8)) in got
     assert all(t != "meeting" for t, _ in got)  # the venue's word is no meeting of its own
+
+
+def test_a_visit_told_as_a_states_is_its_one_person_the_article_has_met() -> None:
+    text = ("Menlu Sugiono bertemu Menlu China Wang Yi di Jakarta pada Kamis (18/4/2024). "
+            "Kunjungan China ke Indonesia itu berlangsung di tengah situasi kawasan yang memanas.")
+    visits = [e for e in extract(text, date(2024, 4, 18)) if e.event_type == "visit"]
+    assert [(e.event_date, e.participants) for e in visits] == [(date(2024, 4, 18), ["Wang Yi"])]
+    # Negative: with no person of that state among the article's events, the state stays.
+    text = ("Menlu Sugiono bertemu Menlu Turki Hakan Fidan di Jakarta pada Kamis (18/4/2024). "
+            "Kunjungan China ke Indonesia itu berlangsung di tengah situasi kawasan yang memanas.")
+    assert all("Wang Yi" not in e.participants for e in extract(text, date(2024, 4, 18)))

@@ -1111,6 +1111,22 @@ def _venue_dates(found: list[Event], dated: list[Event], sentence: str, at: int,
             return
 
 
+def _envoys(persons: list[str], told: list[Event]) -> list[str]:
+    """A visit told as a state's (`kunjungan China ke Indonesia`) is the trip of that state's one
+    person the article's events already name (the minister met the same day): states stand in for
+    people only when no person is known (GOLD.md)."""
+    out = []
+    for name in persons:
+        e = ents.entity(name)
+        if e is None or e.kind != "state":
+            out.append(name)
+            continue
+        theirs = {p for ev in told for p in _people_in(ev.participants)
+                  if (pe := ents.entity(p)) is not None and pe.state == name}
+        out.append(theirs.pop() if len(theirs) == 1 else name)
+    return list(dict.fromkeys(out))
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -1262,6 +1278,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
                 sides = part[between.end():] if between else part
                 persons += _roles(sides, published, lex) or _states(sides, published, place, lex)
+                if etype_k == "visit":
+                    persons = _envoys(persons, out)
             if not persons and out and out[-1].event_type == etype_k in ("meeting", "call") and \
                     0 < sent.start - out[-1].start < FOLLOW_WINDOW:
                 # `... dua kali melakukan pertemuan. Pertemuan pertama berlangsung di ...`: the
