@@ -933,3 +933,13 @@ def test_a_visit_told_as_a_states_is_its_one_person_the_article_has_met() -> Non
     text = ("Menlu Sugiono bertemu Menlu Turki Hakan Fidan di Jakarta pada Kamis (18/4/2024). "
             "Kunjungan China ke Indonesia itu berlangsung di tengah situasi kawasan yang memanas.")
     assert all("Wang Yi" not in e.participants for e in extract(text, date(2024, 4, 18)))
+
+
+def test_a_military_parade_is_other_and_who_attends_takes_part() -> None:
+    text = ("Parade militer akbar akan digelar pada Rabu (3/9/2025) di Lapangan Merah, Moskow. "
+            "Presiden Prabowo Subianto dan Presiden Xi Jinping dijadwalkan hadir dalam acara ini.")
+    got = [(e.event_type, e.event_date, e.participants) for e in extract(text, date(2025, 9, 1))]
+    assert got == [("other", date(2025, 9, 3), ["Prabowo Subianto", "Xi Jinping"])]
+    # Negative: a parade nobody is said to attend names no one and is no event row.
+    text = "Parade militer akbar akan digelar pada Rabu (3/9/2025) di Lapangan Merah, Moskow."
+    assert extract(text, date(2025, 9, 1)) == []

@@ -70,6 +70,7 @@ class _Lex:
     series: re.Pattern[str]
     collective: re.Pattern[str]
     venue: re.Pattern[str]
+    attendance_words: set[str]
     collective_counts: dict[str, int]
     priority: list[str]
     summit_bodies: re.Pattern[str]
@@ -142,6 +143,7 @@ def _lex() -> _Lex:
         speculative=word_pattern(data["speculation_cues"], ignore_case=True),
         series=word_pattern(data["series_cues"], ignore_case=True),
         collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
+        attendance_words={w.lower() for w in data["attendance_words"]},
         venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
         collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
@@ -1152,7 +1154,9 @@ def _add_attendees(found: list[Event], sentence: str, at: int, published: date |
             return
         back = [("summit", present)]
     etype, m = min(back, key=lambda x: x[1].start())
-    target = next((e for e in reversed(found) if e.event_type == etype), None)
+    # Who attends is at the gathering just told: a summit, or a ceremony or reception (`other`).
+    kinds = {etype, "other"} if back[0][1] is m and m.group().lower() in lex.attendance_words else {etype}
+    target = next((e for e in reversed(found) if e.event_type in kinds), None)
     if target is None or at - target.start > ATTENDEES_WINDOW or _people_in(target.participants):
         return
     people = [n for p, n in _persons(sentence, published, titled_names)
