@@ -943,3 +943,11 @@ def test_a_military_parade_is_other_and_who_attends_takes_part() -> None:
     # Negative: a parade nobody is said to attend names no one and is no event row.
     text = "Parade militer akbar akan digelar pada Rabu (3/9/2025) di Lapangan Merah, Moskow."
     assert extract(text, date(2025, 9, 1)) == []
+
+
+def test_a_place_and_its_region_after_a_comma_are_one_destination() -> None:
+    text = "Menlu Sergey Lavrov tiba di Nusa Dua, Bali pada Kamis (7/7/2022)."
+    assert [(e.event_type, e.place) for e in extract(text, date(2022, 7, 8))] == [("visit", "Nusa Dua")]
+    # Negative: a list closed by `dan` is a trip of several legs.
+    text = "Presiden Joko Widodo mengunjungi Tokyo, Seoul dan Beijing pada Juli 2022."
+    assert sorted(e.place for e in extract(text, date(2022, 8, 1))) == ["Beijing", "Seoul", "Tokyo"]

@@ -798,6 +798,7 @@ def _legs(part: str, at: int, published: date | None, lex: _Lex) -> list[str]:
     if first is None or first.kind not in ("state", "place"):
         return []
     legs, end = [first.name], m.end()
+    joined = False
     while (nxt := lex.next_state.match(part, end)) is not None:
         e = ents.resolve(nxt.group("state"), published)
         if e is None or e.kind not in ("state", "place"):
@@ -808,6 +809,9 @@ def _legs(part: str, at: int, published: date | None, lex: _Lex) -> list[str]:
         elif not (e.kind == "state" and before is not None and before.kind == "place" and before.state == e.name):
             legs.append(e.name)  # `Beijing, China`: a city and its country are one destination
         end = nxt.end()
+        joined = joined or nxt.group().strip(" ,") != nxt.group("state")
+    if not joined:
+        return legs[:1]  # `di Nusa Dua, Bali`: a list ends with `dan`; commas alone add the region
     return list(dict.fromkeys(legs))
 
 
