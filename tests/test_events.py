@@ -951,3 +951,11 @@ def test_a_place_and_its_region_after_a_comma_are_one_destination() -> None:
     # Negative: a list closed by `dan` is a trip of several legs.
     text = "Presiden Joko Widodo mengunjungi Tokyo, Seoul dan Beijing pada Juli 2022."
     assert sorted(e.place for e in extract(text, date(2022, 8, 1))) == ["Beijing", "Seoul", "Tokyo"]
+
+
+def test_a_run_of_initials_ends_no_sentence() -> None:
+    from transforms.text import sentences
+
+    text = "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor. Keduanya membahas perdagangan."
+    assert [x.text.strip() for x in sentences(text)] == [
+        "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor.", "Keduanya membahas perdagangan."]
