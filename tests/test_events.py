@@ -848,6 +848,11 @@ def _told(text: str, published: date) -> set[tuple]:
         ("Menlu Sugiono terbang ke Moskow pada Senin (1/7/2024) untuk bertemu Menlu Rusia Sergey Lavrov.",
          date(2024, 7, 3), {("meeting", date(2024, 7, 1), ("Sugiono", "Sergey Lavrov")),
                             ("visit", date(2024, 7, 1), ("Sugiono",))}),
+        # A high-level dialogue is a meeting; the trip to it a visit.
+        ("Menlu Wang Yi akan berangkat ke Labuan Bajo pada Jumat (19/4/2024) untuk menggelar dialog tingkat "
+         "tinggi dengan Menko Luhut Binsar Pandjaitan.", date(2024, 4, 18),
+         {("meeting", date(2024, 4, 19), ("Wang Yi", "Luhut Binsar Pandjaitan")),
+          ("visit", date(2024, 4, 19), ("Wang Yi",))}),
     ],
 )
 def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:
