@@ -819,8 +819,11 @@ def _told(text: str, published: date) -> set[tuple]:
         ("Presiden Xi Jinping menerima laporan dari Presiden Prabowo Subianto di Beijing pada 9 November 2024.",
          date(2024, 11, 10), set()),
         # A gathering word a summit is said to be (`KTT ... merupakan pertemuan terbesar`) is that summit.
-        ("KTT SCO di Kota Astana, Kazakhstan pada 3 Juli 2024 merupakan pertemuan terbesar bagi "
-         "Presiden Xi Jinping.", date(2024, 7, 5), {("summit", date(2024, 7, 3), ("Xi Jinping",))}),
+        ("KTT SCO di Kota Astana, Kazakhstan pada 3 Juli 2024 merupakan pertemuan terbesar tahun ini.",
+         date(2024, 7, 5), {("summit", date(2024, 7, 3), ("SCO",))}),
+        # Negative: a gathering word naming people after it is their meeting.
+        ("KTT G20 di Bali pada 14 November 2022 menjadi pertemuan pertama Xi Jinping dan Joe Biden.",
+         date(2022, 11, 15), {("meeting", date(2022, 11, 14), ("Xi Jinping", "Joe Biden"))}),
         # A dinner is the happening of its sentence (`other`); the greeting there is no meeting, and
         # the summit it comes before is told too.
         ("Presiden Xi Jinping menyambut Menlu Sugiono dalam jamuan makan malam menjelang pembukaan KTT SCO "

@@ -345,7 +345,10 @@ def _said_of_summit(sentence: str, meeting: re.Match[str], summit: re.Match[str]
         return False
     between = sentence[summit.end():meeting.start()]
     subject = not sentence[:summit.start()].strip()
-    return lex.copula.search(between) is not None and (subject or not re.search(r"[,;]", between))
+    # `KTT G20 menjadi pertemuan pertama Xi dan Biden`: a gathering word naming people is their meeting.
+    _, clause_end = _clause(sentence, meeting.end())
+    named = any(m.entity.kind == "person" for m in ents.find_mentions(sentence[meeting.end():clause_end]))
+    return lex.copula.search(between) is not None and (subject or not re.search(r"[,;]", between)) and not named
 
 
 def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
