@@ -930,6 +930,9 @@ def test_arriving_at_a_gatherings_venue_dates_the_gathering_told_before() -> Non
     got = {(e.event_type, e.event_date) for e in extract(text, date(2022, 7, 9))}
     assert ("summit", date(2022, 7, 8)) in got
     assert all(t != "meeting" for t, _ in got)  # the venue's word is no meeting of its own
+    # Negative: a city said to host the gathering tells it.
+    text = "Bali menjadi tempat pertemuan para pemimpin G20 pada 15 November 2022."
+    assert [e.event_type for e in extract(text, date(2022, 11, 16))] == ["summit"]
 
 
 def test_a_visit_told_as_a_states_is_its_one_person_the_article_has_met() -> None:
