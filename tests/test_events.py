@@ -938,8 +938,11 @@ def _told(text: str, published: date) -> set[tuple]:
         ("Presiden Xi Jinping menerima laporan dari Presiden Prabowo Subianto di Beijing pada 9 November 2024.",
          date(2024, 11, 10), set()),
         # A gathering word a summit is said to be (`KTT ... merupakan pertemuan terbesar`) is that summit.
-        ("KTT SCO di Kota Astana, Kazakhstan pada 3 Juli 2024 merupakan pertemuan terbesar bagi "
-         "Presiden Xi Jinping.", date(2024, 7, 5), {("summit", date(2024, 7, 3), ("Xi Jinping",))}),
+        ("KTT SCO di Kota Astana, Kazakhstan pada 3 Juli 2024 merupakan pertemuan terbesar tahun ini.",
+         date(2024, 7, 5), {("summit", date(2024, 7, 3), ("SCO",))}),
+        # Negative: a gathering word naming people after it is their meeting.
+        ("KTT G20 di Bali pada 14 November 2022 menjadi pertemuan pertama Xi Jinping dan Joe Biden.",
+         date(2022, 11, 15), {("meeting", date(2022, 11, 14), ("Xi Jinping", "Joe Biden"))}),
         # A dinner is the happening of its sentence (`other`); the greeting there is no meeting, and
         # the summit it comes before is told too.
         ("Presiden Xi Jinping menyambut Menlu Sugiono dalam jamuan makan malam menjelang pembukaan KTT SCO "
@@ -967,6 +970,11 @@ def _told(text: str, published: date) -> set[tuple]:
         ("Menlu Sugiono terbang ke Moskow pada Senin (1/7/2024) untuk bertemu Menlu Rusia Sergey Lavrov.",
          date(2024, 7, 3), {("meeting", date(2024, 7, 1), ("Sugiono", "Sergey Lavrov")),
                             ("visit", date(2024, 7, 1), ("Sugiono",))}),
+        # A high-level dialogue is a meeting; the trip to it a visit.
+        ("Menlu Wang Yi akan berangkat ke Labuan Bajo pada Jumat (19/4/2024) untuk menggelar dialog tingkat "
+         "tinggi dengan Menko Luhut Binsar Pandjaitan.", date(2024, 4, 18),
+         {("meeting", date(2024, 4, 19), ("Wang Yi", "Luhut Binsar Pandjaitan")),
+          ("visit", date(2024, 4, 19), ("Wang Yi",))}),
     ],
 )
 def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:
@@ -1041,6 +1049,9 @@ def test_arriving_at_a_gatherings_venue_dates_the_gathering_told_before() -> Non
     got = {(e.event_type, e.event_date) for e in extract(text, date(2022, 7, 9))}
     assert ("summit", date(2022, 7, 8)) in got
     assert all(t != "meeting" for t, _ in got)  # the venue's word is no meeting of its own
+    # Negative: a city said to host the gathering tells it.
+    text = "Bali menjadi tempat pertemuan para pemimpin G20 pada 15 November 2022."
+    assert [e.event_type for e in extract(text, date(2022, 11, 16))] == ["summit"]
 
 
 def test_a_visit_told_as_a_states_is_its_one_person_the_article_has_met() -> None:
@@ -1070,3 +1081,11 @@ def test_a_place_and_its_region_after_a_comma_are_one_destination() -> None:
     # Negative: a list closed by `dan` is a trip of several legs.
     text = "Presiden Joko Widodo mengunjungi Tokyo, Seoul dan Beijing pada Juli 2022."
     assert sorted(e.place for e in extract(text, date(2022, 8, 1))) == ["Beijing", "Seoul", "Tokyo"]
+
+
+def test_a_run_of_initials_ends_no_sentence() -> None:
+    from transforms.text import sentences
+
+    text = "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor. Keduanya membahas perdagangan."
+    assert [x.text.strip() for x in sentences(text)] == [
+        "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor.", "Keduanya membahas perdagangan."]

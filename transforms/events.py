@@ -28,6 +28,8 @@ CLAUSE_CUE_WINDOW = 80
 # How far (characters) after a dated event an undated mention may take its date: the talks of a
 # visit, the sideline meetings of a summit are told in the sentences that follow it.
 INHERIT_WINDOW = 900
+# How far before an event word its venue noun and preposition may start (`menuju lokasi `).
+VENUE_REACH = 20
 # How far back (characters) the month a sentence points back to (`di akhir bulan`) may be written.
 SAME_MONTH_REACH = 1500
 # How far after a dated summit an undated mention in its city may take its date.
@@ -150,7 +152,8 @@ def _lex() -> _Lex:
         series=word_pattern(data["series_cues"], ignore_case=True),
         collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
         attendance_words={w.lower() for w in data["attendance_words"]},
-        venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
+        # `tiba di lokasi pertemuan`; not `Bali menjadi tempat pertemuan para pemimpin`, which tells the gathering.
+        venue=re.compile(rf"(?<![\w])(?:di|ke|menuju)\s+(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
         collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
         same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
@@ -277,15 +280,30 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                     or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
-        if lex.venue.search(sentence, max(0, m.start() - 12), m.start()):
+        if lex.venue.search(sentence, max(0, m.start() - VENUE_REACH), m.start()):
             continue  # `tiba di lokasi pertemuan`: the gathering's place, told as such (see `_venue_dates`)
         if m.group().lower() in lex.needs_person_next and not _person_next(sentence, m.end()):
             continue
-        if lex.copula.search(sentence[max(0, m.start() - 30):m.start()]):
-            continue  # `KTT X merupakan pertemuan terbesar ...`: a description of the KTT
+        if lex.copula.search(sentence[max(0, m.start() - 30):m.start()]) and \
+                not (etype == "meeting" and _names_people(sentence, m.end())):
+            # `KTT X merupakan pertemuan terbesar ...`: a description of the KTT; `KTT G20 menjadi
+            # pertemuan pertama Xi dan Biden` names the people of a meeting of its own (a trip
+            # described so, `menjadi perjalanan pertama Xi`, is the trip to the gathering told).
+            continue
         if not inside_longer and not anaphoric and not elsewhen:
             out.append((etype, m))
     return out
+
+
+def _names_people(sentence: str, at: int) -> bool:
+    """Whether the event word ending at `at` is told as the named people's (`pertemuan pertama Xi
+    dan Biden`): a person right after it or after one describing word, not after a word telling
+    whom it serves (`pertemuan penting bagi Prabowo`)."""
+    m = re.match(r"(?:\s+(?P<word>[a-z][\w-]*))?\s+", sentence[at:])
+    if m is None or (m.group("word") or "") in lexicon.words("events", "beneficiary_words"):
+        return False
+    found = ents.find_mentions(sentence[at + m.end():at + m.end() + 60])
+    return any(x.entity.kind == "person" and x.start == 0 for x in found)
 
 
 # How many words may describe an event between its word and a demonstrative pointing back.
@@ -1126,7 +1144,7 @@ def _venue_dates(found: list[Event], dated: list[Event], sentence: str, at: int,
         if etype not in ("meeting", "summit"):
             continue
         for m in pattern.finditer(sentence):
-            if not lex.venue.search(sentence, max(0, m.start() - 12), m.start()):
+            if not lex.venue.search(sentence, max(0, m.start() - VENUE_REACH), m.start()):
                 continue
             d = _date(sentence, m.start(), published)
             told = [e for e in found if e.event_type in ("summit", "meeting") and 0 < at - e.start < ATTENDEES_WINDOW]
