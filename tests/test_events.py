@@ -34,7 +34,7 @@ def one(text: str, published: date = PUB) -> tuple:
          date(2024, 10, 2),
          ("summit", date(2024, 10, 1), "month", ["Xi Jinping"], "Kazan", "planned", None)),
         ("Putin berharap Xi dapat melakukan kunjungan kenegaraan ke Rusia pada musim semi 2023.", date(2022, 12, 30),
-         ("visit", date(2023, 1, 1), "year", ["Vladimir Putin", "Xi Jinping"], "Rusia", "planned", None)),
+         ("visit", date(2023, 1, 1), "year", ["Xi Jinping"], "Rusia", "planned", None)),
         ("China dan Rusia mendeklarasikan kemitraan tanpa batas pada Februari 2022.", date(2024, 7, 3),
          ("declaration", date(2022, 2, 1), "month", ["China", "Rusia"], None, "happened", None)),
         ("Prabowo dijadwalkan terbang ke Moskow pada Juni.", date(2025, 4, 10),
@@ -119,10 +119,10 @@ def _rows(text: str, published: date) -> list[tuple]:
          [("call", date(2024, 4, 2), ["Joe Biden", "Xi Jinping"], None),
           ("meeting", date(2023, 11, 1), ["Joe Biden", "Xi Jinping"], "San Francisco")]),
         # An undated sentence that continues the one before takes its date; `kedua pemimpin`
-        # are the article's two leaders.
+        # are the article's two leaders. The visit is the visitor's: the host welcomes him.
         ("Putin tiba di Beijing pada Kamis (16/5) dan disambut Presiden China Xi Jinping. Kedua pemimpin "
          "kemudian menggelar pembicaraan tertutup di Aula Besar Rakyat.", date(2024, 5, 18),
-         [("visit", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], "Beijing"),
+         [("visit", date(2024, 5, 16), ["Vladimir Putin"], "Beijing"),
           ("meeting", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], "Aula Besar Rakyat")]),
         # People known only by their titles take part.
         ("Duta Besar Rusia untuk Indonesia Sergei Tolchenov bertemu Menteri Perdagangan Budi Santoso di Jakarta, "
@@ -169,8 +169,9 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
         # (`Menkeu Turki`, not Indonesia's Menkeu): two meetings.
         ("Di Ankara, Prabowo menemui Menteri Luar Negeri Turki Hakan Fidan dan Menkeu Turki Budi Karya "
          "pada Senin (29/7/2024).", date(2024, 7, 29),
-         [("meeting", date(2024, 7, 29), ["Budi Karya", "Prabowo Subianto"], None),
-          ("meeting", date(2024, 7, 29), ["Hakan Fidan", "Prabowo Subianto"], None)]),
+         # The city opening the sentence (`Di Ankara, ...`) is where both happened.
+         [("meeting", date(2024, 7, 29), ["Budi Karya", "Prabowo Subianto"], "Ankara"),
+          ("meeting", date(2024, 7, 29), ["Hakan Fidan", "Prabowo Subianto"], "Ankara")]),
         # `setelah pertemuan (pribadi) mereka`: their own meeting is told, not only used as a moment.
         ("Hubungan Presiden Macron dan Presiden Jokowi makin erat setelah pertemuan pribadi mereka di Paris "
          "pada Rabu (21/6/2023).", date(2023, 6, 22),
@@ -185,11 +186,11 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
         # A courtesy call (`bersilaturahmi dengan`) is a meeting with the one called on.
         ("Presiden Jokowi bersilaturahmi dengan PM Malaysia Anwar Ibrahim di Putrajaya pada Sabtu (6/5/2023).",
          date(2023, 5, 7), [("meeting", date(2023, 5, 6), ["Anwar Ibrahim", "Joko Widodo"], "Putrajaya")]),
-        # A trip and what it was for are two events.
+        # A trip and what it was for are two events; the trip is the traveller's.
         ("Menlu China Wang Yi tiba di Moskow pada Senin (1/4/2024) untuk bertemu Menlu Rusia Sergei Lavrov.",
          date(2024, 4, 2),
          [("meeting", date(2024, 4, 1), ["Sergey Lavrov", "Wang Yi"], "Moskow"),
-          ("visit", date(2024, 4, 1), ["Sergey Lavrov", "Wang Yi"], "Moskow")]),
+          ("visit", date(2024, 4, 1), ["Wang Yi"], "Moskow")]),
         # A plan on a weekday is the coming such day.
         ("Presiden Zelensky akan bertemu utusan khusus China Li Hui pada Selasa di Kyiv.", date(2023, 5, 15),
          [("meeting", date(2023, 5, 16), ["Li Hui", "Volodymyr Zelensky"], "Kiev")]),
@@ -283,7 +284,7 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         ("Presiden Prabowo Subianto bertolak ke Canberra untuk bertemu Perdana Menteri Anthony Albanese.\n\n"
          "Kunjungan ini yang pertama sejak pelantikannya.", date(2025, 5, 15),
          [("meeting", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra"),
-          ("visit", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra")]),
+          ("visit", date(2025, 5, 15), ["Prabowo Subianto"], "Canberra")]),
         # A day before `mengatakan,` dates the statement, not the meeting it tells of (a dated call
         # told after `mengatakan kepada` keeps its day: see the seeds).
         ("Presiden Anwar Ibrahim sudah tiba di Seoul pada Senin (2/6/2025).\n\nMenlu Korea Selatan Cho Tae-yul "
@@ -318,8 +319,8 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
          "menghadiri pertemuan para pemimpin ASEAN. Pertemuan ASEAN tahun ini mengangkat tema inklusi.",
          date(2025, 10, 7),
          [("meeting", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
-          ("summit", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
-          ("visit", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur")]),
+          ("summit", date(2025, 10, 6), ["Anwar Ibrahim"], "Kuala Lumpur"),
+          ("visit", date(2025, 10, 6), ["Anwar Ibrahim"], "Kuala Lumpur")]),
         # `KTT antara` two leaders is their meeting, told again.
         ("Presiden Joko Widodo bertemu PM Anwar Ibrahim di Bogor pada Senin (9/6/2025). KTT antara Joko Widodo "
          "dan Anwar Ibrahim itu membahas perbatasan.", date(2025, 6, 10),
@@ -412,7 +413,7 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         ("Presiden Joko Widodo berjanji akan mengunjungi Malaysia.\n\nJanji itu ia sampaikan di Bogor, Senin "
          "kemarin.\n\nAnwar Ibrahim melanjutkan lawatannya ke Bogor untuk bertemu Joko Widodo.", date(2025, 6, 10),
          [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Joko Widodo"], "Bogor"),
-          ("visit", date(2025, 6, 9), ["Anwar Ibrahim", "Joko Widodo"], "Bogor")]),
+          ("visit", date(2025, 6, 9), ["Anwar Ibrahim"], "Bogor")]),
         # A day in a plan's sentence is the plan's, not the lead's: the lead tells the day's news.
         ("Presiden Prabowo Subianto kini dalam perjalanan ke Tokyo.\n\nJumat, ia akan bertemu PM Jepang "
          "Shigeru Ishiba.", date(2025, 6, 11),
@@ -511,7 +512,7 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         ("Xi Jinping menggelar pertemuan dengan Vladimir Putin di sela-sela KTT SCO yang berlangsung hingga "
          "Sabtu (6/7/2024).", date(2024, 7, 4), []),
         ("Presiden Xi Jinping pada Selasa (2/7/2024) menyambut kedatangan Presiden Vladimir Putin di Beijing.",
-         date(2024, 7, 3), [("visit", date(2024, 7, 2), ["Vladimir Putin", "Xi Jinping"], "Beijing")]),
+         date(2024, 7, 3), [("visit", date(2024, 7, 2), ["Vladimir Putin"], "Beijing")]),
         # An invitation is no event, whatever years it offers; a visit paid on an invitation is.
         ("Prabowo Subianto mengundang Presiden Vladimir Putin untuk melakukan kunjungan kenegaraan ke Jakarta "
          "pada 2026 atau 2027.", date(2025, 12, 11), []),
@@ -540,7 +541,7 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         # invited to a place (`mengundang X ke Jakarta`) is not.
         ("PM Anwar Ibrahim ke Tokyo bertemu PM Shigeru Ishiba pada Senin (9/6/2025).", date(2025, 6, 10),
          [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo"),
-          ("visit", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo")]),
+          ("visit", date(2025, 6, 9), ["Anwar Ibrahim"], "Tokyo")]),
         ("Prabowo Subianto mengundang PM Anwar Ibrahim ke Jakarta pada Senin (9/6/2025).", date(2025, 6, 10), []),
         ("Jabatan presiden beralih dari Joko Widodo ke Prabowo Subianto pada Minggu (20/10/2024).",
          date(2024, 10, 21), []),
@@ -791,3 +792,300 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
     # Negative: a call with one counterpart is one call.
     text = "Menlu Sugiono menelepon Menlu Turki Hakan Fidan pada Selasa (21/5/2024)."
     assert len([e for e in extract(text, date(2024, 5, 22)) if e.event_type == "call"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An event word after a copula describes the sentence's subject: the summit is told, the
+        # `pertemuan` after `merupakan` is no meeting of its own.
+        ("KTT ASEAN di Kuala Lumpur pada 26 Mei 2025 merupakan pertemuan terbesar tahun ini bagi Anwar Ibrahim.",
+         date(2025, 5, 27), [("summit", date(2025, 5, 26), ["Anwar Ibrahim"], "Kuala Lumpur")]),
+        ("KTT APEC bakal menjadi sebuah pertemuan penting bagi Prabowo Subianto pada November 2025.",
+         date(2025, 9, 1), [("summit", date(2025, 11, 1), ["Prabowo Subianto"], None)]),
+        # A possibility (`muncul kemungkinan`) is no event.
+        ("Hubungan kedua negara memanas sehingga muncul kemungkinan Anwar Ibrahim dan Prabowo Subianto bertemu "
+         "di Bali pada Juni.", date(2025, 5, 2), []),
+        # The gathering word of a summit (`pertemuan KTT Menlu ...`) is the summit's, even when the
+        # sentence also names the summit by `KTT`.
+        ("Menlu Sugiono hadir di pertemuan KTT Menlu ASEAN di Vientiane pada Kamis (24/7/2025).",
+         date(2025, 7, 25), [("summit", date(2025, 7, 24), ["Sugiono"], "Vientiane")]),
+        # A mention told as happened takes no plan's date: the arrival retold after tomorrow's
+        # summit is the arrival told first.
+        ("Menlu Sugiono tiba di Vientiane pada Rabu (23/7/2025). Ia dijadwalkan menghadiri KTT ASEAN pada Jumat "
+         "(25/7/2025). Kedutaan mengunggah foto saat Sugiono tiba di Bandara Wattay.", date(2025, 7, 24),
+         [("summit", date(2025, 7, 25), ["Sugiono"], None), ("visit", date(2025, 7, 23), ["Sugiono"], "Vientiane")]),
+        # `diagendakan` tells a plan; a title's body (`Ketua Majelis ...`) is no second counterpart.
+        ("Xi Jinping tiba di Hanoi pada Senin (14/4/2025). Pada esok hari, Xi Jinping diagendakan bertemu dengan "
+         "To Lam dan Ketua Kongres Rakyat Vietnam, Tran Thanh Man.", date(2025, 4, 14),
+         [("meeting", date(2025, 4, 15), ["To Lam", "Xi Jinping"], None),
+          ("visit", date(2025, 4, 14), ["Xi Jinping"], "Hanoi")]),
+        # Who makes a trip is the one who arrives: not who welcomes them, not who they meet.
+        ("Prabowo Subianto menyambut kedatangan Anwar Ibrahim di Jakarta pada Senin (2/6/2025).", date(2025, 6, 3),
+         [("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Jakarta")]),
+        ("Menlu Sugiono tiba di Tokyo pada Senin (2/6/2025), disambut oleh Takeshi Iwaya.", date(2025, 6, 3),
+         [("visit", date(2025, 6, 2), ["Sugiono"], "Tokyo")]),
+        ("Anwar Ibrahim tiba di Jakarta pada Senin (2/6/2025) untuk bertemu dengan Prabowo Subianto.",
+         date(2025, 6, 3), [("meeting", date(2025, 6, 2), ["Anwar Ibrahim", "Prabowo Subianto"], "Jakarta"),
+                            ("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Jakarta")]),
+        # A greeting told with a reception is the reception (`other`); a reception before a summit's
+        # opening and the summit are two events; a handshake is no event of its own.
+        ("Kedatangan Menlu Sugiono disambut hangat oleh Presiden Lula dalam jamuan makan malam di Rio pada "
+         "Minggu (6/7/2025).", date(2025, 7, 7),
+         [("other", date(2025, 7, 6), ["Luiz Inácio Lula da Silva", "Sugiono"], "Rio")]),
+        ("PM Anwar Ibrahim menyambut Presiden Prabowo Subianto dalam jamuan makan malam menjelang pembukaan KTT "
+         "ASEAN di Kuala Lumpur, Minggu (25/5/2025).", date(2025, 5, 26),
+         [("other", date(2025, 5, 25), ["Anwar Ibrahim", "Prabowo Subianto"], "Kuala Lumpur"),
+          ("summit", date(2025, 5, 25), ["Anwar Ibrahim", "Prabowo Subianto"], "Kuala Lumpur")]),
+        ("Prabowo Subianto dan Anwar Ibrahim berjabat tangan di depan wartawan pada Senin (2/6/2025).",
+         date(2025, 6, 3), []),
+        # A state in a citing clause (`Mengutip laporan China Daily`) is the source's name, no actor.
+        ("Mengutip laporan China Daily, jamuan makan malam berlangsung di Tianjin pada Minggu (31/8/2025).",
+         date(2025, 9, 1), []),
+        # Names set off by commas alone say where one place lies: one trip, not two legs. The
+        # venue of a gathering (`lokasi pertemuan`) tells no meeting.
+        ("Menlu Sergei Lavrov tiba di lokasi pertemuan di Nusa Dua, Bali pada Jumat (8/7/2022) pagi.",
+         date(2022, 7, 9), [("visit", date(2022, 7, 8), ["Sergey Lavrov"], "Nusa Dua")]),
+        # `sarat akan` is `full of`: no plan. The lead's talks take the day of the visitor's arrival.
+        ("Dalam sebuah pertemuan yang sarat akan makna, Putin menjamu Prabowo di Saint Petersburg.\n\n"
+         "Prabowo Subianto tiba di istana pada Kamis (19/6/2025) petang.", date(2025, 6, 20),
+         [("meeting", date(2025, 6, 19), ["Prabowo Subianto", "Vladimir Putin"], None),
+          ("visit", date(2025, 6, 19), ["Prabowo Subianto"], None)]),
+        # A state named after a trip word is where the trip goes, no traveller.
+        ("Usai pertemuan itu, rombongan bertolak menuju Abu Dhabi, Uni Emirat Arab, pada Kamis (30/6/2022).",
+         date(2022, 7, 1), []),
+        # A plan told after an arrival is for a day to come: it takes no arrival's date.
+        ("Presiden Prabowo Subianto tiba di Beijing.\n\nIa tiba pada Jumat (8/11/2024) malam. Prabowo "
+         "diagendakan bertemu dengan Presiden China Xi Jinping. Pada Sabtu (9/11/2024), Prabowo akan bertemu "
+         "Xi Jinping di Beijing.", date(2024, 11, 8),
+         [("meeting", date(2024, 11, 9), ["Prabowo Subianto", "Xi Jinping"], "Beijing"),
+          ("visit", date(2024, 11, 8), ["Prabowo Subianto"], "Beijing")]),
+        # A day a newsroom compiled a summary (`yang dirangkum ...`) is no event's.
+        ("Anwar Ibrahim bertemu Prabowo Subianto di Bogor pada Senin (9/6/2025). Berikut fakta pertemuan Anwar "
+         "Ibrahim dengan Prabowo Subianto yang dirangkum redaksi Kamis (12/6/2025).", date(2025, 6, 12),
+         [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Prabowo Subianto"], "Bogor")]),
+        # An event told as so long before another happening is not dated by the lead's day.
+        ("Presiden Rusia Vladimir Putin akan berbicara dengan Xi Jinping lewat telepon pada Jumat (30/12/2022).\n\n"
+         "Kedua negara menandatangani perjanjian energi beberapa pekan sebelum perang dimulai. Hal itu "
+         "disampaikan Peskov pada Kamis (29/12/2022).", date(2022, 12, 30),
+         [("call", date(2022, 12, 30), ["Vladimir Putin", "Xi Jinping"], None)]),
+        # Negotiations between states (`perundingan dengan Amerika Serikat`) are a process, no meeting.
+        ("Prabowo Subianto mengatakan perundingan dengan Amerika Serikat berlangsung alot.", date(2025, 7, 16), []),
+        ("Sergei Lavrov dan Wang Yi menggelar perundingan di Beijing pada Senin (1/4/2024).", date(2024, 4, 2),
+         [("meeting", date(2024, 4, 1), ["Sergey Lavrov", "Wang Yi"], "Beijing")]),
+        # Who reports an event is not in it, but a person named after the event word is the event's.
+        ("Hal itu diungkapkan oleh Sugiono kepada wartawan setelah memimpin pertemuan trilateral dengan Lavrov "
+         "dan Menlu China, Wang Yi, pada Senin (2/6/2025).", date(2025, 6, 3),
+         [("meeting", date(2025, 6, 2), ["Sergey Lavrov", "Sugiono", "Wang Yi"], None)]),
+        # A subheading names what the paragraph below tells; it tells nothing itself.
+        ("Prabowo Subianto akan hadir di KTT APEC pada November mendatang.\n\nKunjungan Pertama Prabowo ke Peru\n\n"
+         "Ini akan menjadi perjalanan pertamanya ke Amerika Latin.", date(2024, 8, 19),
+         [("summit", date(2024, 11, 1), ["Prabowo Subianto"], None)]),
+        # A leader received by title is met; the month told later is the same meeting's.
+        ("Anwar Ibrahim dijadwalkan menerima Presiden Prabowo Subianto di Putrajaya pada 27 Januari.\n\n"
+         "Prabowo Subianto akan bertemu Anwar Ibrahim pada akhir Januari 2025.", date(2025, 1, 20),
+         [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        ("Presiden Prabowo Subianto menerima laporan Menlu Sugiono pada Senin (2/6/2025).", date(2025, 6, 3), []),
+        # A denied event is none; `tidak hanya` (not only) denies nothing.
+        ("Kremlin menyatakan Putin dan Xi Jinping tidak berencana bertemu pekan depan, Senin (6/5/2024).",
+         date(2024, 5, 6), []),
+        ("Xi Jinping batal berkunjung ke India pada September 2023.", date(2023, 9, 10), []),
+        ("Prabowo Subianto tidak hanya bertemu Anwar Ibrahim di Putrajaya pada Senin (27/1/2025).",
+         date(2025, 1, 28), [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        # Meeting the press is no event; a count of meetings (`40 kali`) is none in particular, and
+        # a year after `Sejak` opening the sentence is when the count began.
+        ("Vladimir Putin bertemu dengan wartawan di Kremlin pada Senin (6/5/2024).", date(2024, 5, 6), []),
+        ("Sejak 2013, Xi Jinping telah bertemu Vladimir Putin lebih dari 40 kali.", date(2024, 5, 6), []),
+        # A speaker reporting a clause that names its own subject (no `bahwa` needed) only reports;
+        # whom something is said to (`mengatakan kepada`) may act.
+        ("Juru bicara Kremlin Dmitry Peskov mengatakan Putin akan bertemu Xi Jinping pada Kamis (16/5/2024).",
+         date(2024, 5, 14), [("meeting", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], None)]),
+        ("Menlu Sugiono menyebut Presiden Prabowo Subianto akan mengunjungi Tokyo pada Senin (9/6/2025).",
+         date(2025, 6, 5), [("visit", date(2025, 6, 9), ["Prabowo Subianto"], "Tokyo")]),
+        # Who is said to take part (`berpartisipasi`) in a summit known by its body and host alone
+        # is its participant.
+        ("Tahun ini Brasil akan menjadi tuan rumah KTT BRICS di Rio pada 6 Juli 2025. Prabowo Subianto telah "
+         "diundang untuk berpartisipasi.", date(2025, 6, 1),
+         [("summit", date(2025, 7, 6), ["Prabowo Subianto"], "Rio")]),
+    ],
+)
+def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)
+
+
+def _told(text: str, published: date) -> set[tuple]:
+    return {(e.event_type, e.event_date, tuple(e.participants)) for e in extract(text, published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # `pertemuan KTT Menlu G20`: the gathering word and the summit word name one summit.
+        ("Menlu Sergey Lavrov meninggalkan pertemuan KTT Menlu G20 di Nusa Dua pada Jumat (8/7/2022).",
+         date(2022, 7, 9), {("summit", date(2022, 7, 8), ("Sergey Lavrov",))}),
+        # A speaker who did the event (`setelah memimpin pertemuan`) and the people named after the
+        # event word take part in it; a larger meeting is not the pair's own talks retold.
+        ("Menlu Retno Marsudi bertemu Menlu Sergey Lavrov di Jakarta pada Rabu (12/7/2023). "
+         "Hal itu disampaikan oleh Retno kepada wartawan setelah memimpin pertemuan trilateral dengan Lavrov "
+         "dan diplomat senior China Wang Yi.", date(2023, 7, 13),
+         {("meeting", date(2023, 7, 12), ("Retno Marsudi", "Sergey Lavrov")),
+          ("meeting", date(2023, 7, 12), ("Retno Marsudi", "Sergey Lavrov", "Wang Yi"))}),
+        # A host receiving a guest somewhere: their meeting, and the guest's trip there.
+        ("Presiden Xi Jinping akan menerima Presiden Prabowo Subianto di Beijing pada 9 November 2024.",
+         date(2024, 11, 1), {("meeting", date(2024, 11, 9), ("Xi Jinping", "Prabowo Subianto")),
+                             ("visit", date(2024, 11, 9), ("Prabowo Subianto",))}),
+        # Negative: receiving a report from someone hosts nobody.
+        ("Presiden Xi Jinping menerima laporan dari Presiden Prabowo Subianto di Beijing pada 9 November 2024.",
+         date(2024, 11, 10), set()),
+        # A gathering word a summit is said to be (`KTT ... merupakan pertemuan terbesar`) is that summit.
+        ("KTT SCO di Kota Astana, Kazakhstan pada 3 Juli 2024 merupakan pertemuan terbesar tahun ini.",
+         date(2024, 7, 5), {("summit", date(2024, 7, 3), ("SCO",))}),
+        # Negative: a gathering word naming people after it is their meeting.
+        ("KTT G20 di Bali pada 14 November 2022 menjadi pertemuan pertama Xi Jinping dan Joe Biden.",
+         date(2022, 11, 15), {("meeting", date(2022, 11, 14), ("Xi Jinping", "Joe Biden"))}),
+        # A dinner is the happening of its sentence (`other`); the greeting there is no meeting, and
+        # the summit it comes before is told too.
+        ("Presiden Xi Jinping menyambut Menlu Sugiono dalam jamuan makan malam menjelang pembukaan KTT SCO "
+         "di Tianjin, Minggu (31/8/2025).", date(2025, 9, 1),
+         {("other", date(2025, 8, 31), ("Xi Jinping", "Sugiono")),
+          ("summit", date(2025, 8, 31), ("Xi Jinping", "Sugiono"))}),
+        ("Kedatangan Menlu Sugiono disambut hangat oleh Presiden Xi Jinping dalam jamuan kenegaraan pada "
+         "Minggu (31/8/2025).", date(2025, 9, 1), {("other", date(2025, 8, 31), ("Sugiono", "Xi Jinping"))}),
+        # `Di akhir bulan` points back to the month last written.
+        ("Harga minyak turun pada 16 Oktober 2024. Di akhir bulan, Menlu China Wang Yi bertemu dengan "
+         "Wakil Menlu Rusia Andrei Rudenko di Beijing.", date(2024, 11, 8),
+         {("meeting", date(2024, 10, 1), ("Wang Yi", "Andrei Rudenko"))}),
+        # Negative: `akhir bulan ini` is the publication's month, not the one written before.
+        ("Harga minyak turun pada 16 Oktober 2024. Di akhir bulan ini, Menlu China Wang Yi akan bertemu dengan "
+         "Wakil Menlu Rusia Andrei Rudenko di Beijing.", date(2024, 11, 8),
+         {("meeting", date(2024, 11, 1), ("Wang Yi", "Andrei Rudenko"))}),
+        # A heading in title case (`Jokowi Ke Tiongkok`) tells a trip as `ke` does; the day a newsroom
+        # compiled its facts (`dirangkum ... Minggu (30/7/2023)`) dates nothing.
+        ("Presiden Jokowi bertemu Presiden Xi Jinping di Chengdu pada 27 Juli 2023.\n\n"
+         "Berikut fakta pertemuan Jokowi dengan Xi Jinping yang dirangkum redaksi, Minggu (30/7/2023).\n\n"
+         "Misi Presiden Jokowi Ke Tiongkok", date(2023, 7, 30),
+         {("meeting", date(2023, 7, 27), ("Joko Widodo", "Xi Jinping")),
+          ("visit", date(2023, 7, 27), ("Joko Widodo",))}),
+        # A trip told with what it was for: the visit is the traveller's, the meeting both sides'.
+        ("Menlu Sugiono terbang ke Moskow pada Senin (1/7/2024) untuk bertemu Menlu Rusia Sergey Lavrov.",
+         date(2024, 7, 3), {("meeting", date(2024, 7, 1), ("Sugiono", "Sergey Lavrov")),
+                            ("visit", date(2024, 7, 1), ("Sugiono",))}),
+        # A high-level dialogue is a meeting; the trip to it a visit.
+        ("Menlu Wang Yi akan berangkat ke Labuan Bajo pada Jumat (19/4/2024) untuk menggelar dialog tingkat "
+         "tinggi dengan Menko Luhut Binsar Pandjaitan.", date(2024, 4, 18),
+         {("meeting", date(2024, 4, 19), ("Wang Yi", "Luhut Binsar Pandjaitan")),
+          ("visit", date(2024, 4, 19), ("Wang Yi",))}),
+    ],
+)
+def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:
+    assert _told(text, published) == expected
+
+
+def test_a_speaker_after_a_meeting_takes_no_part_in_it() -> None:
+    # Negative: `usai pertemuan` says when the spokesperson spoke, not that they were there.
+    text = ("Putin bertemu Xi Jinping di Moskow pada Selasa (21/3/2023), seperti disampaikan oleh Dmitry Peskov "
+            "kepada wartawan usai pertemuan itu.")
+    (e,) = extract(text, date(2023, 3, 22))
+    assert "Dmitry Peskov" not in e.participants
+
+
+def test_meetings_in_a_summits_city_take_its_date_further_on() -> None:
+    filler = "Para analis menilai forum itu penting bagi kawasan dan perdagangan global. " * 14
+    text = ("KTT SCO digelar di Kota Astana pada 3 Juli 2024 dan dihadiri Presiden Xi Jinping.\n\n" + filler +
+            "\n\nDi Astana, Presiden Vladimir Putin akan bertemu dengan Presiden Recep Tayyip Erdogan.")
+    got = {(e.event_type, e.event_date, e.place) for e in extract(text, date(2024, 7, 2))}
+    assert ("meeting", date(2024, 7, 3), "Astana") in got
+    # Negative: an undated meeting elsewhere takes no date from the summit.
+    text = text.replace("Di Astana, Presiden", "Di Moskow, Presiden")
+    assert all(e.event_type != "meeting" for e in extract(text, date(2024, 7, 2)))
+
+
+def test_the_leads_undated_planned_meeting_of_two_named_sides_is_of_the_publication_month() -> None:
+    text = ("Presiden Prabowo Subianto dijadwalkan bertemu dengan Presiden Xi Jinping di Beijing.\n\n"
+            "Kedua negara menjalin hubungan diplomatik sejak 1950.")
+    got = {(e.event_type, e.event_date, e.date_precision) for e in extract(text, date(2024, 11, 5))}
+    assert got == {("meeting", date(2024, 11, 1), "month")}
+    # Negative: a plan further down the article, not its news, stays undated and goes.
+    text = ("Kedua negara menjalin hubungan diplomatik sejak 1950.\n\nPerdagangan terus tumbuh.\n\n"
+            "Presiden Prabowo Subianto dijadwalkan bertemu dengan Presiden Xi Jinping di Beijing.")
+    assert extract(text, date(2024, 11, 5)) == []
+
+
+def test_a_series_of_meetings_is_one_meeting_per_person_the_next_sentence_lists() -> None:
+    text = ("Menlu Sugiono melakukan serangkaian pertemuan bilateral dengan beberapa menteri luar negeri "
+            "pada Kamis (7/3/2024). Di antara mereka adalah Menlu Turki Hakan Fidan dan Menlu Yordania Ayman Safadi.")
+    got = {tuple(e.participants) for e in extract(text, date(2024, 3, 8)) if e.event_type == "meeting"}
+    assert got == {("Sugiono", "Hakan Fidan"), ("Sugiono", "Ayman Safadi")}
+    # Negative: a single meeting told without names takes no list of people from the next sentence.
+    text = ("Menlu Sugiono melakukan pertemuan bilateral pada Kamis (7/3/2024). Sebelumnya, Menlu Turki "
+            "Hakan Fidan dan Menlu Yordania Ayman Safadi mengkritik rencana itu.")
+    got = {tuple(e.participants) for e in extract(text, date(2024, 3, 8)) if e.event_type == "meeting"}
+    assert got == {("Sugiono",)}
+
+
+def test_a_counted_pronoun_stands_for_the_last_people_named() -> None:
+    text = ("Menlu Sugiono bertemu Menlu Turki Hakan Fidan pada Kamis (7/3/2024). Menlu Yordania Ayman Safadi "
+            "juga hadir di Ankara. Ketiganya akan mengikuti KTT OKI pada Jumat (8/3/2024).")
+    summits = [e for e in extract(text, date(2024, 3, 7)) if e.event_type == "summit"]
+    assert [e.participants for e in summits] == [["Sugiono", "Hakan Fidan", "Ayman Safadi"]]
+    # Negative: `keduanya` is the pair rule's; a counted pronoun with fewer people named stands for nobody.
+    text = "Menlu Sugiono tiba di Ankara. Ketiganya akan mengikuti KTT OKI pada Jumat (8/3/2024)."
+    summits = [e for e in extract(text, date(2024, 3, 7)) if e.event_type == "summit"]
+    assert all("Sugiono" not in e.participants for e in summits)
+
+
+def test_a_pairs_meeting_retold_far_on_takes_that_meetings_date() -> None:
+    filler = "Busana batik sang menteri menarik perhatian para wartawan yang hadir. " * 10
+    text = ("Menlu Sugiono bertemu Menlu China Wang Yi pada Kamis (7/3/2024). Wang Yi akan menghadiri KTT G20 "
+            "pada Jumat (8/3/2024). " + filler + "Dalam pertemuan Sugiono dengan Wang Yi, keduanya membahas "
+            "perdagangan.")
+    meetings = [e for e in extract(text, date(2024, 3, 9)) if e.event_type == "meeting"]
+    assert [(e.event_date, e.participants) for e in meetings] == [(date(2024, 3, 7), ["Sugiono", "Wang Yi"])]
+
+
+def test_arriving_at_a_gatherings_venue_dates_the_gathering_told_before() -> None:
+    text = ("Kehadiran Menlu Rusia Sergey Lavrov dalam pertemuan para menlu G20 di Bali menuai kritik. "
+            "Ketika tiba di lokasi pertemuan di Nusa Dua pada Jumat (8/7/2022), Lavrov disambut protes.")
+    got = {(e.event_type, e.event_date) for e in extract(text, date(2022, 7, 9))}
+    assert ("summit", date(2022, 7, 8)) in got
+    assert all(t != "meeting" for t, _ in got)  # the venue's word is no meeting of its own
+    # Negative: a city said to host the gathering tells it.
+    text = "Bali menjadi tempat pertemuan para pemimpin G20 pada 15 November 2022."
+    assert [e.event_type for e in extract(text, date(2022, 11, 16))] == ["summit"]
+
+
+def test_a_visit_told_as_a_states_is_its_one_person_the_article_has_met() -> None:
+    text = ("Menlu Sugiono bertemu Menlu China Wang Yi di Jakarta pada Kamis (18/4/2024). "
+            "Kunjungan China ke Indonesia itu berlangsung di tengah situasi kawasan yang memanas.")
+    visits = [e for e in extract(text, date(2024, 4, 18)) if e.event_type == "visit"]
+    assert [(e.event_date, e.participants) for e in visits] == [(date(2024, 4, 18), ["Wang Yi"])]
+    # Negative: with no person of that state among the article's events, the state stays.
+    text = ("Menlu Sugiono bertemu Menlu Turki Hakan Fidan di Jakarta pada Kamis (18/4/2024). "
+            "Kunjungan China ke Indonesia itu berlangsung di tengah situasi kawasan yang memanas.")
+    assert all("Wang Yi" not in e.participants for e in extract(text, date(2024, 4, 18)))
+
+
+def test_a_military_parade_is_other_and_who_attends_takes_part() -> None:
+    text = ("Parade militer akbar akan digelar pada Rabu (3/9/2025) di Lapangan Merah, Moskow. "
+            "Presiden Prabowo Subianto dan Presiden Xi Jinping dijadwalkan hadir dalam acara ini.")
+    got = [(e.event_type, e.event_date, e.participants) for e in extract(text, date(2025, 9, 1))]
+    assert got == [("other", date(2025, 9, 3), ["Prabowo Subianto", "Xi Jinping"])]
+    # Negative: a parade nobody is said to attend names no one and is no event row.
+    text = "Parade militer akbar akan digelar pada Rabu (3/9/2025) di Lapangan Merah, Moskow."
+    assert extract(text, date(2025, 9, 1)) == []
+
+
+def test_a_place_and_its_region_after_a_comma_are_one_destination() -> None:
+    text = "Menlu Sergey Lavrov tiba di Nusa Dua, Bali pada Kamis (7/7/2022)."
+    assert [(e.event_type, e.place) for e in extract(text, date(2022, 7, 8))] == [("visit", "Nusa Dua")]
+    # Negative: a list closed by `dan` is a trip of several legs.
+    text = "Presiden Joko Widodo mengunjungi Tokyo, Seoul dan Beijing pada Juli 2022."
+    assert sorted(e.place for e in extract(text, date(2022, 8, 1))) == ["Beijing", "Seoul", "Tokyo"]
+
+
+def test_a_run_of_initials_ends_no_sentence() -> None:
+    from transforms.text import sentences
+
+    text = "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor. Keduanya membahas perdagangan."
+    assert [x.text.strip() for x in sentences(text)] == [
+        "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor.", "Keduanya membahas perdagangan."]

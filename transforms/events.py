@@ -28,6 +28,12 @@ CLAUSE_CUE_WINDOW = 80
 # How far (characters) after a dated event an undated mention may take its date: the talks of a
 # visit, the sideline meetings of a summit are told in the sentences that follow it.
 INHERIT_WINDOW = 900
+# How far before an event word its venue noun and preposition may start (`menuju lokasi `).
+VENUE_REACH = 20
+# How far back (characters) the month a sentence points back to (`di akhir bulan`) may be written.
+SAME_MONTH_REACH = 1500
+# How far after a dated summit an undated mention in its city may take its date.
+CITY_WINDOW = 2000
 
 
 @dataclass
@@ -57,6 +63,17 @@ class Event:
 class _Lex:
     triggers: dict[str, re.Pattern[str]]
     needs_person: set[str]
+    needs_person_next: set[str]
+    hosting: set[str]
+    copula: re.Pattern[str]
+    receptions: set[str]
+    speculative: re.Pattern[str]
+    same_month: re.Pattern[str]
+    series: re.Pattern[str]
+    collective: re.Pattern[str]
+    venue: re.Pattern[str]
+    attendance_words: set[str]
+    collective_counts: dict[str, int]
     priority: list[str]
     summit_bodies: re.Pattern[str]
     anaphora: set[str]
@@ -83,6 +100,7 @@ class _Lex:
     start_cue: re.Pattern[str]
     between: re.Pattern[str]
     other_moment_words: list[str]
+    after_words: list[str]
     uncertain: re.Pattern[str]
     said: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -108,6 +126,12 @@ class _Lex:
     before_moment: re.Pattern[str]
     plan_nouns: set[str]
     pointing_back: set[str]
+    arrival: set[str]
+    addressee: re.Pattern[str]
+    negated: re.Pattern[str]
+    press: re.Pattern[str]
+    relative: re.Pattern[str]
+    welcomed_by: re.Pattern[str]
 
 
 _alt = alternation
@@ -121,15 +145,39 @@ def _lex() -> _Lex:
     return _Lex(
         triggers={t: word_pattern(ws, ignore_case=True) for t, ws in data["triggers"].items()},
         needs_person={w.lower() for w in data["triggers_needing_a_person"]},
+        needs_person_next={w.lower() for w in data["triggers_needing_a_person_next"]},
+        hosting={w.lower() for w in data["hosting_words"]},
+        receptions={w.lower() for w in data["reception_words"]},
+        speculative=word_pattern(data["speculation_cues"], ignore_case=True),
+        series=word_pattern(data["series_cues"], ignore_case=True),
+        collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
+        attendance_words={w.lower() for w in data["attendance_words"]},
+        # `tiba di lokasi pertemuan`; not `Bali menjadi tempat pertemuan para pemimpin`, which tells the gathering.
+        venue=re.compile(rf"(?<![\w])(?:di|ke|menuju)\s+(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
+        collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
+        # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
+        same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
+                              re.IGNORECASE),
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
-        honoured=word_pattern(data["honoured_invitation"], ignore_case=True),
+        honoured=word_pattern(data["honoured_invitation"] + data["akan_as_of"], ignore_case=True),
         heading=re.compile(rf"(?<![\w])(?:{_alt(data['heading_words'])})\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
         before_moment=re.compile(rf"(?<![\w])(?:{_alt(data['before_moment_cues'])})\s+$", re.IGNORECASE),
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
+        arrival={w.lower() for w in data["arrival_words"]},
+        addressee=re.compile(rf"\s*(?:{_alt(data['addressee_words'])})(?![\w])", re.IGNORECASE),
+        # The cue, then at most two words before the event word (`tidak akan menghadiri`).
+        negated=re.compile(rf"(?<![\w])(?:{_alt(data['negation_cues'])})\s+"
+                           rf"(?!(?:{_alt(data['negation_exceptions'])})(?![\w]))(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
+        press=re.compile(rf"\s+(?:dengan\s+)?(?:{_alt(data['press_words'])})(?![\w])", re.IGNORECASE),
+        relative=re.compile(rf"(?<![\w])(?:{_alt(data['relative_units'])})\s+(?:{_alt(data['relative_anchors'])})(?![\w])",
+                            re.IGNORECASE),
+        welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
+        copula=re.compile(rf"(?<![\w])(?:{_alt(data['copula_words'])})\s+(?:(?:{_alt(data['copula_articles'])})\s+)?$",
+                          re.IGNORECASE),
         future=word_pattern(data["future_cues"], ignore_case=True),
         described_back=re.compile(rf"(?:\s+[a-z][\w-]*){{1,{DESCRIBED_WORDS}}}?\s+"
                                   rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
@@ -142,9 +190,11 @@ def _lex() -> _Lex:
         invitation=word_pattern(data["invitation_cues"], ignore_case=True),
         purpose=word_pattern(data["purpose_words"], ignore_case=True),
         among=re.compile(rf"\s+(?:{_alt(data['among_prefixes'])})\w+", re.IGNORECASE),
-        bare_trip=re.compile(rf"(?:{_alt(data['bare_trip_words'])})(?=\s+[A-Z])"),
+        bare_trip=re.compile(rf"(?i:{_alt(data['bare_trip_words'])})(?=\s+[A-Z])"),
         citing=re.compile(rf"(?:{_alt(data['citing_openers'])})(?![\w])", re.IGNORECASE),
-        habitual=word_pattern(data["habitual_cues"], ignore_case=True),
+        # `setiap tahun`, `beberapa kali`, `lebih dari 40 kali`: a habit or a count of events.
+        habitual=re.compile(rf"(?<![\w])(?:{_alt(data['habitual_cues'])}|\d+\s+(?:{_alt(data['count_of_times'])}))(?![\w])",
+                            re.IGNORECASE),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
@@ -176,6 +226,7 @@ def _lex() -> _Lex:
         gathering_words={w.lower() for w in data["gathering_words"]},
         # `terbang ke Kamboja sejak 9 November`: the cue right before a day.
         other_moment_words=list(data["other_moment_cues"]),
+        after_words=list(data["after_moment_cues"]),
         uncertain=word_pattern(data["uncertain_cues"], ignore_case=True),
         between=re.compile(rf"\s+(?:{_alt(data['between_cues'])})(?![\w])", re.IGNORECASE),
         start_cue=re.compile(rf"(?<![\w])(?:{_alt(data['start_cues'])})\s+$", re.IGNORECASE),
@@ -229,9 +280,30 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                     or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
+        if lex.venue.search(sentence, max(0, m.start() - VENUE_REACH), m.start()):
+            continue  # `tiba di lokasi pertemuan`: the gathering's place, told as such (see `_venue_dates`)
+        if m.group().lower() in lex.needs_person_next and not _person_next(sentence, m.end()):
+            continue
+        if lex.copula.search(sentence[max(0, m.start() - 30):m.start()]) and \
+                not (etype == "meeting" and _names_people(sentence, m.end())):
+            # `KTT X merupakan pertemuan terbesar ...`: a description of the KTT; `KTT G20 menjadi
+            # pertemuan pertama Xi dan Biden` names the people of a meeting of its own (a trip
+            # described so, `menjadi perjalanan pertama Xi`, is the trip to the gathering told).
+            continue
         if not inside_longer and not anaphoric and not elsewhen:
             out.append((etype, m))
     return out
+
+
+def _names_people(sentence: str, at: int) -> bool:
+    """Whether the event word ending at `at` is told as the named people's (`pertemuan pertama Xi
+    dan Biden`): a person right after it or after one describing word, not after a word telling
+    whom it serves (`pertemuan penting bagi Prabowo`)."""
+    m = re.match(r"(?:\s+(?P<word>[a-z][\w-]*))?\s+", sentence[at:])
+    if m is None or (m.group("word") or "") in lexicon.words("events", "beneficiary_words"):
+        return False
+    found = ents.find_mentions(sentence[at + m.end():at + m.end() + 60])
+    return any(x.entity.kind == "person" and x.start == 0 for x in found)
 
 
 # How many words may describe an event between its word and a demonstrative pointing back.
@@ -257,19 +329,37 @@ def _described_back(sentence: str, at: int) -> bool:
 def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     """The first trigger of each event type in a sentence (see `_hits`)."""
     hits: dict[str, re.Match[str]] = {}
+    gathering: re.Match[str] | None = None
     for etype, m in _hits(sentence):
+        if etype == "meeting" and _kind(sentence, etype, m) == "summit":
+            # `protes di pertemuan KTT Menlu G20`: the gathering word is the summit's, told once;
+            # a meeting word after it (`..., Xi bertemu Biden`) may still tell a meeting.
+            gathering = gathering or m
+            continue
         hits.setdefault(etype, m)
-    meeting = hits.get("meeting")
-    if meeting and _kind(sentence, "meeting", meeting) == "summit" and \
-            ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
-        # `Pertemuan ... G20 digelar`: the gathering word is the summit's, told once.
-        hits["summit"] = meeting
-        del hits["meeting"]
+    if gathering is not None and ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
+        # `Pertemuan ... G20 digelar`: the gathering word is the summit's.
+        hits["summit"] = gathering
     summit = hits.get("summit")
     if summit and _kind(sentence, "summit", summit) == "meeting":
         hits.setdefault("meeting", summit)
         del hits["summit"]
+    _reception_first(sentence, hits)
     return hits
+
+
+def _reception_first(sentence: str, hits: dict[str, re.Match[str]]) -> None:
+    """A dinner or reception told in a sentence is its happening (`menyambut kehadiran Menlu X
+    dalam jamuan makan malam`): the greetings, handshakes and welcomed arrival are the reception's,
+    no meeting or visit of their own; a summit it precedes stays (see `_companions`)."""
+    lex = _lex()
+    reception = next((m for t, m in _hits(sentence) if t == "other" and m.group().lower() in lex.receptions), None)
+    if reception is None:
+        return
+    hits["other"] = reception
+    hits.pop("meeting", None)
+    if "visit" in hits and hits["visit"].group().lower() in lex.needs_person:
+        del hits["visit"]
 
 
 def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
@@ -306,9 +396,35 @@ def _person_follows(sentence: str, at: int) -> bool:
     return any(m.entity.kind == "person" for m in ents.find_mentions(window)) or ents.is_title(window)
 
 
+def _person_next(sentence: str, at: int) -> bool:
+    """Whether the very next words after offset `at` are a person or a title: `menerima Presiden
+    Joko Widodo` hosts a guest, `menerima laporan dari Presiden` does not."""
+    window = sentence[at:at + PERSON_WINDOW]
+    gap = len(window) - len(window.lstrip())
+    return any(m.entity.kind == "person" and m.start == gap for m in ents.find_mentions(window)) or \
+        ents.is_title(window)
+
+
+def _guest_visit(meeting: Event, part: str, at: int, end: int, people: list[tuple[int, str]],
+                 lex: _Lex) -> Event | None:
+    """The guest's trip told by a host receiving them somewhere (`Putin akan menerima Presiden X
+    di Moskow pada 30 Juni`): a visit of the guests named after the hosting word, to the place the
+    sentence names, on the meeting's date (GOLD.md counts the visit and the talks apart)."""
+    if part[at:end].lower() not in lex.hosting:
+        return None
+    guests = [n for p, n in people if p >= end]
+    where = _place(part, at, lex)
+    known = ents.resolve(where) if where else None
+    if not guests or known is None or known.kind != "place":
+        return None
+    return replace(meeting, event_type="visit", participants=guests, place=known.name, extra={})
+
+
 def _trigger(sentence: str) -> tuple[str, re.Match[str]] | None:
     """The event type of a sentence and the trigger that says so, or None."""
     hits = _triggers(sentence)
+    if "other" in hits and hits["other"].group().lower() in _lex().receptions:
+        return "other", hits["other"]
     return next(((t, hits[t]) for t in _lex().priority if t in hits), None)
 
 
@@ -317,9 +433,13 @@ def _companions(sentence: str, etype: str) -> list[tuple[str, re.Match[str]]]:
     `mengunjungi China untuk menghadiri KTT SCO`, `tiba di Lima untuk bertemu Biden serta
     menghadiri KTT APEC`): GOLD.md counts the visit, the meeting and the summit apart."""
     hits = _triggers(sentence)
+    lex = _lex()
+    if etype == "other" and "summit" in hits and \
+            not lex.sideline.search(sentence[max(0, hits["summit"].start() - 20):hits["summit"].start()]):
+        # `jamuan makan malam menjelang pembukaan KTT SCO`: the reception and the summit.
+        return [("summit", hits["summit"]), *([("visit", hits["visit"])] if "visit" in hits else [])]
     if "visit" not in hits:
         return []
-    lex = _lex()
     # A gathering named as the meeting's occasion (`bertemu di sela-sela KTT`) is no event of its own.
     summit = hits.get("summit")
     if summit is not None and lex.sideline.search(sentence[max(0, summit.start() - 20):summit.start()]):
@@ -383,7 +503,9 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     if d.end <= at and _says_after(sentence, d.end, at):
         return True
     # A bare year or month is found with its preposition (`sejak 2019`): that word is before it too.
-    lead = re.match(r"[a-z]+\s+", d.text)
+    lead = re.match(r"[A-Za-z]+\s+", d.text)
+    if lead and lead.group().strip().lower() not in lexicon.words("dates", "date_prepositions"):
+        lead = None  # `Selasa (5/9)` opens with its day; `Sejak 2019, ...` with a preposition
     before = sentence[max(0, d.start - CUE_WINDOW):d.start] + (lead.group() if lead else "")
     starts = d.precision == "day" and _lex().start_cue.search(before)
     if d.precision != "day" and amount_before().search(before):
@@ -511,6 +633,9 @@ def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> 
         before = lex.place_before.search(part[:m.start])
         if not name or name == place or before and _country_of_place(part[before.start():m.start], name, published):
             continue
+        clause = max(part.rfind(",", 0, m.start), part.rfind(";", 0, m.start)) + 1
+        if lex.citing.match(part[clause:m.start].lstrip()):
+            continue  # `Mengutip dari laporan China Daily, ...`: the source's name, no actor
         out.append(name)
     # A capital alone is where something happens (`Pertemuan ... G20 New Delhi`); it stands
     # for its state only beside another state (`Moskow dan Beijing sepakat`).
@@ -581,31 +706,88 @@ def _speech_verbs() -> re.Pattern[str]:
 
 
 def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
-               place: str | None = None, window: int = INHERIT_WINDOW) -> tuple[date, str] | None:
+               place: str | None = None, window: int = INHERIT_WINDOW,
+               happened: bool = False, etype: str | None = None) -> tuple[date, str] | None:
     """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
     or meeting told shortly before that shares a person with it or was in the same city (the
     talks of a visit to Kyiv, told `di Kyiv`), or of the latest one, when the sentence says it
-    continues it (`kemudian`, `usai`)."""
-    near = [e for e in reversed(dated) if at - e.start < window and e.when]
+    continues it (`kemudian`, `usai`). A meeting of the very pair of a meeting told before is that
+    meeting retold, whatever was told in between. A mention told as `happened` takes no plan's
+    date: `saat Lavrov tiba di bandara`, after the summit he is to attend tomorrow, retells his
+    arrival."""
+    near = [e for e in reversed(dated) if at - e.start < window and e.when
+            and not (happened and e.status == "planned")]
     if continues and near:
         # `Saat itu, ...`: said of the event just told, whatever its precision.
         return near[0].when
     recent = [e for e in near if e.date_precision != "year"]
     people = _people_in(persons)
+    if etype == "meeting" and len(people) == 2:
+        same = next((e for e in reversed(dated) if e.event_type == "meeting" and e.when and e.date_precision != "year"
+                     and people <= _people_in(e.participants)), None)
+        if same is not None:
+            return same.when
     city = place if place and (e := ents.entity(place)) is not None and e.kind == "place" else None
-    return next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
+    found = next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
+    if found is None and city:
+        # The gathering told in the same city dates what happens there, further on too (the
+        # sideline meetings of a summit in Kazan, told after its attendees).
+        found = next((e.when for e in reversed(dated) if e.place == city and e.event_type == "summit"
+                      and e.when and e.date_precision != "year" and at - e.start < CITY_WINDOW), None)
+    return found
 
 
-def _in_attribution(part: str, pos: int, lex: _Lex) -> bool:
+def _arrival_visitor(people: list[tuple[int, str]], end: int) -> list[str]:
+    """The visitor of an arrival word ending at `end` (`menyambut kedatangan Prabowo yaitu Dubes
+    X`): the first person named right after it; empty when nobody is."""
+    after = [(p, n) for p, n in people if end <= p <= end + PERSON_WINDOW]
+    return [after[0][1]] if after else []
+def _framing_place(part: str, clause_start: int) -> str | None:
+    """A city that opens the sentence as its frame (`Di Kazan, Putin akan bertemu ...`): where
+    everything the sentence tells happens, its first clause being no more than that place."""
+    m = re.match(r"\s*[Dd]i\s+(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s*,", part)
+    if m is None or clause_start < m.end():
+        return None
+    known = ents.resolve(m.group("place"))
+    return known.name if known is not None and known.kind == "place" else None
+
+
+def _month_told_before(text: str, at: int, part: str, published: date | None) -> tuple[date, str] | None:
+    """The month a sentence points back to (`Di akhir bulan, X bertemu Y`, `pada bulan yang
+    sama`): that of the last date written before it, at month precision."""
+    if not _lex().same_month.search(part):
+        return None
+    before = [d for d in find_dates(text[max(0, at - SAME_MONTH_REACH):at], published) if d.precision != "year"]
+    return (before[-1].value.replace(day=1), "month") if before else None
+
+
+def _in_attribution(part: str, pos: int, lex: _Lex, at: int | None = None) -> bool:
     """Whether offset `pos` lies in an attribution (`..., menurut juru bicara Kemlu Rusia`):
-    who reports an event does not take part in it."""
+    who reports an event does not take part in it. With the event's trigger at `at`: a person
+    named after the trigger is the event's (`disampaikan oleh Retno setelah pertemuan dengan
+    Lavrov`), and so is a speaker said to have done it (`disampaikan oleh Retno setelah memimpin
+    pertemuan`)."""
     if any(m.start() < pos < m.end() for m in lex.said.finditer(part)):
         return True
     markers = list(lex.attribution.finditer(part, 0, pos))
     if not markers:
         return False
     end = markers[-1].end()
+    if at is not None and (end <= at < pos or pos < at and _did_before(part, pos, at, lex)):
+        return False
     return not ("," in part[end:pos] or lex.content_clause.search(part, end, pos))
+
+
+def _did_before(part: str, pos: int, at: int, lex: _Lex) -> bool:
+    """Whether the clause from a person at `pos` to the event at `at` says the person did it
+    before speaking (`oleh Retno kepada wartawan setelah memimpin pertemuan`): an after-moment
+    cue and a verb of their own (`me-`, `ber-`), in one clause. `usai pertemuan` alone says when
+    the speaker spoke, not that they took part."""
+    between = part[pos:at]
+    if "," in between:
+        return False
+    cue = re.search(rf"(?<![\w])(?:{_alt(lex.after_words)})\s+(?:me|ber)\w+\s+$", between, re.IGNORECASE)
+    return cue is not None
 
 
 def _speaks_before(part: str, pos: int, at: int) -> bool:
@@ -618,7 +800,18 @@ def _speaks_before(part: str, pos: int, at: int) -> bool:
         # `Prabowo, yang sebelumnya mengatakan bahwa ..., mengunjungi Jepang`: the speech verb is
         # in a relative clause set off by commas; the person is the subject of the event after it.
         return False
-    return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at)
+    return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at) or \
+        _own_subject(part[verb.end():at])
+
+
+def _own_subject(clause: str) -> bool:
+    """Whether a clause reported without `bahwa` names its own subject before its event word
+    (`Peskov mengatakan Putin akan bertemu Xi`, `Peskov menjelaskan kedua pemimpin berbicara`):
+    the speaker then only reports. Not an addressee (`mengatakan kepada Xi ...`)."""
+    lex = _lex()
+    if lex.addressee.match(clause):
+        return False
+    return bool(lex.pair.search(clause)) or any(m.entity.kind == "person" for m in ents.find_mentions(clause))
 
 
 def _elsewhen(part: str, pos: int, at: int) -> bool:
@@ -643,6 +836,7 @@ def _legs(part: str, at: int, published: date | None, lex: _Lex) -> list[str]:
     if first is None or first.kind not in ("state", "place"):
         return []
     legs, end = [first.name], m.end()
+    joined = False
     while (nxt := lex.next_state.match(part, end)) is not None:
         e = ents.resolve(nxt.group("state"), published)
         if e is None or e.kind not in ("state", "place"):
@@ -653,6 +847,9 @@ def _legs(part: str, at: int, published: date | None, lex: _Lex) -> list[str]:
         elif not (e.kind == "state" and before is not None and before.kind == "place" and before.state == e.name):
             legs.append(e.name)  # `Beijing, China`: a city and its country are one destination
         end = nxt.end()
+        joined = joined or nxt.group().strip(" ,") != nxt.group("state")
+    if not joined:
+        return legs[:1]  # `di Nusa Dua, Bali`: a list ends with `dan`; commas alone add the region
     return list(dict.fromkeys(legs))
 
 
@@ -890,6 +1087,90 @@ def _opening_date(part: str, published: date | None) -> int:
     return first.end + comma.end() if comma else 0
 
 
+# How far after a series of meetings (`serangkaian pertemuan bilateral dengan beberapa menteri`) the
+# sentence listing who was met may start.
+SERIES_WINDOW = 300
+
+
+def _series_listed(found: list[Event], sentence: str, at: int, published: date | None,
+                   titled_names: list[str]) -> list[Event]:
+    """The meetings of a series told without names (`Retno melakukan serangkaian pertemuan
+    bilateral dengan beberapa menteri luar negeri pada Kamis`), one per person the next sentence
+    lists (`Di antara menteri itu adalah A, B, dan C.`): each is a distinct happening (GOLD.md),
+    on the series' date."""
+    lex = _lex()
+    series = found[-1] if found else None
+    if series is None or series.event_type != "meeting" or len(series.participants) != 1 or \
+            not 0 < at - series.start < SERIES_WINDOW or not lex.series.search(series.evidence):
+        return []
+    subject = series.participants[0]
+    people = [n for p, n in _persons(sentence, published, titled_names)
+              if n != subject and not _in_attribution(sentence, p, lex)]
+    if len(people) < 2:
+        return []
+    series.participants = [subject, people[0]]
+    return [replace(series, participants=[subject, n], start=at, extra=dict(series.extra)) for n in people[1:]]
+
+
+def _travellers(part: str, at: int, people: list[tuple[int, str]], persons: list[str]) -> list[str]:
+    """Who makes a trip told with what it was for (`terbang ke Moskow untuk bertemu Lavrov`): the
+    people named before the meeting or call word after the trip's; those met there are the
+    meeting's, not travellers (GOLD.md: a visit's participants are the visitors)."""
+    hits = _triggers(part)
+    met = min((hits[t].start() for t in ("meeting", "call") if t in hits and hits[t].start() > at), default=None)
+    if met is None:
+        return persons
+    later = {n for p, n in people if p >= met} - {n for p, n in people if p < met}
+    kept = [n for n in persons if n not in later]
+    return kept or persons
+
+
+def _collective(before: str, named_before: list[str]) -> list[str]:
+    """The people a counted pronoun before the event word stands for (`Ketiganya akan mengikuti
+    ...`): the last that many people the article named."""
+    m = _lex().collective.search(before)
+    if m is None:
+        return []
+    count = _lex().collective_counts[m.group().lower()]
+    recent = list(dict.fromkeys(reversed(named_before)))[:count]
+    return list(reversed(recent)) if len(recent) == count else []
+
+
+def _venue_dates(found: list[Event], dated: list[Event], sentence: str, at: int, published: date | None) -> None:
+    """A sentence dating the arrival at a gathering's venue (`Ketika tiba di lokasi pertemuan di
+    Nusa Dua pada Jumat (8/7), ...`) dates the gathering told just before without a date."""
+    lex = _lex()
+    for etype, pattern in lex.triggers.items():
+        if etype not in ("meeting", "summit"):
+            continue
+        for m in pattern.finditer(sentence):
+            if not lex.venue.search(sentence, max(0, m.start() - VENUE_REACH), m.start()):
+                continue
+            d = _date(sentence, m.start(), published)
+            told = [e for e in found if e.event_type in ("summit", "meeting") and 0 < at - e.start < ATTENDEES_WINDOW]
+            if d is None or not told or told[-1].when is not None:
+                return
+            told[-1].event_date, told[-1].date_precision = d.value, d.precision
+            dated.append(told[-1])
+            return
+
+
+def _envoys(persons: list[str], told: list[Event]) -> list[str]:
+    """A visit told as a state's (`kunjungan China ke Indonesia`) is the trip of that state's one
+    person the article's events already name (the minister met the same day): states stand in for
+    people only when no person is known (GOLD.md)."""
+    out = []
+    for name in persons:
+        e = ents.entity(name)
+        if e is None or e.kind != "state":
+            out.append(name)
+            continue
+        theirs = {p for ev in told for p in _people_in(ev.participants)
+                  if (pe := ents.entity(p)) is not None and pe.state == name}
+        out.append(theirs.pop() if len(theirs) == 1 else name)
+    return list(dict.fromkeys(out))
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -915,7 +1196,9 @@ def _add_attendees(found: list[Event], sentence: str, at: int, published: date |
             return
         back = [("summit", present)]
     etype, m = min(back, key=lambda x: x[1].start())
-    target = next((e for e in reversed(found) if e.event_type == etype), None)
+    # Who attends is at the gathering just told: a summit, or a ceremony or reception (`other`).
+    kinds = {etype, "other"} if back[0][1] is m and m.group().lower() in lex.attendance_words else {etype}
+    target = next((e for e in reversed(found) if e.event_type in kinds), None)
     if target is None or at - target.start > ATTENDEES_WINDOW or _people_in(target.participants):
         return
     people = [n for p, n in _persons(sentence, published, titled_names)
@@ -945,6 +1228,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     dated: list[Event] = []
     occasions: list[Event] = []
     for sent in sentences(text):
+        # A subheading names what the paragraph below tells: the lead's day is no day of it.
+        heading = {"heading": "1"} if _heading(text, sent.start, sent.end) else {}
         if (back := _pointed_back(sent.text, published)) is not None:
             # The undated event of that type told last (every part of its sentence) takes the date.
             told = [e for e in out if e.event_type == back[0] and e.start < sent.start]
@@ -953,12 +1238,18 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 e.event_date, e.date_precision = back[1].value, back[1].precision
                 if e.event_type in ("visit", "summit", "meeting"):
                     dated.append(e)
+        _venue_dates(out, dated, sent.text, sent.start, published)
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
             _add_attendees(out, sent.text, sent.start, published, titled_names)
+            out.extend(_series_listed(out, sent.text, sent.start, published, titled_names))
             continue
         etype, trig = found
         s = sent.text
+        clause_start = max(s.rfind(",", 0, trig.start()), s.rfind(";", 0, trig.start())) + 1
+        if lex.negated.search(s[clause_start:trig.start()]) or \
+                (etype == "meeting" and lex.press.match(s, trig.end())):
+            continue  # `tidak berencana bertemu`, `batal berkunjung`; `bertemu dengan wartawan`
         if lex.uncertain.search(s, 0, trig.start()) or _invited(s, trig.start()):
             continue
         planned = _planned(s, trig)
@@ -980,11 +1271,12 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             told = [(etype, trig, d, (0, len(s))), *((t, m, d, (0, len(s))) for t, m in also)]
         else:
             told = [(etype, trig, d, (0, len(s)))]
+        told_persons: list[str] | None = None
         for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
             part = s[a:b]
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
-                      if not _in_attribution(part, p, lex) and not _speaks_before(part, p, at)
+                      if not _in_attribution(part, p, lex, at) and not _speaks_before(part, p, at)
                       and not _elsewhen(part, p, at)]
             between = lex.between.match(part, trig_k.end() - a)
             if between:
@@ -1008,6 +1300,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if before and before[-1] not in persons:
                     persons.insert(0, before[-1])
                     subject = [before[-1], *subject]
+            if k == 0 and not persons:
+                persons = _collective(part[:at], [n for p, n in named if p < sent.start])
+                subject = list(persons)
             back_type = _opening_back(s) if k == 0 else None
             whole = [e for e in out if e.event_type == back_type and _people_in(e.participants)]
             whole_event = whole[-1] if whole and back_type != etype_k else None
@@ -1019,9 +1314,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             ca, cb = _clause(part, at)
             # The place comes from the event's own clause, not from another one of the sentence
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
-            place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex)
+            place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex) or _framing_place(part, ca)
             if k > 0 and a == 0:
-                persons = list(out[-1].participants) if out else persons
+                # The events of one sentence share its people (a visit keeps only its travellers).
+                persons = list(told_persons) if told_persons is not None else persons
             elif k > 0 and not persons and out and _people_in(out[-1].participants):
                 # `kunjungan ... pada Mei dan pertemuan di Astana pada Juli`: the same people.
                 persons = list(out[-1].participants)
@@ -1033,17 +1329,35 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
             if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
                 sides = part[between.end():] if between else part
+                if etype_k == "visit":
+                    # `bertolak menuju Abu Dhabi, Persatuan Emirat Arab (PEA)`: a state named with the
+                    # destination is where the trip goes; one named before it (`Kunjungan China ke
+                    # Indonesia`) travels.
+                    dest = lex.place.search(part, at)
+                    sides = part[:dest.start() if dest is not None else at + len(trig_k.group())]
                 persons += _roles(sides, published, lex) or _states(sides, published, place, lex)
+                if etype_k == "visit":
+                    persons = _envoys(persons, out)
             if not persons and out and out[-1].event_type == etype_k in ("meeting", "call") and \
                     0 < sent.start - out[-1].start < FOLLOW_WINDOW:
                 # `... dua kali melakukan pertemuan. Pertemuan pertama berlangsung di ...`: the
                 # meeting told just before says who.
                 persons = list(out[-1].participants)
+            if etype_k == "visit" and trig_k.group().lower() in lex.arrival:
+                persons = _arrival_visitor(people, at + len(trig_k.group())) or persons
+            elif etype_k == "visit" and subject and _people_in(subject):
+                # `Wang Yi tiba di Jakarta untuk bertemu Jokowi`, `Lavrov tiba ..., disambut oleh
+                # Retno`: who makes the trip is its subject; who is met or welcomes them hosts.
+                persons = [n for n in persons if n in subject]
+            elif etype_k == "visit" and (host := lex.welcomed_by.search(part, at)) is not None:
+                persons = [n for n in persons if n not in {h for p, h in people if p >= host.end()}] or persons
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
+            planned_k = planned if trig_k is trig else _planned(s, trig_k)
             if date_k is None and (k == 0 or a == 0):
                 # What leaders sign is signed where they meet, however late the article tells it.
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
-                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW)
+                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW,
+                                    happened=not planned_k, etype=etype_k)
             elif d_k is not None and d_k.precision == "year" and (k == 0 or a == 0):
                 # `disambut Lula, Ketua BRICS tahun 2025`: a bare year frames the mention; the
                 # visit or summit told just before, with the same people, in that year, dates it.
@@ -1057,7 +1371,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             if date_k is None and published and lex.ongoing.search(part):
                 # `sedang berkunjung`: going on as the article is written.
                 date_k = (published.replace(day=1), "month")
-            planned_k = planned if trig_k is trig else _planned(s, trig_k)
+            if date_k is None:
+                date_k = _month_told_before(text, sent.start, part, published)
             status = "planned" if planned_k or (d_k is not None and published and d_k.value > published) \
                 else "happened"
             medium = None
@@ -1076,7 +1391,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if etype_k in ("meeting", "call") else None
             own = _counterpart_dates(part, people, groups, published) if groups else {}
             legs = _legs(part, at, published, lex) if etype_k == "visit" else []
-            for who, leg in [(w, None) for w in groups or [persons]] if len(legs) < 2 else [(persons, x) for x in legs]:
+            goers = _travellers(part, at, people, persons) if etype_k == "visit" else persons
+            for who, leg in [(w, None) for w in groups or [goers]] if len(legs) < 2 else [(goers, x) for x in legs]:
                 when_k = own.get(who[-1], date_k) if who else date_k
                 ev = Event(
                     event_type=etype_k,
@@ -1090,9 +1406,12 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                     start=sent.start + a,
                     extra={**({"body": _body(body_names[0])} if etype_k == "summit" and body_names else {}),
                            **({"sides": sides.group().lower()} if (sides := lex.sides.search(trig_k.group())) else {}),
-                           **({"leg": leg} if leg else {})},
+                           **({"leg": leg} if leg else {}), **heading},
                 )
                 out.append(ev)
+            told_persons = list(persons) if etype_k == "visit" else list(out[-1].participants)
+            if etype_k == "meeting" and (guest := _guest_visit(out[-1], part, at, trig_k.end() - a, people, lex)):
+                out.append(guest)
             if etype_k == "meeting" and _people_in(persons):
                 occasions.extend(_occasions(part, at, sent.start + a, [p for p in persons if p in _people_in(persons)],
                                             body[sent.start:sent.end].strip(), lex))
@@ -1101,9 +1420,12 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     _date_the_lead(out, text, published)
     for e in out:
         if e.when is None:
-            # Events the lead rule has just dated date what follows them, as dated ones do above.
-            before = [x for x in out if x.when and x.start < e.start and x.event_type in ("visit", "summit", "meeting")]
-            when = _inherited(before, e.start, e.participants, False, e.place)
+            # Events the lead rule has just dated date what follows them, as dated ones do above; a
+            # plan told after an arrival (`tiba di Beijing. Prabowo diagendakan bertemu Xi`) is for
+            # a day to come, not the arrival's.
+            kinds = ("visit", "summit", "meeting") if e.status == "happened" else ("summit", "meeting")
+            before = [x for x in out if x.when and x.start < e.start and x.event_type in kinds]
+            when = _inherited(before, e.start, e.participants, False, e.place, happened=e.status == "happened")
             if when is not None:
                 e.event_date, e.date_precision = when
     # Occasions stay undated: they only name who was at a summit the article dates elsewhere.
@@ -1127,13 +1449,16 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     ends = [m.start() for m in re.finditer(r"\n+", text)] + [len(text)]
     first_para_end = ends[min(LEAD_PARAGRAPHS, len(ends)) - 1]
     def tells(end: int) -> bool:
-        return any(e.start < end and e.status == "happened" for e in found)
+        return any(e.start < end and e.status == "happened" and not e.extra.get("heading") for e in found)
 
     if not tells(first_para_end):
         # Paragraphs of background, plans or quotes first: the lead is the first paragraph that
         # tells something that happened.
         first_para_end = next((end for end in ends[:LEAD_MAX_PARAGRAPHS] if tells(end)), first_para_end)
-    lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
+    _date_the_leads_plan(found, ends[0], published)
+    # `menandatangani ... beberapa hari sebelum Rusia meluncurkan kampanye`: dated by that happening.
+    lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"
+            and not _lex().relative.search(e.evidence) and not e.extra.get("heading")]
     if not lead:
         return
     # A day that dates an event of its own is that event's, not the lead's; a day of a plan
@@ -1143,6 +1468,13 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     written = [replace(d, start=d.start + sent.start) for sent in sentences(text[:LEAD_DATE_WINDOW])
                if not future.search(sent.text) for d in find_dates(sent.text, published)]
     days = [d for d in written if d.precision == "day" and (published is None or d.value <= published)]
+    owners = [e for e in found if e.when is not None and days and e.event_date == days[0].value]
+    if days and owners and all(e.event_type == "visit" for e in owners):
+        # `Putin menjamu Prabowo di Saint Petersburg` and `Prabowo tiba di istana pada Kamis (19/6)`:
+        # the day of the visitor's arrival is the day of the talks the lead tells with them.
+        visitors = {p for e in owners for p in _people_in(e.participants)}
+        lead = [e for e in lead if _people_in(e.participants) & visitors]
+        own -= {days[0].value}
     days = days[:1] if days and days[0].value not in own else []
     if not days and published is not None and published not in own and not written:
         # A lead that writes no date at all tells the day's news.
@@ -1155,6 +1487,41 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
         # day near it at all (none it could have taken), it stays, undated.
         for e in lead:
             e.extra["lead"] = "undated"
+
+
+# The most words a subheading has (`Perjalanan Pertama Xi Jinping Sejak Pandemi`).
+HEADING_WORDS = 10
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a subheading: a line of its own, short, in title case, with no
+    closing stop. It names what the paragraph below tells; the day a lead would give it is no day
+    of that event (a dated event it shares people with may still date it)."""
+    line = text[start:end].strip()
+    words = line.split()
+    if not words or len(words) > HEADING_WORDS or line[-1] in ".!?\"”'":
+        return False
+    if text[:start].rstrip(" ") and not text[:start].rstrip(" ").endswith("\n"):
+        return False
+    if text[end:].lstrip(" ") and not text[end:].lstrip(" ").startswith("\n"):
+        return False
+    capitals = sum(w[0].isupper() or w[0].isdigit() for w in words)
+    return capitals >= len(words) * 0.6
+
+
+def _date_the_leads_plan(found: list[Event], lead_end: int, published: date | None) -> None:
+    """An undated meeting or call of two named sides that the first paragraph tells as a plan
+    (`Presiden X dijadwalkan bertemu dengan Presiden Y.`) is the news of the days the article is
+    written in: its month is the publication's. A later sentence giving its day still wins when
+    the mentions merge (the more precise date is kept)."""
+    if published is None:
+        return
+    guessed = _lex().speculative
+    for e in found:
+        # An expected or hoped-for meeting (`diperkirakan akan bertemu`) is no plan of the news.
+        if e.when is None and e.start < lead_end and e.status == "planned" and e.event_type in SIDES \
+                and len(_people_in(e.participants)) >= SIDES[e.event_type] and not guessed.search(e.evidence):
+            e.event_date, e.date_precision = published.replace(day=1), "month"
 
 
 def _people_named(text: str, people: list[str]) -> list[str]:
@@ -1177,6 +1544,8 @@ def _fits(a: Event, b: Event) -> bool:
     if a.extra.get("sides", b.extra.get("sides")) != b.extra.get("sides", a.extra.get("sides")):
         return False  # a bilateral and a trilateral meeting are two meetings, whoever is named
     pa, pb = _people_in(a.participants), _people_in(b.participants)
+    if _pair_and_more(a, b, pa, pb) or _pair_and_more(b, a, pb, pa):
+        return False
     if a.event_type == "summit" and bool(pa) != bool(pb) and a.extra.get("body", b.extra.get("body")) == \
             b.extra.get("body", a.extra.get("body")):
         # A summit known by its body or host alone, and a mention naming who attends (`Putin
@@ -1190,6 +1559,14 @@ def _fits(a: Event, b: Event) -> bool:
         # A mention naming nobody joins only a mention of the very same date.
         return a.when == b.when
     return bool(set(a.participants) & set(b.participants))
+
+
+def _pair_and_more(a: Event, b: Event, pa: set[str], pb: set[str]) -> bool:
+    """Whether `a` is a meeting of two people told without a count of sides and the other one,
+    said to have more sides (`pertemuan trilateral`), adds people to them: the pair's own talks
+    and the larger meeting are two happenings (a retelling of the larger one names them all)."""
+    return a.event_type == "meeting" and "sides" not in a.extra and b.extra.get("sides", "bilateral") != "bilateral" \
+        and len(pa) == 2 and len(pb) > 2 and pa < pb
 
 
 def _absorb(into: Event, other: Event) -> None:

@@ -90,8 +90,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1).lower()
     if word in abbreviations():
         return True
-    # An initial (`Joko S. Widodo`) or a decimal written with a dot (`1.5`).
-    return bool(re.fullmatch(r"[a-z]", word)) and dot + 2 < len(text) and text[dot + 2 : dot + 3].isupper()
+    # An initial (`Joko S. Widodo`), a run of them (`G.N.M. Pandor`) or a decimal written with a dot (`1.5`).
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word)) and dot + 2 < len(text) and text[dot + 2 : dot + 3].isupper()
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
