@@ -840,3 +840,18 @@ def test_a_headline_quoted_in_the_body_is_a_fragment() -> None:
     # In a headline itself every word is capitalised: a credited quotation there is speech.
     assert [q.speaker for q in headline_quotes('Budi Santoso: "Kami Akan Menambah Pasokan Dari Gudang Daerah"',
                                                "Isi berita.", date(2025, 3, 10))] == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A middle initial is no sentence end: the name goes on past it.
+        ('"Pasar masih menunggu kepastian," kata ekonom senior lembaga kajian, Hadi W. Santosa.', "Hadi W. Santosa"),
+        ('"Pasar masih menunggu kepastian," kata Rina K. Utami kepada wartawan.', "Rina K. Utami"),
+        # A news agency's report introduces its words.
+        ('Kantor berita Jepang, Kyodo Shimbun, melaporkan, "Kedua menteri akan bertemu lagi bulan depan."',
+         "Kyodo Shimbun"),
+    ],
+)
+def test_initials_and_agency_reports(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 3, 10))] == [speaker]

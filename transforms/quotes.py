@@ -417,7 +417,7 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     them. An appositive after a comma (`kata juru bicara itu, Mao Ning,`) is kept."""
     # A bracketed acronym inside a description (`Center of Reform on Economics (CORE)`) is no end.
     rest = re.sub(r"\s*\([^()\n]{0,40}\)", "", rest)
-    m = re.match(r"\s*([^,.;:!?()\"“”\n]*)", rest)
+    m = re.match(r"\s*((?:[^,.;:!?()\"“”\n]|(?<=[\s.][A-Z])\.(?=\s?[A-Z]))*)", rest)
     raw = m.group(1) if m else ""
     kept: list[str] = []
     toks = raw.split()
@@ -735,8 +735,12 @@ def _sentence_start(body: str, para_start: int, pos: int, spans: list[QuoteSpan]
     return start
 
 
+# A full stop after a lone capital before a name goes on (`Didik J. Rachbini`): an initial.
+_SENTENCE_STOP = re.compile(r"(?<![\s.][A-Z](?=\.\s[A-Z][a-z]))[.!?](?=\s|$)")
+
+
 def _sentence_end(body: str, pos: int, para_end: int) -> int:
-    m = re.search(r"[.!?](?=\s|$)", body[pos:para_end])
+    m = _SENTENCE_STOP.search(body[pos:para_end])
     return pos + m.end() if m else para_end
 
 
