@@ -228,6 +228,8 @@ def test_publication_date_prefers_metadata_over_the_body() -> None:
         # A network whose subdomains are outlets of their own: an unlisted one is named after itself.
         ("https://kabarpesisir.pikiran-rakyat.com/nasional/pr-1/x", "Kabarpesisir"),
         ("https://www.pikiran-rakyat.com/nasional/pr-1/x", "Pikiran Rakyat"),
+        ("https://radarpesisir.jawapos.com/berita/x", "Radarpesisir"),
+        ("https://www.jawapos.com/berita/x", "JawaPos.com"),
         ("https://forumkeadilan.com/2025/07/17/x", "Forum Keadilan"),
         ("https://www.voi.id/berita/1", "VOI"),
         ("https://www.timesindonesia.co.id/read/x", "Times Indonesia"),
