@@ -848,6 +848,11 @@ def test_a_headline_quoted_in_the_body_is_a_fragment() -> None:
         # A middle initial is no sentence end: the name goes on past it.
         ('"Pasar masih menunggu kepastian," kata ekonom senior lembaga kajian, Hadi W. Santosa.', "Hadi W. Santosa"),
         ('"Pasar masih menunggu kepastian," kata Rina K. Utami kepada wartawan.', "Rina K. Utami"),
+        ('"Pasar masih menunggu kepastian," kata pakar ekonomi Prof. Rina Utami.', "Rina Utami"),
+        ('"Pasar masih menunggu kepastian," kata Bagus A.R. Wibisono.', "Bagus A.R. Wibisono"),
+        # Someone who speaks for an office holder is not the holder.
+        ('"Pasar masih menunggu kepastian," ujar Juru Bicara Presiden RI, Hendra Gunawan, di Istana.',
+         "Hendra Gunawan"),
         # A news agency's report introduces its words.
         ('Kantor berita Jepang, Kyodo Shimbun, melaporkan, "Kedua menteri akan bertemu lagi bulan depan."',
          "Kyodo Shimbun"),

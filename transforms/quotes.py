@@ -417,8 +417,8 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     them. An appositive after a comma (`kata juru bicara itu, Mao Ning,`) is kept."""
     # A bracketed acronym inside a description (`Center of Reform on Economics (CORE)`) is no end.
     rest = re.sub(r"\s*\([^()\n]{0,40}\)", "", rest)
-    m = re.match(r"\s*((?:[^,.;:!?()\"“”\n]|(?<=[\s.][A-Z])\.(?=\s?[A-Z]))*)", rest)
-    raw = m.group(1) if m else ""
+    m = re.match(r"\s*([^,.;:!?()\"“”\n]*)", _mask_abbreviations(rest))
+    raw = m.group(1).replace(_ABBREVIATION_DOT, ".") if m else ""
     kept: list[str] = []
     toks = raw.split()
     skip = title_from = 0
@@ -735,13 +735,26 @@ def _sentence_start(body: str, para_start: int, pos: int, spans: list[QuoteSpan]
     return start
 
 
-# A full stop after a lone capital before a name goes on (`Didik J. Rachbini`): an initial.
-_SENTENCE_STOP = re.compile(r"(?<![\s.][A-Z](?=\.\s[A-Z][a-z]))[.!?](?=\s|$)")
-
-
 def _sentence_end(body: str, pos: int, para_end: int) -> int:
-    m = _SENTENCE_STOP.search(body[pos:para_end])
+    m = re.search(r"[.!?](?=\s|$)", _mask_abbreviations(body[pos:para_end]))
     return pos + m.end() if m else para_end
+
+
+# What stands for a full stop that ends no sentence: one character, so offsets stay.
+_ABBREVIATION_DOT = "\u2024"
+
+
+@lexicon.derived
+def _abbreviation_dots() -> re.Pattern[str]:
+    # `Didik J. Rachbini` (an initial), `Prof. Dr. Budi` (an honorific written short): a full stop
+    # before a capitalised word that ends no sentence.
+    short = [h for h in ents.honorifics() if " " not in h and len(h) <= 4]
+    return re.compile(rf"(?P<word>(?<=[\s.(])[A-Z]|(?<![\w])(?i:{_alt(short)}))\.(?=\s?[A-Z])")
+
+
+def _mask_abbreviations(text: str) -> str:
+    """`text` with the full stops of initials and short honorifics replaced by one other character."""
+    return _abbreviation_dots().sub(lambda m: m.group("word") + _ABBREVIATION_DOT, text)
 
 
 @dataclass(frozen=True)
