@@ -837,6 +837,10 @@ def test_a_headline_quoted_in_the_body_is_a_fragment() -> None:
     assert [(x.speaker, x.text) for x in q] == [
         ("Budi Santoso", "Kami akan menambah pasokan dari gudang daerah.")]
     assert [f.text for f in fragments] == ["Menteri Perdagangan Janji Harga Beras Turun Sebelum Lebaran."]
+    # A post quoted ahead of its credit, comma inside the marks, is words written, capitals or not.
+    post = '"Meninjau Pelabuhan Tanjung Emas Bersama Gubernur Jawa Tengah di Semarang," tulis Budi Santoso.'
+    assert [(x.speaker, x.text) for x in extract(normalise(post), date(2025, 3, 10))[0]] == [
+        ("Budi Santoso", "Meninjau Pelabuhan Tanjung Emas Bersama Gubernur Jawa Tengah di Semarang,")]
     # In a headline itself every word is capitalised: a credited quotation there is speech.
     assert [q.speaker for q in headline_quotes('Budi Santoso: "Kami Akan Menambah Pasokan Dari Gudang Daerah"',
                                                "Isi berita.", date(2025, 3, 10))] == ["Budi Santoso"]

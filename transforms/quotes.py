@@ -914,6 +914,10 @@ MIN_HEADLINE_WORDS = 6
 
 
 def _title_cased(text: str) -> bool:
+    # A comma before the closing mark is how speech and posts are quoted ahead of their credit
+    # (`"Menghadiri KTT ... di Kazan, Rusia," tulis Sugiono`), never how a title is.
+    if text.rstrip().endswith(","):
+        return False
     words = [t for t in text.split() if t[:1].isalpha()]
     return len(words) >= MIN_HEADLINE_WORDS and sum(t[:1].isupper() for t in words) >= HEADLINE_CAPITALS * len(words)
 
