@@ -856,6 +856,16 @@ def _told(text: str, published: date) -> set[tuple]:
          "tinggi dengan Menko Luhut Binsar Pandjaitan.", date(2024, 4, 18),
          {("meeting", date(2024, 4, 19), ("Wang Yi", "Luhut Binsar Pandjaitan")),
           ("visit", date(2024, 4, 19), ("Wang Yi",))}),
+        # Who is represented (`mewakili Presiden X`) takes no part; an exchange on the sidelines of a
+        # summit is the exchange (`other`), the summit its occasion.
+        ("Menlu Sugiono bertolak ke Kazan pada Selasa (22/10/2024) untuk menghadiri KTT BRICS mewakili "
+         "Presiden Prabowo Subianto.", date(2024, 10, 23),
+         {("summit", date(2024, 10, 22), ("Sugiono",)), ("visit", date(2024, 10, 22), ("Sugiono",))}),
+        ("Menlu Sugiono berbincang dengan Menlu Wang Yi di sela KTT G20 di Rio, Senin (18/11/2024).",
+         date(2024, 11, 19), {("other", date(2024, 11, 18), ("Sugiono", "Wang Yi"))}),
+        # Negative: a speaker for a state (`mewakili Indonesia`) names no one represented.
+        ("Menlu Sugiono mewakili Indonesia bertemu Menlu Wang Yi di Beijing pada Senin (18/11/2024).",
+         date(2024, 11, 19), {("meeting", date(2024, 11, 18), ("Sugiono", "Wang Yi"))}),
     ],
 )
 def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:

@@ -28,6 +28,8 @@ CLAUSE_CUE_WINDOW = 80
 # How far (characters) after a dated event an undated mention may take its date: the talks of a
 # visit, the sideline meetings of a summit are told in the sentences that follow it.
 INHERIT_WINDOW = 900
+# How far before a name its proxy cue may stand (`mewakili Presiden `).
+PROXY_REACH = 30
 # How far before an event word its venue noun and preposition may start (`menuju lokasi `).
 VENUE_REACH = 20
 # How far back (characters) the month a sentence points back to (`di akhir bulan`) may be written.
@@ -72,6 +74,7 @@ class _Lex:
     series: re.Pattern[str]
     collective: re.Pattern[str]
     venue: re.Pattern[str]
+    proxy: re.Pattern[str]
     attendance_words: set[str]
     collective_counts: dict[str, int]
     priority: list[str]
@@ -146,6 +149,8 @@ def _lex() -> _Lex:
         series=word_pattern(data["series_cues"], ignore_case=True),
         collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
         attendance_words={w.lower() for w in data["attendance_words"]},
+        # `mewakili Presiden Prabowo`: the cue, then at most a title before the name.
+        proxy=re.compile(rf"(?<![\w])(?i:{_alt(data['proxy_cues'])})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$"),
         # `tiba di lokasi pertemuan`; not `Bali menjadi tempat pertemuan para pemimpin`, which tells the gathering.
         venue=re.compile(rf"(?<![\w])(?:di|ke|menuju)\s+(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
         collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
@@ -311,6 +316,11 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
         hits.setdefault("meeting", summit)
         del hits["summit"]
     _reception_first(sentence, hits)
+    summit = hits.get("summit")
+    if summit is not None and "other" in hits and \
+            _lex().sideline.search(sentence, max(0, summit.start() - 20), summit.start()):
+        # `berbincang dengan X di sela KTT G20`: the summit is the exchange's occasion.
+        del hits["summit"]
     return hits
 
 
@@ -1239,7 +1249,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
                       if not _in_attribution(part, p, lex, at) and not _speaks_before(part, p, at)
-                      and not _elsewhen(part, p, at)]
+                      and not _elsewhen(part, p, at) and not lex.proxy.search(part, max(0, p - PROXY_REACH), p)]
             between = lex.between.match(part, trig_k.end() - a)
             if between:
                 # `pertemuan antara pejabat tinggi Rusia dan AS`: the sides are named after it;
