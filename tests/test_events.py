@@ -980,3 +980,14 @@ def test_a_run_of_initials_ends_no_sentence() -> None:
     text = "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor. Keduanya membahas perdagangan."
     assert [x.text.strip() for x in sentences(text)] == [
         "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor.", "Keduanya membahas perdagangan."]
+
+
+def test_a_dated_meeting_told_during_a_trip_pointed_back_to_dates_the_trip() -> None:
+    text = ("Menlu Sugiono melakukan kunjungan kerja ke Moskow. Dalam kunjungan tersebut, Sugiono bertemu "
+            "Menlu Sergey Lavrov pada Senin (21/10/2024).")
+    got = {(e.event_type, e.event_date) for e in extract(text, date(2024, 10, 23))}
+    assert got == {("visit", date(2024, 10, 21)), ("meeting", date(2024, 10, 21))}
+    # Negative: a meeting of other people during someone else's trip dates nothing of it.
+    text = ("Menlu Sugiono melakukan kunjungan kerja ke Moskow. Dalam kunjungan tersebut, Presiden Xi Jinping "
+            "bertemu Presiden Vladimir Putin pada Senin (21/10/2024).")
+    assert {e.event_type for e in extract(text, date(2024, 10, 23))} == {"meeting"}

@@ -75,6 +75,7 @@ class _Lex:
     collective: re.Pattern[str]
     venue: re.Pattern[str]
     proxy: re.Pattern[str]
+    during_trip: re.Pattern[str]
     attendance_words: set[str]
     collective_counts: dict[str, int]
     priority: list[str]
@@ -149,6 +150,9 @@ def _lex() -> _Lex:
         series=word_pattern(data["series_cues"], ignore_case=True),
         collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
         attendance_words={w.lower() for w in data["attendance_words"]},
+        # `Dalam kunjungan tersebut, ...`: an opener, a trip word, a word pointing back.
+        during_trip=re.compile(rf"\W*(?:{_alt(data['during_openers'])})\s+(?:{_alt(data['triggers']['visit'])})"
+                               rf"(?:\s+[a-z]+)?\s+(?:{_alt(data['pointing_back'])})(?![\w])", re.IGNORECASE),
         # `mewakili Presiden Prabowo`: the cue, then at most a title before the name.
         proxy=re.compile(rf"(?<![\w])(?i:{_alt(data['proxy_cues'])})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$"),
         # `tiba di lokasi pertemuan`; not `Bali menjadi tempat pertemuan para pemimpin`, which tells the gathering.
@@ -1149,6 +1153,22 @@ def _envoys(persons: list[str], told: list[Event]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _during_trip_told(sentence: str, found: list[Event], at: int) -> Event | None:
+    """The undated trip a sentence opens by pointing back to (`Dalam kunjungan tersebut, X bertemu
+    Y pada Senin (21/10)`), when the event it tells is dated and shares a person with the trip:
+    the trip was under way that day, which dates it."""
+    lex = _lex()
+    m = lex.during_trip.match(sentence)
+    told = found[-1]
+    if m is None or told.when is None or told.event_type == "visit":
+        return None
+    trips = [e for e in found if e.event_type == "visit" and e.start < at and 0 < at - e.start < FOLLOW_WINDOW]
+    trip = trips[-1] if trips else None
+    if trip is None or trip.when is not None or not _people_in(trip.participants) & _people_in(told.participants):
+        return None
+    return trip
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -1374,6 +1394,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                                             body[sent.start:sent.end].strip(), lex))
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
                 dated.append(out[-1])
+        if out and out[-1].start >= sent.start and (trip := _during_trip_told(s, out, sent.start)) is not None:
+            trip.event_date, trip.date_precision = out[-1].event_date, out[-1].date_precision
+            dated.append(trip)
     _date_the_lead(out, text, published)
     for e in out:
         if e.when is None:
