@@ -991,3 +991,13 @@ def test_a_dated_meeting_told_during_a_trip_pointed_back_to_dates_the_trip() -> 
     text = ("Menlu Sugiono melakukan kunjungan kerja ke Moskow. Dalam kunjungan tersebut, Presiden Xi Jinping "
             "bertemu Presiden Vladimir Putin pada Senin (21/10/2024).")
     assert {e.event_type for e in extract(text, date(2024, 10, 23))} == {"meeting"}
+
+
+def test_a_gathering_placed_a_day_from_the_event_pointed_back_to() -> None:
+    text = ("Menlu Sugiono bertemu Menlu Wang Yi di Jakarta pada Rabu (12/7/2023). "
+            "Pertemuan ini digelar sehari menjelang ASEAN Post Ministerial Conference di Jakarta.")
+    got = {(e.event_type, e.event_date, tuple(e.participants)) for e in extract(text, date(2023, 7, 12))}
+    assert ("summit", date(2023, 7, 13), ("ASEAN",)) in got
+    # Negative: without a sentence pointing back to a dated event, the offset dates nothing.
+    text = "Menlu Sugiono tiba di Jakarta pada Rabu (12/7/2023), sehari menjelang ASEAN Post Ministerial Conference."
+    assert all(e.event_type != "summit" for e in extract(text, date(2023, 7, 12)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from transforms import entities as ents
 from transforms import lexicon
@@ -76,6 +76,8 @@ class _Lex:
     venue: re.Pattern[str]
     proxy: re.Pattern[str]
     during_trip: re.Pattern[str]
+    offset: re.Pattern[str]
+    offsets: dict[str, int]
     attendance_words: set[str]
     collective_counts: dict[str, int]
     priority: list[str]
@@ -150,6 +152,8 @@ def _lex() -> _Lex:
         series=word_pattern(data["series_cues"], ignore_case=True),
         collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
         attendance_words={w.lower() for w in data["attendance_words"]},
+        offset=word_pattern(list(data["day_offsets"]), ignore_case=True),
+        offsets={str(k).lower(): int(v) for k, v in data["day_offsets"].items()},
         # `Dalam kunjungan tersebut, ...`: an opener, a trip word, a word pointing back.
         during_trip=re.compile(rf"\W*(?:{_alt(data['during_openers'])})\s+(?:{_alt(data['triggers']['visit'])})"
                                rf"(?:\s+[a-z]+)?\s+(?:{_alt(data['pointing_back'])})(?![\w])", re.IGNORECASE),
@@ -1169,6 +1173,27 @@ def _during_trip_told(sentence: str, found: list[Event], at: int) -> Event | Non
     return trip
 
 
+def _offset_gathering(found: list[Event], sentence: str, at: int, evidence: str,
+                      published: date | None) -> list[Event]:
+    """A gathering a sentence places some days from the event it opens pointing back to
+    (`Pertemuan ini diadakan sehari menjelang ASEAN Post Ministerial Conference`): the gathering,
+    dated by that offset from the event's day, its body standing for its people (GOLD.md)."""
+    lex = _lex()
+    back = _opening_back(sentence)
+    cue = lex.offset.search(sentence)
+    if back is None or cue is None:
+        return []
+    body = lex.summit_bodies.search(sentence, cue.end(), cue.end() + 80)
+    told = [e for e in found if e.event_type == back and e.date_precision == "day" and 0 < at - e.start < FOLLOW_WINDOW]
+    if body is None or not told:
+        return []
+    day = told[-1].event_date + timedelta(days=lex.offsets[re.sub(r"\s+", " ", cue.group().lower())])
+    status = "planned" if published is not None and day > published else "happened"
+    return [Event(event_type="summit", event_date=day, date_precision="day", participants=[_body(body.group())],
+                  place=None, status=status, medium=None, evidence=evidence, start=at,
+                  extra={"body": _body(body.group())})]
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -1235,6 +1260,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if e.event_type in ("visit", "summit", "meeting"):
                     dated.append(e)
         _venue_dates(out, dated, sent.text, sent.start, published)
+        out.extend(_offset_gathering(out, sent.text, sent.start, body[sent.start:sent.end].strip(), published))
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
             _add_attendees(out, sent.text, sent.start, published, titled_names)
