@@ -31,10 +31,11 @@ CROSS_SUITE = "cross"
 
 # Sane magnitudes per unit, in the unit itself (value is already scaled: `USD 200 miliar` -> 2e11).
 # Wide on purpose: they catch parse slips (a year read as an amount, a scale word applied twice),
-# not unusual news. Money is bounded by the largest sums Indonesian news states (IDR GDP ~2e16).
+# not unusual news. Money is bounded by the largest sums Indonesian news states: a bloc's economy
+# in rupiah (BRICS ~3e17). A scale word applied twice (`Rp 5 juta triliun`, 5e18) is past it.
 UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "percent": (0.0, 10_000.0),
-    "IDR": (1.0, 1e17),
+    "IDR": (1.0, 1e18),
 }
 # Units whose zero is news, not a parse slip (`tarif 0 persen`, a tariff cut to nothing).
 ZERO_ALLOWED = frozenset({"percent"})

@@ -51,6 +51,12 @@ def test_a_zero_percent_is_kept_but_not_a_zero_amount() -> None:
     assert [json.loads(q["row_json"])["raw"] for q in out.quarantine] == ["USD 0"]
 
 
+def test_a_blocs_economy_in_rupiah_is_within_bounds() -> None:
+    tables = batch([article(1)], figures=[figure(1, 0, "Rp250.000 triliun", 2.5e17, "IDR")])
+    out = cross_checks(tables, "r", NOW)
+    assert out.tables["figures"]["raw"].to_list() == ["Rp250.000 triliun"] and out.quarantine == []
+
+
 def test_bounds_are_read_per_unit() -> None:
     assert bounds_for("percent") == (0.0, 10_000.0)
     assert bounds_for("EUR")[1] < bounds_for("IDR")[1]

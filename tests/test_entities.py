@@ -51,6 +51,10 @@ def test_lowercase_words_are_not_aliases() -> None:
         ("ekonom CORE Indonesia, Yusuf Rendy Manilet", "Yusuf Rendy Manilet"),
         ("Budi Santoso", "Budi Santoso"),
         ("wartawan", None),
+        # Month and weekday names are a date's words, never a name.
+        ("Agustus", None),
+        ("laporan dari kantor berita pada 3 Maret", None),
+        ("Senin", None),
     ],
 )
 def test_unknown_names(phrase: str, name: str | None) -> None:

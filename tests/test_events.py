@@ -34,7 +34,7 @@ def one(text: str, published: date = PUB) -> tuple:
          date(2024, 10, 2),
          ("summit", date(2024, 10, 1), "month", ["Xi Jinping"], "Kazan", "planned", None)),
         ("Putin berharap Xi dapat melakukan kunjungan kenegaraan ke Rusia pada musim semi 2023.", date(2022, 12, 30),
-         ("visit", date(2023, 1, 1), "year", ["Vladimir Putin", "Xi Jinping"], "Rusia", "planned", None)),
+         ("visit", date(2023, 1, 1), "year", ["Xi Jinping"], "Rusia", "planned", None)),
         ("China dan Rusia mendeklarasikan kemitraan tanpa batas pada Februari 2022.", date(2024, 7, 3),
          ("declaration", date(2022, 2, 1), "month", ["China", "Rusia"], None, "happened", None)),
         ("Prabowo dijadwalkan terbang ke Moskow pada Juni.", date(2025, 4, 10),
@@ -119,10 +119,10 @@ def _rows(text: str, published: date) -> list[tuple]:
          [("call", date(2024, 4, 2), ["Joe Biden", "Xi Jinping"], None),
           ("meeting", date(2023, 11, 1), ["Joe Biden", "Xi Jinping"], "San Francisco")]),
         # An undated sentence that continues the one before takes its date; `kedua pemimpin`
-        # are the article's two leaders.
+        # are the article's two leaders. The visit is the visitor's: the host welcomes him.
         ("Putin tiba di Beijing pada Kamis (16/5) dan disambut Presiden China Xi Jinping. Kedua pemimpin "
          "kemudian menggelar pembicaraan tertutup di Aula Besar Rakyat.", date(2024, 5, 18),
-         [("visit", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], "Beijing"),
+         [("visit", date(2024, 5, 16), ["Vladimir Putin"], "Beijing"),
           ("meeting", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], "Aula Besar Rakyat")]),
         # People known only by their titles take part.
         ("Duta Besar Rusia untuk Indonesia Sergei Tolchenov bertemu Menteri Perdagangan Budi Santoso di Jakarta, "
@@ -319,7 +319,7 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
          "menghadiri pertemuan para pemimpin ASEAN. Pertemuan ASEAN tahun ini mengangkat tema inklusi.",
          date(2025, 10, 7),
          [("meeting", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
-          ("summit", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
+          ("summit", date(2025, 10, 6), ["Anwar Ibrahim"], "Kuala Lumpur"),
           ("visit", date(2025, 10, 6), ["Anwar Ibrahim"], "Kuala Lumpur")]),
         # `KTT antara` two leaders is their meeting, told again.
         ("Presiden Joko Widodo bertemu PM Anwar Ibrahim di Bogor pada Senin (9/6/2025). KTT antara Joko Widodo "
@@ -512,7 +512,7 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         ("Xi Jinping menggelar pertemuan dengan Vladimir Putin di sela-sela KTT SCO yang berlangsung hingga "
          "Sabtu (6/7/2024).", date(2024, 7, 4), []),
         ("Presiden Xi Jinping pada Selasa (2/7/2024) menyambut kedatangan Presiden Vladimir Putin di Beijing.",
-         date(2024, 7, 3), [("visit", date(2024, 7, 2), ["Vladimir Putin", "Xi Jinping"], "Beijing")]),
+         date(2024, 7, 3), [("visit", date(2024, 7, 2), ["Vladimir Putin"], "Beijing")]),
         # An invitation is no event, whatever years it offers; a visit paid on an invitation is.
         ("Prabowo Subianto mengundang Presiden Vladimir Putin untuk melakukan kunjungan kenegaraan ke Jakarta "
          "pada 2026 atau 2027.", date(2025, 12, 11), []),
@@ -792,6 +792,125 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
     # Negative: a call with one counterpart is one call.
     text = "Menlu Sugiono menelepon Menlu Turki Hakan Fidan pada Selasa (21/5/2024)."
     assert len([e for e in extract(text, date(2024, 5, 22)) if e.event_type == "call"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # An event word after a copula describes the sentence's subject: the summit is told, the
+        # `pertemuan` after `merupakan` is no meeting of its own.
+        ("KTT ASEAN di Kuala Lumpur pada 26 Mei 2025 merupakan pertemuan terbesar tahun ini bagi Anwar Ibrahim.",
+         date(2025, 5, 27), [("summit", date(2025, 5, 26), ["Anwar Ibrahim"], "Kuala Lumpur")]),
+        ("KTT APEC bakal menjadi sebuah pertemuan penting bagi Prabowo Subianto pada November 2025.",
+         date(2025, 9, 1), [("summit", date(2025, 11, 1), ["Prabowo Subianto"], None)]),
+        # A possibility (`muncul kemungkinan`) is no event.
+        ("Hubungan kedua negara memanas sehingga muncul kemungkinan Anwar Ibrahim dan Prabowo Subianto bertemu "
+         "di Bali pada Juni.", date(2025, 5, 2), []),
+        # The gathering word of a summit (`pertemuan KTT Menlu ...`) is the summit's, even when the
+        # sentence also names the summit by `KTT`.
+        ("Menlu Sugiono hadir di pertemuan KTT Menlu ASEAN di Vientiane pada Kamis (24/7/2025).",
+         date(2025, 7, 25), [("summit", date(2025, 7, 24), ["Sugiono"], "Vientiane")]),
+        # A mention told as happened takes no plan's date: the arrival retold after tomorrow's
+        # summit is the arrival told first.
+        ("Menlu Sugiono tiba di Vientiane pada Rabu (23/7/2025). Ia dijadwalkan menghadiri KTT ASEAN pada Jumat "
+         "(25/7/2025). Kedutaan mengunggah foto saat Sugiono tiba di Bandara Wattay.", date(2025, 7, 24),
+         [("summit", date(2025, 7, 25), ["Sugiono"], None), ("visit", date(2025, 7, 23), ["Sugiono"], "Vientiane")]),
+        # `diagendakan` tells a plan; a title's body (`Ketua Majelis ...`) is no second counterpart.
+        ("Xi Jinping tiba di Hanoi pada Senin (14/4/2025). Pada esok hari, Xi Jinping diagendakan bertemu dengan "
+         "To Lam dan Ketua Kongres Rakyat Vietnam, Tran Thanh Man.", date(2025, 4, 14),
+         [("meeting", date(2025, 4, 15), ["To Lam", "Xi Jinping"], None),
+          ("visit", date(2025, 4, 14), ["Xi Jinping"], "Hanoi")]),
+        # Who makes a trip is the one who arrives: not who welcomes them, not who they meet.
+        ("Prabowo Subianto menyambut kedatangan Anwar Ibrahim di Jakarta pada Senin (2/6/2025).", date(2025, 6, 3),
+         [("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Jakarta")]),
+        ("Menlu Sugiono tiba di Tokyo pada Senin (2/6/2025), disambut oleh Takeshi Iwaya.", date(2025, 6, 3),
+         [("visit", date(2025, 6, 2), ["Sugiono"], "Tokyo")]),
+        ("Anwar Ibrahim tiba di Jakarta pada Senin (2/6/2025) untuk bertemu dengan Prabowo Subianto.",
+         date(2025, 6, 3), [("meeting", date(2025, 6, 2), ["Anwar Ibrahim", "Prabowo Subianto"], "Jakarta"),
+                            ("visit", date(2025, 6, 2), ["Anwar Ibrahim"], "Jakarta")]),
+        # A greeting told with a reception is the reception (`other`); a reception before a summit's
+        # opening and the summit are two events; a handshake is no event of its own.
+        ("Kedatangan Menlu Sugiono disambut hangat oleh Presiden Lula dalam jamuan makan malam di Rio pada "
+         "Minggu (6/7/2025).", date(2025, 7, 7),
+         [("other", date(2025, 7, 6), ["Luiz Inácio Lula da Silva", "Sugiono"], "Rio")]),
+        ("PM Anwar Ibrahim menyambut Presiden Prabowo Subianto dalam jamuan makan malam menjelang pembukaan KTT "
+         "ASEAN di Kuala Lumpur, Minggu (25/5/2025).", date(2025, 5, 26),
+         [("other", date(2025, 5, 25), ["Anwar Ibrahim", "Prabowo Subianto"], "Kuala Lumpur"),
+          ("summit", date(2025, 5, 25), ["Anwar Ibrahim", "Prabowo Subianto"], "Kuala Lumpur")]),
+        ("Prabowo Subianto dan Anwar Ibrahim berjabat tangan di depan wartawan pada Senin (2/6/2025).",
+         date(2025, 6, 3), []),
+        # A state in a citing clause (`Mengutip laporan China Daily`) is the source's name, no actor.
+        ("Mengutip laporan China Daily, jamuan makan malam berlangsung di Tianjin pada Minggu (31/8/2025).",
+         date(2025, 9, 1), []),
+        # Names set off by commas alone say where one place lies: one trip, not two legs. The
+        # venue of a gathering (`lokasi pertemuan`) tells no meeting.
+        ("Menlu Sergei Lavrov tiba di lokasi pertemuan di Nusa Dua, Bali pada Jumat (8/7/2022) pagi.",
+         date(2022, 7, 9), [("visit", date(2022, 7, 8), ["Sergey Lavrov"], "Nusa Dua")]),
+        # `sarat akan` is `full of`: no plan. The lead's talks take the day of the visitor's arrival.
+        ("Dalam sebuah pertemuan yang sarat akan makna, Putin menjamu Prabowo di Saint Petersburg.\n\n"
+         "Prabowo Subianto tiba di istana pada Kamis (19/6/2025) petang.", date(2025, 6, 20),
+         [("meeting", date(2025, 6, 19), ["Prabowo Subianto", "Vladimir Putin"], None),
+          ("visit", date(2025, 6, 19), ["Prabowo Subianto"], None)]),
+        # A state named after a trip word is where the trip goes, no traveller.
+        ("Usai pertemuan itu, rombongan bertolak menuju Abu Dhabi, Uni Emirat Arab, pada Kamis (30/6/2022).",
+         date(2022, 7, 1), []),
+        # A plan told after an arrival is for a day to come: it takes no arrival's date.
+        ("Presiden Prabowo Subianto tiba di Beijing.\n\nIa tiba pada Jumat (8/11/2024) malam. Prabowo "
+         "diagendakan bertemu dengan Presiden China Xi Jinping. Pada Sabtu (9/11/2024), Prabowo akan bertemu "
+         "Xi Jinping di Beijing.", date(2024, 11, 8),
+         [("meeting", date(2024, 11, 9), ["Prabowo Subianto", "Xi Jinping"], "Beijing"),
+          ("visit", date(2024, 11, 8), ["Prabowo Subianto"], "Beijing")]),
+        # A day a newsroom compiled a summary (`yang dirangkum ...`) is no event's.
+        ("Anwar Ibrahim bertemu Prabowo Subianto di Bogor pada Senin (9/6/2025). Berikut fakta pertemuan Anwar "
+         "Ibrahim dengan Prabowo Subianto yang dirangkum redaksi Kamis (12/6/2025).", date(2025, 6, 12),
+         [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Prabowo Subianto"], "Bogor")]),
+        # An event told as so long before another happening is not dated by the lead's day.
+        ("Presiden Rusia Vladimir Putin akan berbicara dengan Xi Jinping lewat telepon pada Jumat (30/12/2022).\n\n"
+         "Kedua negara menandatangani perjanjian energi beberapa pekan sebelum perang dimulai. Hal itu "
+         "disampaikan Peskov pada Kamis (29/12/2022).", date(2022, 12, 30),
+         [("call", date(2022, 12, 30), ["Vladimir Putin", "Xi Jinping"], None)]),
+        # Negotiations between states (`perundingan dengan Amerika Serikat`) are a process, no meeting.
+        ("Prabowo Subianto mengatakan perundingan dengan Amerika Serikat berlangsung alot.", date(2025, 7, 16), []),
+        ("Sergei Lavrov dan Wang Yi menggelar perundingan di Beijing pada Senin (1/4/2024).", date(2024, 4, 2),
+         [("meeting", date(2024, 4, 1), ["Sergey Lavrov", "Wang Yi"], "Beijing")]),
+        # Who reports an event is not in it, but a person named after the event word is the event's.
+        ("Hal itu diungkapkan oleh Sugiono kepada wartawan setelah memimpin pertemuan trilateral dengan Lavrov "
+         "dan Menlu China, Wang Yi, pada Senin (2/6/2025).", date(2025, 6, 3),
+         [("meeting", date(2025, 6, 2), ["Sergey Lavrov", "Sugiono", "Wang Yi"], None)]),
+        # A subheading names what the paragraph below tells; it tells nothing itself.
+        ("Prabowo Subianto akan hadir di KTT APEC pada November mendatang.\n\nKunjungan Pertama Prabowo ke Peru\n\n"
+         "Ini akan menjadi perjalanan pertamanya ke Amerika Latin.", date(2024, 8, 19),
+         [("summit", date(2024, 11, 1), ["Prabowo Subianto"], None)]),
+        # A leader received by title is met; the month told later is the same meeting's.
+        ("Anwar Ibrahim dijadwalkan menerima Presiden Prabowo Subianto di Putrajaya pada 27 Januari.\n\n"
+         "Prabowo Subianto akan bertemu Anwar Ibrahim pada akhir Januari 2025.", date(2025, 1, 20),
+         [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        ("Presiden Prabowo Subianto menerima laporan Menlu Sugiono pada Senin (2/6/2025).", date(2025, 6, 3), []),
+        # A denied event is none; `tidak hanya` (not only) denies nothing.
+        ("Kremlin menyatakan Putin dan Xi Jinping tidak berencana bertemu pekan depan, Senin (6/5/2024).",
+         date(2024, 5, 6), []),
+        ("Xi Jinping batal berkunjung ke India pada September 2023.", date(2023, 9, 10), []),
+        ("Prabowo Subianto tidak hanya bertemu Anwar Ibrahim di Putrajaya pada Senin (27/1/2025).",
+         date(2025, 1, 28), [("meeting", date(2025, 1, 27), ["Anwar Ibrahim", "Prabowo Subianto"], "Putrajaya")]),
+        # Meeting the press is no event; a count of meetings (`40 kali`) is none in particular, and
+        # a year after `Sejak` opening the sentence is when the count began.
+        ("Vladimir Putin bertemu dengan wartawan di Kremlin pada Senin (6/5/2024).", date(2024, 5, 6), []),
+        ("Sejak 2013, Xi Jinping telah bertemu Vladimir Putin lebih dari 40 kali.", date(2024, 5, 6), []),
+        # A speaker reporting a clause that names its own subject (no `bahwa` needed) only reports;
+        # whom something is said to (`mengatakan kepada`) may act.
+        ("Juru bicara Kremlin Dmitry Peskov mengatakan Putin akan bertemu Xi Jinping pada Kamis (16/5/2024).",
+         date(2024, 5, 14), [("meeting", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], None)]),
+        ("Menlu Sugiono menyebut Presiden Prabowo Subianto akan mengunjungi Tokyo pada Senin (9/6/2025).",
+         date(2025, 6, 5), [("visit", date(2025, 6, 9), ["Prabowo Subianto"], "Tokyo")]),
+        # Who is said to take part (`berpartisipasi`) in a summit known by its body and host alone
+        # is its participant.
+        ("Tahun ini Brasil akan menjadi tuan rumah KTT BRICS di Rio pada 6 Juli 2025. Prabowo Subianto telah "
+         "diundang untuk berpartisipasi.", date(2025, 6, 1),
+         [("summit", date(2025, 7, 6), ["Prabowo Subianto"], "Rio")]),
+    ],
+)
+def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)
 
 
 def _told(text: str, published: date) -> set[tuple]:

@@ -47,3 +47,22 @@ def test_every_thread_of_a_run_sees_its_one_server_and_the_environment_is_restor
     assert seen["heartbeat"] is None  # the server dies with the run: nobody to tell it is alive
     assert seen["after_env"] is None
     assert seen["after_settings"] is None
+
+
+def test_no_early_server_where_the_active_profile_names_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta import lifecycle
+
+    profiles = tmp_path / "profiles.toml"
+    profiles.write_text('active = "kantor"\n[profiles.kantor]\nPREFECT_API_URL = "http://127.0.0.1:4200/api"\n'
+                        '[profiles.rumah]\n', encoding="utf-8")
+    monkeypatch.setenv("PREFECT_PROFILES_PATH", str(profiles))
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.delenv("PREFECT_PROFILE", raising=False)
+    assert lifecycle._profile_api_url() == "http://127.0.0.1:4200/api"
+    lifecycle.start_server_early()
+    assert lifecycle._early == []
+    # Another profile chosen for this shell names none: a server is needed.
+    monkeypatch.setenv("PREFECT_PROFILE", "rumah")
+    assert lifecycle._profile_api_url() is None
+    monkeypatch.setenv("PREFECT_PROFILES_PATH", str(tmp_path / "missing.toml"))
+    assert lifecycle._profile_api_url() is None

@@ -225,6 +225,12 @@ def test_publication_date_prefers_metadata_over_the_body() -> None:
         ("https://jatim.suara.com/read/x", "SuaraJatim.id"),
         ("https://amp.suara.com/news/x", "Suara.com"),
         ("https://galamedia.pikiran-rakyat.com/news/x", "Galamedia"),
+        # A network whose subdomains are outlets of their own: an unlisted one is named after itself.
+        ("https://kabarpesisir.pikiran-rakyat.com/nasional/pr-1/x", "Kabarpesisir"),
+        ("https://www.pikiran-rakyat.com/nasional/pr-1/x", "Pikiran Rakyat"),
+        ("https://radarpesisir.jawapos.com/berita/x", "Radarpesisir"),
+        ("https://www.jawapos.com/berita/x", "JawaPos.com"),
+        ("https://forumkeadilan.com/2025/07/17/x", "Forum Keadilan"),
         ("https://www.voi.id/berita/1", "VOI"),
         ("https://www.timesindonesia.co.id/read/x", "Times Indonesia"),
         # An AMP cache or viewer address is the publisher's page.
@@ -263,6 +269,9 @@ def test_outlet_lexicon_names_each_host_and_spelling_once() -> None:
          "Jakarta"),
         # An em dash may touch the text.
         ("Harianjogja.com, JAKARTA—Presiden tiba di Washington.", None, "Harianjogja.com", "Jakarta"),
+        # An outlet of a network (its own subdomain of the network's host) names itself.
+        ("KABAR PESISIR - Menteri Luar Negeri tiba di Tokyo pada Senin.",
+         "https://kabarpesisir.pikiran-rakyat.com/internasional/pr-1/a", "Kabar Pesisir", None),
     ],
 )
 def test_dateline_names_the_host_as_the_outlet(line: str, host: str | None, outlet: str, place: str | None) -> None:
@@ -277,6 +286,9 @@ def test_dateline_names_the_host_as_the_outlet(line: str, host: str | None, outl
         ("KABAR LAUT TIMUR – Menteri Luar Negeri tiba di Tokyo pada Senin.", "https://www.suarapesisir.id/a"),
         ("SURABAYA – Gubernur meresmikan pelabuhan baru.", "https://www.suarapesisir.id/a"),
         ("Sementara itu, Presiden - yang baru tiba - berbicara.", "https://presiden.id/a"),
+        # Another member's name on a network's subdomain is no outlet.
+        ("KABAR PESISIR - Menteri Luar Negeri tiba di Tokyo pada Senin.",
+         "https://suarapantai.pikiran-rakyat.com/internasional/pr-1/a"),
         # A channel of a known outlet names a section, not the publisher (the host's owner is).
         ("Bola – Pelatih tim nasional mengumumkan skuad untuk laga pekan depan.", "https://bola.kompas.com/a"),
     ],
@@ -307,3 +319,9 @@ def test_an_unknown_host_is_named_by_its_site_name_when_that_is_the_host_in_word
     assert outlet_from_host("https://www.kabarlauttimur.com/a", site_name="KABAR LAUT TIMUR") == "Kabar Laut Timur"
     assert outlet_from_host("https://www.kabarlauttimur.com/a", site_name="Berita Terkini") == "Kabarlauttimur.com"
     assert outlet_from_host("https://www.kompas.com/a", site_name="Kabar Lain") == "Kompas.com"
+
+
+def test_a_network_outlet_is_named_by_its_site_name_when_that_is_its_subdomain_in_words() -> None:
+    host = "https://kabarpesisir.pikiran-rakyat.com/a"
+    assert outlet_from_host(host, site_name="KABAR PESISIR") == "Kabar Pesisir"
+    assert outlet_from_host(host, site_name="Pikiran Rakyat") == "Kabarpesisir"

@@ -803,3 +803,60 @@ def test_a_closed_quotation_does_not_swallow_the_next_paragraph() -> None:
 )
 def test_the_person_spoken_to_is_not_the_speaker(title: str, speaker: str) -> None:
     assert [q.speaker for q in headline_quotes(title, "Isi berita.", date(2025, 3, 10))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # An unnamed source's body ends with its sentence: the next line is no part of it.
+        ('Kota itu penting bagi kedua negara, kata sumber Kremlin.\n\nPekan ini Jakarta menjadi tuan rumah '
+         'forum dagang.\n\n"Kami tentu akan datang," kata sumber itu.', ["sumber Kremlin"]),
+        # A description, a place and its country, then the name: the name speaks.
+        ('"Sanksi tidak mengubah apa pun," ujar peneliti yang bekerja di Jenewa, Swiss, Anna Keller dikutip '
+         'dari Reuters.', ["Anna Keller"]),
+        ('"Sanksi tidak mengubah apa pun," kata seorang pengamat di Surabaya, Indonesia, Rudi Hartanto.',
+         ["Rudi Hartanto"]),
+        # A document put out by a described body whose name follows after a comma: that name.
+        ('"Kedua menteri sepakat memperluas kerja sama," demikian laporan yang dirilis kantor berita Rusia, '
+         'TASS.', ["TASS"]),
+        ('"Kedua menteri sepakat memperluas kerja sama," demikian laporan yang diterbitkan oleh Kremlin.',
+         ["Kremlin"]),
+        # A document as the subject before a quotation speaks for its author; a date in it is no name.
+        ('Kedua pemimpin bertemu di Moskow. Laporan dari Reuters pada 2 Agustus menyebutkan, "Kedua negara '
+         'sepakat membangun pabrik pupuk bersama."', ["Reuters"]),
+    ],
+)
+def test_sources_places_documents_and_dates(text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 8, 3))] == speakers
+
+
+def test_a_headline_quoted_in_the_body_is_a_fragment() -> None:
+    text = ('Harian itu menulis, "Menteri Perdagangan Janji Harga Beras Turun Sebelum Lebaran." Dalam '
+            'wawancara yang sama, Budi Santoso mengatakan, "Kami akan menambah pasokan dari gudang daerah."')
+    q, fragments = extract(normalise(text), date(2025, 3, 10))
+    assert [(x.speaker, x.text) for x in q] == [
+        ("Budi Santoso", "Kami akan menambah pasokan dari gudang daerah.")]
+    assert [f.text for f in fragments] == ["Menteri Perdagangan Janji Harga Beras Turun Sebelum Lebaran."]
+    # In a headline itself every word is capitalised: a credited quotation there is speech.
+    assert [q.speaker for q in headline_quotes('Budi Santoso: "Kami Akan Menambah Pasokan Dari Gudang Daerah"',
+                                               "Isi berita.", date(2025, 3, 10))] == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A middle initial is no sentence end: the name goes on past it.
+        ('"Pasar masih menunggu kepastian," kata ekonom senior lembaga kajian, Hadi W. Santosa.', "Hadi W. Santosa"),
+        ('"Pasar masih menunggu kepastian," kata Rina K. Utami kepada wartawan.', "Rina K. Utami"),
+        ('"Pasar masih menunggu kepastian," kata pakar ekonomi Prof. Rina Utami.', "Rina Utami"),
+        ('"Pasar masih menunggu kepastian," kata Bagus A.R. Wibisono.', "Bagus A.R. Wibisono"),
+        # Someone who speaks for an office holder is not the holder.
+        ('"Pasar masih menunggu kepastian," ujar Juru Bicara Presiden RI, Hendra Gunawan, di Istana.',
+         "Hendra Gunawan"),
+        # A news agency's report introduces its words.
+        ('Kantor berita Jepang, Kyodo Shimbun, melaporkan, "Kedua menteri akan bertemu lagi bulan depan."',
+         "Kyodo Shimbun"),
+    ],
+)
+def test_initials_and_agency_reports(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 3, 10))] == [speaker]

@@ -269,12 +269,12 @@ def unknown_name(phrase: str) -> str | None:
     # An appositive name after a comma wins over the description before it.
     for part in reversed(parts):
         name = _name_run(part)
-        if name and not _title_words().match(part):
+        if name and not _title_words().match(part) and not _calendar_words(name):
             return name
     for part in parts:
         if _title_words().match(part):
             name = strip_title(part)
-            if name:
+            if name and not _calendar_words(name):
                 return name
         rest = part
         while True:
@@ -283,9 +283,20 @@ def unknown_name(phrase: str) -> str | None:
                 break
             rest = rest[m.end() :].strip()
         name = _name_run(rest)
-        if name:
+        if name and not _calendar_words(name):
             return name
     return None
+
+
+@lexicon.derived
+def _calendar_lex() -> frozenset[str]:
+    return frozenset(w.casefold() for key in ("months", "weekdays") for w in lexicon.mapping("dates", key))
+
+
+def _calendar_words(name: str) -> bool:
+    """Whether a capitalised run is only month or weekday names (`1 Agustus`, `Senin`): a date's
+    words, never a person's name."""
+    return all(t.strip(".,").casefold() in _calendar_lex() for t in name.split())
 
 
 @lexicon.derived

@@ -132,6 +132,12 @@ class _Lex:
     before_moment: re.Pattern[str]
     plan_nouns: set[str]
     pointing_back: set[str]
+    arrival: set[str]
+    addressee: re.Pattern[str]
+    negated: re.Pattern[str]
+    press: re.Pattern[str]
+    relative: re.Pattern[str]
+    welcomed_by: re.Pattern[str]
 
 
 _alt = alternation
@@ -165,16 +171,26 @@ def _lex() -> _Lex:
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
         same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
                               re.IGNORECASE),
-        copula=re.compile(rf"(?<![\w])(?:{_alt(data['copulas'])})\s+$", re.IGNORECASE),
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["planned_cues"], ignore_case=True),
-        honoured=word_pattern(data["honoured_invitation"], ignore_case=True),
+        honoured=word_pattern(data["honoured_invitation"] + data["akan_as_of"], ignore_case=True),
         heading=re.compile(rf"(?<![\w])(?:{_alt(data['heading_words'])})\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
         before_moment=re.compile(rf"(?<![\w])(?:{_alt(data['before_moment_cues'])})\s+$", re.IGNORECASE),
         plan_nouns={w.lower() for w in data["plan_nouns"]},
         pointing_back={w.lower() for w in data["pointing_back"]},
+        arrival={w.lower() for w in data["arrival_words"]},
+        addressee=re.compile(rf"\s*(?:{_alt(data['addressee_words'])})(?![\w])", re.IGNORECASE),
+        # The cue, then at most two words before the event word (`tidak akan menghadiri`).
+        negated=re.compile(rf"(?<![\w])(?:{_alt(data['negation_cues'])})\s+"
+                           rf"(?!(?:{_alt(data['negation_exceptions'])})(?![\w]))(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
+        press=re.compile(rf"\s+(?:dengan\s+)?(?:{_alt(data['press_words'])})(?![\w])", re.IGNORECASE),
+        relative=re.compile(rf"(?<![\w])(?:{_alt(data['relative_units'])})\s+(?:{_alt(data['relative_anchors'])})(?![\w])",
+                            re.IGNORECASE),
+        welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
+        copula=re.compile(rf"(?<![\w])(?:{_alt(data['copula_words'])})\s+(?:(?:{_alt(data['copula_articles'])})\s+)?$",
+                          re.IGNORECASE),
         future=word_pattern(data["future_cues"], ignore_case=True),
         described_back=re.compile(rf"(?:\s+[a-z][\w-]*){{1,{DESCRIBED_WORDS}}}?\s+"
                                   rf"(?:{_alt(data['demonstratives'])})(?![\w])"),
@@ -189,7 +205,9 @@ def _lex() -> _Lex:
         among=re.compile(rf"\s+(?:{_alt(data['among_prefixes'])})\w+", re.IGNORECASE),
         bare_trip=re.compile(rf"(?i:{_alt(data['bare_trip_words'])})(?=\s+[A-Z])"),
         citing=re.compile(rf"(?:{_alt(data['citing_openers'])})(?![\w])", re.IGNORECASE),
-        habitual=word_pattern(data["habitual_cues"], ignore_case=True),
+        # `setiap tahun`, `beberapa kali`, `lebih dari 40 kali`: a habit or a count of events.
+        habitual=re.compile(rf"(?<![\w])(?:{_alt(data['habitual_cues'])}|\d+\s+(?:{_alt(data['count_of_times'])}))(?![\w])",
+                            re.IGNORECASE),
         plural=re.compile(rf"\s+(?:{_alt(data['plural_markers'])})(?![\w])", re.IGNORECASE),
         attendance=word_pattern(data["attendance_words"], ignore_case=True),
         own_tense=word_pattern(data["own_tense_openers"], ignore_case=True),
@@ -279,9 +297,26 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
             continue  # `tiba di lokasi pertemuan`: the gathering's place, told as such (see `_venue_dates`)
         if m.group().lower() in lex.needs_person_next and not _person_next(sentence, m.end()):
             continue
+        if lex.copula.search(sentence[max(0, m.start() - 30):m.start()]) and \
+                not (etype == "meeting" and _names_people(sentence, m.end())):
+            # `KTT X merupakan pertemuan terbesar ...`: a description of the KTT; `KTT G20 menjadi
+            # pertemuan pertama Xi dan Biden` names the people of a meeting of its own (a trip
+            # described so, `menjadi perjalanan pertama Xi`, is the trip to the gathering told).
+            continue
         if not inside_longer and not anaphoric and not elsewhen:
             out.append((etype, m))
     return out
+
+
+def _names_people(sentence: str, at: int) -> bool:
+    """Whether the event word ending at `at` is told as the named people's (`pertemuan pertama Xi
+    dan Biden`): a person right after it or after one describing word, not after a word telling
+    whom it serves (`pertemuan penting bagi Prabowo`)."""
+    m = re.match(r"(?:\s+(?P<word>[a-z][\w-]*))?\s+", sentence[at:])
+    if m is None or (m.group("word") or "") in lexicon.words("events", "beneficiary_words"):
+        return False
+    found = ents.find_mentions(sentence[at + m.end():at + m.end() + 60])
+    return any(x.entity.kind == "person" and x.start == 0 for x in found)
 
 
 # How many words may describe an event between its word and a demonstrative pointing back.
@@ -307,18 +342,17 @@ def _described_back(sentence: str, at: int) -> bool:
 def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     """The first trigger of each event type in a sentence (see `_hits`)."""
     hits: dict[str, re.Match[str]] = {}
+    gathering: re.Match[str] | None = None
     for etype, m in _hits(sentence):
+        if etype == "meeting" and _kind(sentence, etype, m) == "summit":
+            # `protes di pertemuan KTT Menlu G20`: the gathering word is the summit's, told once;
+            # a meeting word after it (`..., Xi bertemu Biden`) may still tell a meeting.
+            gathering = gathering or m
+            continue
         hits.setdefault(etype, m)
-    meeting = hits.get("meeting")
-    if meeting and _kind(sentence, "meeting", meeting) == "summit" and \
-            ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
-        # `Pertemuan ... G20 digelar`: the gathering word is the summit's, told once.
-        hits["summit"] = meeting
-        del hits["meeting"]
-    elif meeting and "summit" in hits and (_names_summit(sentence, meeting, hits["summit"])
-                                           or _said_of_summit(sentence, meeting, hits["summit"])):
-        # `pertemuan KTT Menlu G20`: the gathering word and the summit word name one summit.
-        del hits["meeting"]
+    if gathering is not None and ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
+        # `Pertemuan ... G20 digelar`: the gathering word is the summit's.
+        hits["summit"] = gathering
     summit = hits.get("summit")
     if summit and _kind(sentence, "summit", summit) == "meeting":
         hits.setdefault("meeting", summit)
@@ -344,32 +378,6 @@ def _reception_first(sentence: str, hits: dict[str, re.Match[str]]) -> None:
     hits.pop("meeting", None)
     if "visit" in hits and hits["visit"].group().lower() in lex.needs_person:
         del hits["visit"]
-
-
-def _names_summit(sentence: str, meeting: re.Match[str], summit: re.Match[str]) -> bool:
-    """Whether a gathering word (`pertemuan`) is a summit's and the summit word comes between it
-    and the body it names (`pertemuan KTT Menlu G20`, `pertemuan Foreign Ministers' Meeting atau
-    KTT Menlu G20`): one summit, told once."""
-    if _kind(sentence, "meeting", meeting) != "summit":
-        return False
-    body = _lex().summit_bodies.search(sentence, meeting.end(), meeting.end() + 80)
-    return body is not None and meeting.end() <= summit.start() < body.start()
-
-
-def _said_of_summit(sentence: str, meeting: re.Match[str], summit: re.Match[str]) -> bool:
-    """Whether a gathering word is what a summit told before it is said to be (`KTT BRICS di
-    Kazan, Rusia ... merupakan pertemuan terbesar`): a copula right before the word, and the
-    summit the sentence's subject (its first words) or in the word's clause. The summit is told,
-    not a meeting of its own."""
-    lex = _lex()
-    if meeting.group().lower() not in lex.gathering_words or summit.start() >= meeting.start():
-        return False
-    between = sentence[summit.end():meeting.start()]
-    subject = not sentence[:summit.start()].strip()
-    # `KTT G20 menjadi pertemuan pertama Xi dan Biden`: a gathering word naming people is their meeting.
-    _, clause_end = _clause(sentence, meeting.end())
-    named = any(m.entity.kind == "person" for m in ents.find_mentions(sentence[meeting.end():clause_end]))
-    return lex.copula.search(between) is not None and (subject or not re.search(r"[,;]", between)) and not named
 
 
 def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
@@ -513,7 +521,9 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     if d.end <= at and _says_after(sentence, d.end, at):
         return True
     # A bare year or month is found with its preposition (`sejak 2019`): that word is before it too.
-    lead = re.match(r"[a-z]+\s+", d.text)
+    lead = re.match(r"[A-Za-z]+\s+", d.text)
+    if lead and lead.group().strip().lower() not in lexicon.words("dates", "date_prepositions"):
+        lead = None  # `Selasa (5/9)` opens with its day; `Sejak 2019, ...` with a preposition
     before = sentence[max(0, d.start - CUE_WINDOW):d.start] + (lead.group() if lead else "")
     starts = d.precision == "day" and _lex().start_cue.search(before)
     if d.precision != "day" and amount_before().search(before):
@@ -641,6 +651,9 @@ def _states(part: str, published: date | None, place: str | None, lex: _Lex) -> 
         before = lex.place_before.search(part[:m.start])
         if not name or name == place or before and _country_of_place(part[before.start():m.start], name, published):
             continue
+        clause = max(part.rfind(",", 0, m.start), part.rfind(";", 0, m.start)) + 1
+        if lex.citing.match(part[clause:m.start].lstrip()):
+            continue  # `Mengutip dari laporan China Daily, ...`: the source's name, no actor
         out.append(name)
     # A capital alone is where something happens (`Pertemuan ... G20 New Delhi`); it stands
     # for its state only beside another state (`Moskow dan Beijing sepakat`).
@@ -712,13 +725,16 @@ def _speech_verbs() -> re.Pattern[str]:
 
 def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
                place: str | None = None, window: int = INHERIT_WINDOW,
-               etype: str | None = None) -> tuple[date, str] | None:
+               happened: bool = False, etype: str | None = None) -> tuple[date, str] | None:
     """The date an undated mention at offset `at` takes: that of the latest dated visit, summit
     or meeting told shortly before that shares a person with it or was in the same city (the
     talks of a visit to Kyiv, told `di Kyiv`), or of the latest one, when the sentence says it
     continues it (`kemudian`, `usai`). A meeting of the very pair of a meeting told before is that
-    meeting retold, whatever was told in between."""
-    near = [e for e in reversed(dated) if at - e.start < window and e.when]
+    meeting retold, whatever was told in between. A mention told as `happened` takes no plan's
+    date: `saat Lavrov tiba di bandara`, after the summit he is to attend tomorrow, retells his
+    arrival."""
+    near = [e for e in reversed(dated) if at - e.start < window and e.when
+            and not (happened and e.status == "planned")]
     if continues and near:
         # `Saat itu, ...`: said of the event just told, whatever its precision.
         return near[0].when
@@ -739,6 +755,11 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
     return found
 
 
+def _arrival_visitor(people: list[tuple[int, str]], end: int) -> list[str]:
+    """The visitor of an arrival word ending at `end` (`menyambut kedatangan Prabowo yaitu Dubes
+    X`): the first person named right after it; empty when nobody is."""
+    after = [(p, n) for p, n in people if end <= p <= end + PERSON_WINDOW]
+    return [after[0][1]] if after else []
 def _framing_place(part: str, clause_start: int) -> str | None:
     """A city that opens the sentence as its frame (`Di Kazan, Putin akan bertemu ...`): where
     everything the sentence tells happens, its first clause being no more than that place."""
@@ -797,7 +818,18 @@ def _speaks_before(part: str, pos: int, at: int) -> bool:
         # `Prabowo, yang sebelumnya mengatakan bahwa ..., mengunjungi Jepang`: the speech verb is
         # in a relative clause set off by commas; the person is the subject of the event after it.
         return False
-    return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at)
+    return bool(_lex().content_clause.search(part, pos, at)) or _says_after(part, pos, at) or \
+        _own_subject(part[verb.end():at])
+
+
+def _own_subject(clause: str) -> bool:
+    """Whether a clause reported without `bahwa` names its own subject before its event word
+    (`Peskov mengatakan Putin akan bertemu Xi`, `Peskov menjelaskan kedua pemimpin berbicara`):
+    the speaker then only reports. Not an addressee (`mengatakan kepada Xi ...`)."""
+    lex = _lex()
+    if lex.addressee.match(clause):
+        return False
+    return bool(lex.pair.search(clause)) or any(m.entity.kind == "person" for m in ents.find_mentions(clause))
 
 
 def _elsewhen(part: str, pos: int, at: int) -> bool:
@@ -1251,6 +1283,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     dated: list[Event] = []
     occasions: list[Event] = []
     for sent in sentences(text):
+        # A subheading names what the paragraph below tells: the lead's day is no day of it.
+        heading = {"heading": "1"} if _heading(text, sent.start, sent.end) else {}
         if (back := _pointed_back(sent.text, published)) is not None:
             # The undated event of that type told last (every part of its sentence) takes the date.
             told = [e for e in out if e.event_type == back[0] and e.start < sent.start]
@@ -1268,6 +1302,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             continue
         etype, trig = found
         s = sent.text
+        clause_start = max(s.rfind(",", 0, trig.start()), s.rfind(";", 0, trig.start())) + 1
+        if lex.negated.search(s[clause_start:trig.start()]) or \
+                (etype == "meeting" and lex.press.match(s, trig.end())):
+            continue  # `tidak berencana bertemu`, `batal berkunjung`; `bertemu dengan wartawan`
         if lex.uncertain.search(s, 0, trig.start()) or _invited(s, trig.start()):
             continue
         planned = _planned(s, trig)
@@ -1347,6 +1385,12 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = [m.group() for m in lex.summit_bodies.finditer(part[ca:cb])]
             if not persons or all(lex.summit_bodies.fullmatch(x) for x in persons):
                 sides = part[between.end():] if between else part
+                if etype_k == "visit":
+                    # `bertolak menuju Abu Dhabi, Persatuan Emirat Arab (PEA)`: a state named with the
+                    # destination is where the trip goes; one named before it (`Kunjungan China ke
+                    # Indonesia`) travels.
+                    dest = lex.place.search(part, at)
+                    sides = part[:dest.start() if dest is not None else at + len(trig_k.group())]
                 persons += _roles(sides, published, lex) or _states(sides, published, place, lex)
                 if etype_k == "visit":
                     persons = _envoys(persons, out)
@@ -1355,11 +1399,21 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # `... dua kali melakukan pertemuan. Pertemuan pertama berlangsung di ...`: the
                 # meeting told just before says who.
                 persons = list(out[-1].participants)
+            if etype_k == "visit" and trig_k.group().lower() in lex.arrival:
+                persons = _arrival_visitor(people, at + len(trig_k.group())) or persons
+            elif etype_k == "visit" and subject and _people_in(subject):
+                # `Wang Yi tiba di Jakarta untuk bertemu Jokowi`, `Lavrov tiba ..., disambut oleh
+                # Retno`: who makes the trip is its subject; who is met or welcomes them hosts.
+                persons = [n for n in persons if n in subject]
+            elif etype_k == "visit" and (host := lex.welcomed_by.search(part, at)) is not None:
+                persons = [n for n in persons if n not in {h for p, h in people if p >= host.end()}] or persons
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
+            planned_k = planned if trig_k is trig else _planned(s, trig_k)
             if date_k is None and (k == 0 or a == 0):
                 # What leaders sign is signed where they meet, however late the article tells it.
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
-                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW, etype_k)
+                                    len(text) if etype_k == "declaration" else INHERIT_WINDOW,
+                                    happened=not planned_k, etype=etype_k)
             elif d_k is not None and d_k.precision == "year" and (k == 0 or a == 0):
                 # `disambut Lula, Ketua BRICS tahun 2025`: a bare year frames the mention; the
                 # visit or summit told just before, with the same people, in that year, dates it.
@@ -1375,7 +1429,6 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 date_k = (published.replace(day=1), "month")
             if date_k is None:
                 date_k = _month_told_before(text, sent.start, part, published)
-            planned_k = planned if trig_k is trig else _planned(s, trig_k)
             status = "planned" if planned_k or (d_k is not None and published and d_k.value > published) \
                 else "happened"
             medium = None
@@ -1409,7 +1462,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                     start=sent.start + a,
                     extra={**({"body": _body(body_names[0])} if etype_k == "summit" and body_names else {}),
                            **({"sides": sides.group().lower()} if (sides := lex.sides.search(trig_k.group())) else {}),
-                           **({"leg": leg} if leg else {})},
+                           **({"leg": leg} if leg else {}), **heading},
                 )
                 out.append(ev)
             told_persons = list(persons) if etype_k == "visit" else list(out[-1].participants)
@@ -1426,9 +1479,12 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
     _date_the_lead(out, text, published)
     for e in out:
         if e.when is None:
-            # Events the lead rule has just dated date what follows them, as dated ones do above.
-            before = [x for x in out if x.when and x.start < e.start and x.event_type in ("visit", "summit", "meeting")]
-            when = _inherited(before, e.start, e.participants, False, e.place)
+            # Events the lead rule has just dated date what follows them, as dated ones do above; a
+            # plan told after an arrival (`tiba di Beijing. Prabowo diagendakan bertemu Xi`) is for
+            # a day to come, not the arrival's.
+            kinds = ("visit", "summit", "meeting") if e.status == "happened" else ("summit", "meeting")
+            before = [x for x in out if x.when and x.start < e.start and x.event_type in kinds]
+            when = _inherited(before, e.start, e.participants, False, e.place, happened=e.status == "happened")
             if when is not None:
                 e.event_date, e.date_precision = when
     # Occasions stay undated: they only name who was at a summit the article dates elsewhere.
@@ -1452,14 +1508,16 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     ends = [m.start() for m in re.finditer(r"\n+", text)] + [len(text)]
     first_para_end = ends[min(LEAD_PARAGRAPHS, len(ends)) - 1]
     def tells(end: int) -> bool:
-        return any(e.start < end and e.status == "happened" for e in found)
+        return any(e.start < end and e.status == "happened" and not e.extra.get("heading") for e in found)
 
     if not tells(first_para_end):
         # Paragraphs of background, plans or quotes first: the lead is the first paragraph that
         # tells something that happened.
         first_para_end = next((end for end in ends[:LEAD_MAX_PARAGRAPHS] if tells(end)), first_para_end)
     _date_the_leads_plan(found, ends[0], published)
-    lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"]
+    # `menandatangani ... beberapa hari sebelum Rusia meluncurkan kampanye`: dated by that happening.
+    lead = [e for e in found if e.when is None and e.start < first_para_end and e.status == "happened"
+            and not _lex().relative.search(e.evidence) and not e.extra.get("heading")]
     if not lead:
         return
     # A day that dates an event of its own is that event's, not the lead's; a day of a plan
@@ -1469,6 +1527,13 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     written = [replace(d, start=d.start + sent.start) for sent in sentences(text[:LEAD_DATE_WINDOW])
                if not future.search(sent.text) for d in find_dates(sent.text, published)]
     days = [d for d in written if d.precision == "day" and (published is None or d.value <= published)]
+    owners = [e for e in found if e.when is not None and days and e.event_date == days[0].value]
+    if days and owners and all(e.event_type == "visit" for e in owners):
+        # `Putin menjamu Prabowo di Saint Petersburg` and `Prabowo tiba di istana pada Kamis (19/6)`:
+        # the day of the visitor's arrival is the day of the talks the lead tells with them.
+        visitors = {p for e in owners for p in _people_in(e.participants)}
+        lead = [e for e in lead if _people_in(e.participants) & visitors]
+        own -= {days[0].value}
     days = days[:1] if days and days[0].value not in own else []
     if not days and published is not None and published not in own and not written:
         # A lead that writes no date at all tells the day's news.
@@ -1481,6 +1546,26 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
         # day near it at all (none it could have taken), it stays, undated.
         for e in lead:
             e.extra["lead"] = "undated"
+
+
+# The most words a subheading has (`Perjalanan Pertama Xi Jinping Sejak Pandemi`).
+HEADING_WORDS = 10
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a subheading: a line of its own, short, in title case, with no
+    closing stop. It names what the paragraph below tells; the day a lead would give it is no day
+    of that event (a dated event it shares people with may still date it)."""
+    line = text[start:end].strip()
+    words = line.split()
+    if not words or len(words) > HEADING_WORDS or line[-1] in ".!?\"”'":
+        return False
+    if text[:start].rstrip(" ") and not text[:start].rstrip(" ").endswith("\n"):
+        return False
+    if text[end:].lstrip(" ") and not text[end:].lstrip(" ").startswith("\n"):
+        return False
+    capitals = sum(w[0].isupper() or w[0].isdigit() for w in words)
+    return capitals >= len(words) * 0.6
 
 
 def _date_the_leads_plan(found: list[Event], lead_end: int, published: date | None) -> None:

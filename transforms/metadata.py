@@ -64,6 +64,7 @@ class OutletLexicon:
     weekdays: tuple[str, ...]
     attribution: tuple[str, ...]
     generic_subdomains: frozenset[str] = frozenset()
+    network_hosts: frozenset[str] = frozenset()
 
 
 @lexicon.derived
@@ -82,7 +83,8 @@ def load_outlets() -> OutletLexicon:
     # The most specific host first: a regional newsroom (`jabar.tribunnews.com`) before its network.
     hosts = dict(sorted(hosts.items(), key=lambda kv: -len(kv[0])))
     return OutletLexicon(aliases, hosts, tuple(dates.get("weekdays", [])), tuple(dates.get("attribution", [])),
-                         frozenset(s.casefold() for s in data.get("generic_subdomains", [])))
+                         frozenset(s.casefold() for s in data.get("generic_subdomains", [])),
+                         frozenset(s.casefold() for s in data.get("network_hosts", [])))
 
 
 def canonical_outlet(name: str | None) -> str | None:
@@ -105,11 +107,17 @@ def outlet_from_host(url_or_host: str | None, *, site_name: str | None = None) -
     path = parts.path.casefold()
     host, path = _publisher_host(host, path)
     full = host + path
+    member = _network_member(host)
     for known, name in load_outlets().hosts.items():
         if "/" in known:
             if full.removeprefix("www.").startswith(known):
                 return name
         elif host == known or host.endswith("." + known):
+            if member and known in load_outlets().network_hosts:
+                # An outlet of a network that the lexicon does not list: named as it names itself,
+                # else after its subdomain (`Kotakabar` on kotakabar.<network>).
+                return _self_named(site_name.strip()) if site_name and _names_host(site_name.strip(), host) \
+                    else member[0].upper() + member[1:]
             return name
     if any(known.split("/", 1)[0] in (host, host.removeprefix("www.")) for known in load_outlets().hosts):
         return None  # another section of a known outlet's host (bbc.com/news is not BBC News Indonesia)
@@ -132,6 +140,19 @@ def _publisher_host(host: str, path: str) -> tuple[str, str]:
     if re.fullmatch(r"(?:www\.)?google\.[a-z.]+", host) and (m := _AMP_VIEWER.match(path)):
         return m["host"], m["path"] or "/"
     return host, path
+
+
+def _network_member(hostname: str) -> str | None:
+    """The subdomain label that names an outlet of a network (`kotakabar` on
+    kotakabar.<network host>), or None when the host is no network's member subdomain."""
+    lex = load_outlets()
+    for network in lex.network_hosts:
+        if hostname.endswith("." + network):
+            labels = hostname.removesuffix("." + network).split(".")
+            while labels and labels[0] in lex.generic_subdomains:
+                labels = labels[1:]
+            return labels[-1] if labels else None
+    return None
 
 
 def _host_as_name(host: str) -> str | None:
@@ -181,6 +202,10 @@ def _names_host(name: str, host: str | None) -> bool:
     if not host:
         return False
     hostname = (urlsplit(host if "//" in host else f"//{host}").hostname or "").casefold()
+    member = _network_member(hostname)
+    if member:
+        # An outlet of a network writes its own name (`KOTA KABAR -` on kotakabar.<network>).
+        return len(member) >= 4 and _letters(name) == _letters(member)
     if any(hostname.endswith("." + known) for known in load_outlets().hosts if "/" not in known):
         # A channel of a known outlet (`Siap -` on siap.viva.co.id): the subdomain names a section,
         # and the outlet is the host's owner.

@@ -211,6 +211,7 @@ class _Words:
     demonstratives: set[str]
     described_source: re.Pattern[str]
     pronoun_speech: re.Pattern[str]
+    published_by: re.Pattern[str]
 
 
 _alt = alternation
@@ -264,9 +265,12 @@ def _words() -> _Words:
                                   rf"(?:(?:{ws('introducers')})(?:\s+(?:{ws('pronouns')})|nya)(?![\w])|"
                                   rf"(?:{_alt(lexicon.words('events', 'subject_pronouns'))})\s+\w)", i),
         # `sumber di Kremlin`, `pejabat senior Gedung Putih`: an unnamed source and the body it is of.
-        described_source=re.compile(rf"(?<![\w])(?i:(?P<head>{ws('anonymous_heads')}))\s+"
-                                    rf"(?:(?i:{ws('source_prepositions')}|di)\s+)?"
-                                    r"(?P<body>(?:[a-z]+\s+){0,2}?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"),
+        # The body's name stays on its line and ends before a sentence's full stop (`... kata sumber
+        # Kremlin.\n\nTahun ini ...` names no body `Kremlin. Tahun`).
+        described_source=re.compile(rf"(?<![\w])(?i:(?P<head>{ws('anonymous_heads')}))[ \t]+"
+                                    rf"(?:(?i:{ws('source_prepositions')}|di)[ \t]+)?"
+                                    r"(?P<body>(?:[a-z]+[ \t]+){0,2}?[A-Z](?:[\w'’-]|\.(?=\w))*"
+                                    r"(?:[ \t]+[A-Z](?:[\w'’-]|\.(?=\w))*)*)"),
         demonstratives={x.lower() for x in lexicon.words("speech", "demonstratives")},
         subject_back_reference=re.compile(rf"^\s*(?P<subj>[^,.\"“”]{{1,80}}?)\s+(?:(?:{ws('verb_particles')})\s+)?"
                                           rf"(?P<verb>{before})\s+(?:{ws('back_references')})(?![\w])", i),
@@ -276,6 +280,7 @@ def _words() -> _Words:
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
         spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
+        published_by=re.compile(rf"^\s*yang\s+(?:{ws('passive_verbs')})(?:\s+(?:{ws('agent_markers')}))?\s+", i),
     )
 
 
@@ -412,8 +417,8 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     them. An appositive after a comma (`kata juru bicara itu, Mao Ning,`) is kept."""
     # A bracketed acronym inside a description (`Center of Reform on Economics (CORE)`) is no end.
     rest = re.sub(r"\s*\([^()\n]{0,40}\)", "", rest)
-    m = re.match(r"\s*([^,.;:!?()\"“”\n]*)", rest)
-    raw = m.group(1) if m else ""
+    m = re.match(r"\s*([^,.;:!?()\"“”\n]*)", _mask_abbreviations(rest))
+    raw = m.group(1).replace(_ABBREVIATION_DOT, ".") if m else ""
     kept: list[str] = []
     toks = raw.split()
     skip = title_from = 0
@@ -440,7 +445,12 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     phrase = " ".join(kept)
     tail = rest[m.end() :] if m else rest
     complete = len(kept) == len(raw.split())
-    app = re.match(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,4})", tail)
+    appositive = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,4})")
+    app = appositive.match(tail)
+    while app and _is_place(app.group(1)) and (further := appositive.match(tail, app.end())):
+        # `analis yang berbasis di Moskow, Rusia, Budi Hartono`: a country after a comma goes on
+        # describing where; the name comes after it.
+        app = further
     # The name ends at a comma, a full stop, the end, or a word that ends a speaker phrase
     # (`pejabat bea cukai China, Li Wei dikutip Reuters`).
     after_app = tail[app.end():] if app else ""
@@ -451,8 +461,16 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
         and _looks_like_a_name(app.group(1).strip())
     if phrase and (complete or described) and app and ends \
             and app.group(1).split()[0].lower().strip("'’.") not in w.stop:
-        phrase = f"{phrase}, {app.group(1).strip()}"
+        # A full stop after a whole word ends the sentence, not an initial (`Budi S.`).
+        name = re.sub(r"(?<=[^\W\d]{2})\.$", "", app.group(1).strip())
+        phrase = f"{phrase}, {name}"
     return phrase, tail
+
+
+def _is_place(name: str) -> bool:
+    """Whether capitalised words name a place or a state of the gazetteer (`Rusia`, `Moskow`)."""
+    e = ents.resolve(name.strip())
+    return e is not None and e.kind in ("place", "state")
 
 
 def _post_city(toks: list[str], j: int, title: list[str], w: _Words) -> int:
@@ -536,8 +554,16 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         # `keterangan tertulis dari Kepresidenan Rusia`: the author after `dari` too.
         prepositions = _alt(lexicon.words("speech", "source_prepositions"))
         rest = re.sub(rf"^\s*(?:{prepositions})\s+", " ", rest, flags=re.IGNORECASE)
+        # `laporan yang dirilis kantor berita X`: who put the document out follows its verb.
+        rest = w.published_by.sub(" ", rest)
         by = w.agent.search(rest)
         named = _speaker_phrase(rest[by.end():] if by else rest, w)[0]
+        head, comma, app = named.rpartition(",")
+        if comma and head.strip() and re.fullmatch(r"(?:[A-Z][\w'’.&-]*\s*){1,4}", app.strip()) \
+                and not _is_place(app):
+            # `kantor berita China, Xinhua`: the name (or acronym) after the description is the author.
+            known = ents.resolve(app.strip(), ctx.published)
+            return known.name if known is not None else app.strip()
         author = ents.resolve(named, ctx.published)
         run = re.search(r"(?<![\w])((?:[A-Z][\w'’.-]*\s*){1,4})", named)
         if author is not None and author.kind in ("person", "org") or author is not None and not run:
@@ -641,6 +667,9 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     if _anonymous(pre[:cut], w):
         phrase = pre[:cut].strip(" ,")
         return _appositive_person(phrase, ctx.published) or _described_source(phrase, pre_start, ctx, w) or ANONYMOUS
+    if w.document.match(pre[:cut]):
+        # `Laporan dari Reuters pada Senin menyebutkan, "..."`: a document speaks for its author.
+        return _resolve_phrase(pre[:cut].strip(" ,"), pre_start, ctx, w)
     mentions = [m for m in ents.find_mentions(pre, ctx.published) if m.entity.kind in ("person", "org")]
     # `Putin, yang bertemu Xi kemarin, mengatakan`: people inside a relative clause or brackets
     # are not the subject.
@@ -697,15 +726,35 @@ def _sentence_start(body: str, para_start: int, pos: int, spans: list[QuoteSpan]
     start = para_start
     for m in re.finditer(r"[.!?][\"”’)]*\s+", body[para_start:pos]):
         at = para_start + m.start()
-        if any(s.open < at < s.close for s in spans):
+        # A quoted sentence that the quotation closes on (`menyebutkan, "... Rusia." Dalam ...`)
+        # ends the sentence around it too.
+        closes = at + len(m.group().rstrip())
+        if any(s.open < at < s.close and s.close != closes for s in spans):
             continue
         start = para_start + m.end()
     return start
 
 
 def _sentence_end(body: str, pos: int, para_end: int) -> int:
-    m = re.search(r"[.!?](?=\s|$)", body[pos:para_end])
+    m = re.search(r"[.!?](?=\s|$)", _mask_abbreviations(body[pos:para_end]))
     return pos + m.end() if m else para_end
+
+
+# What stands for a full stop that ends no sentence: one character, so offsets stay.
+_ABBREVIATION_DOT = "\u2024"
+
+
+@lexicon.derived
+def _abbreviation_dots() -> re.Pattern[str]:
+    # `Didik J. Rachbini` (an initial), `Prof. Dr. Budi` (an honorific written short): a full stop
+    # before a capitalised word that ends no sentence.
+    short = [h for h in ents.honorifics() if " " not in h and len(h) <= 4]
+    return re.compile(rf"(?P<word>(?<=[\s.(])[A-Z]|(?<![\w])(?i:{_alt(short)}))\.(?=\s?[A-Z])")
+
+
+def _mask_abbreviations(text: str) -> str:
+    """`text` with the full stops of initials and short honorifics replaced by one other character."""
+    return _abbreviation_dots().sub(lambda m: m.group("word") + _ABBREVIATION_DOT, text)
 
 
 @dataclass(frozen=True)
@@ -857,11 +906,26 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
     return Attribution(None, None, None)
 
 
-def is_speech(fr: Frame, att: Attribution) -> bool:
+# A quotation in an article's body whose words are this capitalised (a share) is a headline or
+# a title quoted (`menulis, "Presiden Terpilih Ingin Hubungan Lebih Erat dengan Sahabat Lama."`),
+# not words said; a spoken sentence with names runs about 0.6.
+HEADLINE_CAPITALS = 0.75
+MIN_HEADLINE_WORDS = 6
+
+
+def _title_cased(text: str) -> bool:
+    words = [t for t in text.split() if t[:1].isalpha()]
+    return len(words) >= MIN_HEADLINE_WORDS and sum(t[:1].isupper() for t in words) >= HEADLINE_CAPITALS * len(words)
+
+
+def is_speech(fr: Frame, att: Attribution, *, in_headline: bool = False) -> bool:
     """Step 3, classify: speech when attributed at a sentence start, introduced, or a whole
     sentence in quotation marks at a sentence start (its speaker said it just before); other
-    quoted words are fragments."""
+    quoted words are fragments. A headline quoted in a body is a fragment; in a headline itself
+    (`in_headline`) every word is capitalised anyway."""
     n_words = len(fr.text.split())
+    if not in_headline and _title_cased(fr.text):
+        return False
     if att.how == "before":
         return n_words >= 3
     if fr.at_start and att.how in ("after", "next"):
@@ -930,12 +994,13 @@ def headline_quotes(title: str | None, body: str, published: date | None = None)
     quotations the headline credits to someone are kept; their positions are within the headline."""
     if not title or not title.strip() or body.lstrip().startswith(title.strip()):
         return []
-    return [q for q in extract(title, published)[0] if q.speaker is not None]
+    return [q for q in extract(title, published, in_headline=True)[0] if q.speaker is not None]
 
 
-def extract(body: str, published: date | None = None) -> tuple[list[Quote], list[Fragment]]:
-    """Quotations and fragments of an article body (normalised with `text.normalise`): spans
-    found, attributed, classified and merged, in that order."""
+def extract(body: str, published: date | None = None, *,
+            in_headline: bool = False) -> tuple[list[Quote], list[Fragment]]:
+    """Quotations and fragments of an article body (normalised with `text.normalise`), or of a
+    headline (`in_headline`): spans found, attributed, classified and merged, in that order."""
     w = _words()
     spans = quote_spans(body)
     ctx, people = _context(body, published, spans)
@@ -947,7 +1012,7 @@ def extract(body: str, published: date | None = None) -> tuple[list[Quote], list
         if k in merged or not fr.text:
             continue
         att = attribute(fr, ctx, w)
-        if not is_speech(fr, att):
+        if not is_speech(fr, att, in_headline=in_headline):
             fragments.append(Fragment(fr.text, _fragment_speaker(fr.pre, fr.sent_start, ctx, w),
                                       fr.span.open, fr.span.close))
             continue

@@ -62,8 +62,8 @@ def run(
     if any(a.startswith("-") for a in ctx.args):
         raise typer.BadParameter(f"unknown option among {ctx.args}")
     verbose = verbose or is_verbose()  # `warta -v run` as well as `warta run -v`
+    start_server_early()  # first: its start-up overlaps with the imports below
     route_logs(db, verbose)
-    start_server_early()  # its start-up overlaps with the imports below
     from flows.pipeline import etl
     from warta import progress
 

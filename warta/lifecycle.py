@@ -32,6 +32,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -78,18 +79,33 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _server_process(port: int) -> subprocess.Popen[Any]:
-    """Prefect's temporary server command, dying with its parent. Called from the main thread."""
-    import prefect
-    from prefect.settings import get_current_settings
+    """Prefect's temporary server command, dying with its parent. Called from the main thread,
+    before this process imports Prefect when it can (`start_server_early`): the server's start-up
+    is the longest wait of a short run."""
+    import importlib.util
 
+    spec = importlib.util.find_spec("prefect")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("Prefect is not installed in this environment; run `make install`")
+    # Settings a caller set in this process (a test's temporary settings) reach the server too.
+    settings_env: dict[str, str] = {}
+    if "prefect.settings" in sys.modules:
+        from prefect.settings import get_current_settings
+
+        settings_env = get_current_settings().to_environment_variables(exclude_unset=True)
     parent = os.getpid()
     return subprocess.Popen(
-        args=[sys.executable, "-m", "uvicorn", "--app-dir", str(prefect.__module_path__.parent),
+        args=[sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.origin).parent.parent),
               "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
               "--port", str(port), "--log-level", "error", "--lifespan", "on"],
         env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
              "PREFECT__SERVER_FINAL": "1",
-             **get_current_settings().to_environment_variables(exclude_unset=True)},
+             # Block types are for deployments and a lasting server; registering them made the
+             # server import every installed Prefect collection (prefect-dask: all of distributed)
+             # on each start, ~0.5 s of a run's wait.
+             "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+             "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
+             **settings_env},
         preexec_fn=lambda: _die_with_parent(parent),  # noqa: PLW1509 - started from the main thread
         start_new_session=True,
     )
@@ -155,10 +171,27 @@ _early: list[TemporaryServer] = []
 
 def start_server_early() -> None:
     """Start the temporary server now, when one will be needed, so that its start-up (seconds of
-    imports and database checks in its own process) overlaps with this process importing the
-    pipeline."""
-    if not _early and _needs_temporary_server():
+    imports and database checks in its own process) overlaps with this process importing Prefect
+    and the pipeline. Decided without importing Prefect (a second of it): no API URL in the
+    environment nor in the active profile. Where a server is configured elsewhere (a prefect.toml),
+    `managed_run` finds it so and stops this one."""
+    if not _early and not os.environ.get("PREFECT_API_URL") and not _profile_api_url():
         _early.append(TemporaryServer())
+
+
+def _profile_api_url() -> str | None:
+    """PREFECT_API_URL of the active Prefect profile (`prefect config set`), read from its file."""
+    import tomllib
+
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser()
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml").expanduser()
+    try:
+        profiles = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active") or "ephemeral"
+    profile = profiles.get("profiles", {}).get(active, {})
+    return (profile.get("PREFECT_API_URL") or None) if isinstance(profile, dict) else None
 
 
 def _needs_temporary_server() -> bool:
@@ -180,7 +213,10 @@ def managed_run() -> Iterator[None]:
     server: TemporaryServer | None = None
     settings = contextlib.ExitStack()
     saved_env: dict[str, str | None] = {}
-    if _needs_temporary_server():
+    if not _needs_temporary_server():
+        while _early:  # started for nothing: a server is configured where only Prefect looks
+            _early.pop().stop()
+    else:
         from prefect.settings import (
             PREFECT_API_URL,
             PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
