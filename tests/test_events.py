@@ -975,6 +975,16 @@ def _told(text: str, published: date) -> set[tuple]:
          "tinggi dengan Menko Luhut Binsar Pandjaitan.", date(2024, 4, 18),
          {("meeting", date(2024, 4, 19), ("Wang Yi", "Luhut Binsar Pandjaitan")),
           ("visit", date(2024, 4, 19), ("Wang Yi",))}),
+        # Who is represented (`mewakili Presiden X`) takes no part; an exchange on the sidelines of a
+        # summit is the exchange (`other`), the summit its occasion.
+        ("Menlu Sugiono bertolak ke Kazan pada Selasa (22/10/2024) untuk menghadiri KTT BRICS mewakili "
+         "Presiden Prabowo Subianto.", date(2024, 10, 23),
+         {("summit", date(2024, 10, 22), ("Sugiono",)), ("visit", date(2024, 10, 22), ("Sugiono",))}),
+        ("Menlu Sugiono berbincang dengan Menlu Wang Yi di sela KTT G20 di Rio, Senin (18/11/2024).",
+         date(2024, 11, 19), {("other", date(2024, 11, 18), ("Sugiono", "Wang Yi"))}),
+        # Negative: a speaker for a state (`mewakili Indonesia`) names no one represented.
+        ("Menlu Sugiono mewakili Indonesia bertemu Menlu Wang Yi di Beijing pada Senin (18/11/2024).",
+         date(2024, 11, 19), {("meeting", date(2024, 11, 18), ("Sugiono", "Wang Yi"))}),
     ],
 )
 def test_recall_patterns(text: str, published: date, expected: set[tuple]) -> None:
@@ -1089,3 +1099,24 @@ def test_a_run_of_initials_ends_no_sentence() -> None:
     text = "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor. Keduanya membahas perdagangan."
     assert [x.text.strip() for x in sentences(text)] == [
         "Di antara mereka adalah Menlu Afrika Selatan G.N.M. Pandor.", "Keduanya membahas perdagangan."]
+
+
+def test_a_dated_meeting_told_during_a_trip_pointed_back_to_dates_the_trip() -> None:
+    text = ("Menlu Sugiono melakukan kunjungan kerja ke Moskow. Dalam kunjungan tersebut, Sugiono bertemu "
+            "Menlu Sergey Lavrov pada Senin (21/10/2024).")
+    got = {(e.event_type, e.event_date) for e in extract(text, date(2024, 10, 23))}
+    assert got == {("visit", date(2024, 10, 21)), ("meeting", date(2024, 10, 21))}
+    # Negative: a meeting of other people during someone else's trip dates nothing of it.
+    text = ("Menlu Sugiono melakukan kunjungan kerja ke Moskow. Dalam kunjungan tersebut, Presiden Xi Jinping "
+            "bertemu Presiden Vladimir Putin pada Senin (21/10/2024).")
+    assert {e.event_type for e in extract(text, date(2024, 10, 23))} == {"meeting"}
+
+
+def test_a_gathering_placed_a_day_from_the_event_pointed_back_to() -> None:
+    text = ("Menlu Sugiono bertemu Menlu Wang Yi di Jakarta pada Rabu (12/7/2023). "
+            "Pertemuan ini digelar sehari menjelang ASEAN Post Ministerial Conference di Jakarta.")
+    got = {(e.event_type, e.event_date, tuple(e.participants)) for e in extract(text, date(2023, 7, 12))}
+    assert ("summit", date(2023, 7, 13), ("ASEAN",)) in got
+    # Negative: without a sentence pointing back to a dated event, the offset dates nothing.
+    text = "Menlu Sugiono tiba di Jakarta pada Rabu (12/7/2023), sehari menjelang ASEAN Post Ministerial Conference."
+    assert all(e.event_type != "summit" for e in extract(text, date(2023, 7, 12)))

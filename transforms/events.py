@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from transforms import entities as ents
 from transforms import lexicon
@@ -28,6 +28,8 @@ CLAUSE_CUE_WINDOW = 80
 # How far (characters) after a dated event an undated mention may take its date: the talks of a
 # visit, the sideline meetings of a summit are told in the sentences that follow it.
 INHERIT_WINDOW = 900
+# How far before a name its proxy cue may stand (`mewakili Presiden `).
+PROXY_REACH = 30
 # How far before an event word its venue noun and preposition may start (`menuju lokasi `).
 VENUE_REACH = 20
 # How far back (characters) the month a sentence points back to (`di akhir bulan`) may be written.
@@ -72,6 +74,10 @@ class _Lex:
     series: re.Pattern[str]
     collective: re.Pattern[str]
     venue: re.Pattern[str]
+    proxy: re.Pattern[str]
+    during_trip: re.Pattern[str]
+    offset: re.Pattern[str]
+    offsets: dict[str, int]
     attendance_words: set[str]
     collective_counts: dict[str, int]
     priority: list[str]
@@ -152,6 +158,13 @@ def _lex() -> _Lex:
         series=word_pattern(data["series_cues"], ignore_case=True),
         collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
         attendance_words={w.lower() for w in data["attendance_words"]},
+        offset=word_pattern(list(data["day_offsets"]), ignore_case=True),
+        offsets={str(k).lower(): int(v) for k, v in data["day_offsets"].items()},
+        # `Dalam kunjungan tersebut, ...`: an opener, a trip word, a word pointing back.
+        during_trip=re.compile(rf"\W*(?:{_alt(data['during_openers'])})\s+(?:{_alt(data['triggers']['visit'])})"
+                               rf"(?:\s+[a-z]+)?\s+(?:{_alt(data['pointing_back'])})(?![\w])", re.IGNORECASE),
+        # `mewakili Presiden Prabowo`: the cue, then at most a title before the name.
+        proxy=re.compile(rf"(?<![\w])(?i:{_alt(data['proxy_cues'])})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$"),
         # `tiba di lokasi pertemuan`; not `Bali menjadi tempat pertemuan para pemimpin`, which tells the gathering.
         venue=re.compile(rf"(?<![\w])(?:di|ke|menuju)\s+(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
         collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
@@ -345,6 +358,11 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
         hits.setdefault("meeting", summit)
         del hits["summit"]
     _reception_first(sentence, hits)
+    summit = hits.get("summit")
+    if summit is not None and "other" in hits and \
+            _lex().sideline.search(sentence, max(0, summit.start() - 20), summit.start()):
+        # `berbincang dengan X di sela KTT G20`: the summit is the exchange's occasion.
+        del hits["summit"]
     return hits
 
 
@@ -1171,6 +1189,43 @@ def _envoys(persons: list[str], told: list[Event]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _during_trip_told(sentence: str, found: list[Event], at: int) -> Event | None:
+    """The undated trip a sentence opens by pointing back to (`Dalam kunjungan tersebut, X bertemu
+    Y pada Senin (21/10)`), when the event it tells is dated and shares a person with the trip:
+    the trip was under way that day, which dates it."""
+    lex = _lex()
+    m = lex.during_trip.match(sentence)
+    told = found[-1]
+    if m is None or told.when is None or told.event_type == "visit":
+        return None
+    trips = [e for e in found if e.event_type == "visit" and e.start < at and 0 < at - e.start < FOLLOW_WINDOW]
+    trip = trips[-1] if trips else None
+    if trip is None or trip.when is not None or not _people_in(trip.participants) & _people_in(told.participants):
+        return None
+    return trip
+
+
+def _offset_gathering(found: list[Event], sentence: str, at: int, evidence: str,
+                      published: date | None) -> list[Event]:
+    """A gathering a sentence places some days from the event it opens pointing back to
+    (`Pertemuan ini diadakan sehari menjelang ASEAN Post Ministerial Conference`): the gathering,
+    dated by that offset from the event's day, its body standing for its people (GOLD.md)."""
+    lex = _lex()
+    back = _opening_back(sentence)
+    cue = lex.offset.search(sentence)
+    if back is None or cue is None:
+        return []
+    body = lex.summit_bodies.search(sentence, cue.end(), cue.end() + 80)
+    told = [e for e in found if e.event_type == back and e.date_precision == "day" and 0 < at - e.start < FOLLOW_WINDOW]
+    if body is None or not told:
+        return []
+    day = told[-1].event_date + timedelta(days=lex.offsets[re.sub(r"\s+", " ", cue.group().lower())])
+    status = "planned" if published is not None and day > published else "happened"
+    return [Event(event_type="summit", event_date=day, date_precision="day", participants=[_body(body.group())],
+                  place=None, status=status, medium=None, evidence=evidence, start=at,
+                  extra={"body": _body(body.group())})]
+
+
 def _add_attendees(found: list[Event], sentence: str, at: int, published: date | None,
                    titled_names: list[str]) -> None:
     """People a sentence names as present at an event it points back to (`Xi dan Modi menghadiri
@@ -1239,6 +1294,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if e.event_type in ("visit", "summit", "meeting"):
                     dated.append(e)
         _venue_dates(out, dated, sent.text, sent.start, published)
+        out.extend(_offset_gathering(out, sent.text, sent.start, body[sent.start:sent.end].strip(), published))
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
         if found is None:
             _add_attendees(out, sent.text, sent.start, published, titled_names)
@@ -1277,7 +1333,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
                       if not _in_attribution(part, p, lex, at) and not _speaks_before(part, p, at)
-                      and not _elsewhen(part, p, at)]
+                      and not _elsewhen(part, p, at) and not lex.proxy.search(part, max(0, p - PROXY_REACH), p)]
             between = lex.between.match(part, trig_k.end() - a)
             if between:
                 # `pertemuan antara pejabat tinggi Rusia dan AS`: the sides are named after it;
@@ -1417,6 +1473,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                                             body[sent.start:sent.end].strip(), lex))
             if d_k is not None and etype_k in ("visit", "summit", "meeting"):
                 dated.append(out[-1])
+        if out and out[-1].start >= sent.start and (trip := _during_trip_told(s, out, sent.start)) is not None:
+            trip.event_date, trip.date_precision = out[-1].event_date, out[-1].date_precision
+            dated.append(trip)
     _date_the_lead(out, text, published)
     for e in out:
         if e.when is None:
