@@ -855,3 +855,32 @@ def test_a_headline_quoted_in_the_body_is_a_fragment() -> None:
 )
 def test_initials_and_agency_reports(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 3, 10))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # Words shouted at someone: speech, credited to nobody when the shouters go unnamed.
+        ('Saat turun dari mobil, Menteri itu diteriaki "Why did you lie to us" dan "Go back to your country now" '
+         "oleh para demonstran.",
+         [(None, "Why did you lie to us"), (None, "Go back to your country now")]),
+        ('Begitu tiba, Menteri diteriaki: "Kapan Anda akan berhenti berbohong?"',
+         [(None, "Kapan Anda akan berhenti berbohong?")]),
+        # The passive verb's agent, when named, shouted them; the active verb's subject does.
+        ('Putin diteriaki "Anda pembohong besar sekali, Tuan" oleh Xi Jinping di ruang sidang.',
+         [("Xi Jinping", "Anda pembohong besar sekali, Tuan")]),
+        ('Putin meneriakkan "Kami tidak akan pernah mundur dari sini" di podium.',
+         [("Vladimir Putin", "Kami tidak akan pernah mundur dari sini")]),
+        # A crowd is nobody the text credits.
+        ('Massa meneriakkan "Turunkan harga beras sekarang juga" di depan gedung dewan.',
+         [(None, "Turunkan harga beras sekarang juga")]),
+    ],
+)
+def test_shouted_sentences_are_speech(text: str, quotes: list[tuple[str | None, str]]) -> None:
+    assert quotes_of(text, date(2025, 3, 10)) == quotes
+
+
+def test_a_short_chant_is_a_fragment() -> None:
+    q, f = extract(normalise('Para pendukung meneriakkan "Hidup Nusantara" di sepanjang jalan.'), PUB)
+    assert q == []
+    assert [x.text for x in f] == ["Hidup Nusantara"]
