@@ -435,6 +435,11 @@ def test_officials_titles_and_english_credits(text: str, speakers: list[str]) ->
         ('"Tuduhan itu sama sekali tidak berdasar," bantah Peskov.', "Dmitry Peskov"),
         ('Prabowo berkelakar, "Saya harus les privat dulu sebelum main golf."', "Prabowo Subianto"),
         ('Peskov membantah: "Tidak ada rencana pertemuan dalam waktu dekat."', "Dmitry Peskov"),
+        # An evasion, a charge, a threat, a conclusion.
+        ('"Saya belum membaca laporan itu," elak Budi Santoso.', "Budi Santoso"),
+        ('"Dana itu dipakai untuk kampanye," tuduh Budi Santoso.', "Budi Santoso"),
+        ('"Kami akan membalas setiap serangan," ancam Peskov.', "Dmitry Peskov"),
+        ('"Jadi, kebijakan itu belum berhasil," simpul ekonom senior Hadi Wibowo.', "Hadi Wibowo"),
     ],
 )
 def test_more_speech_verbs(text: str, speaker: str) -> None:
