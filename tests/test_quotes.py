@@ -889,3 +889,19 @@ def test_a_short_chant_is_a_fragment() -> None:
     q, f = extract(normalise('Para pendukung meneriakkan "Hidup Nusantara" di sepanjang jalan.'), PUB)
     assert q == []
     assert [x.text for x in f] == ["Hidup Nusantara"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A known person's one-word alias (`Prasetyo`) inside a longer name is someone else.
+        ('"Stok beras aman," kata Kepala Badan Pangan Nasional Arief Prasetyo Adi.', "Arief Prasetyo Adi"),
+        ('Kepala Badan Pangan Nasional Arief Prasetyo Adi mengatakan, "Stok beras aman sampai akhir tahun."',
+         "Arief Prasetyo Adi"),
+        # The alias with a title or a body before it is still the known person.
+        ('"Stok beras aman," kata Presiden Prabowo.', "Prabowo Subianto"),
+        ('"Stok beras aman," kata Ketua Umum Partai Gerindra Prabowo.', "Prabowo Subianto"),
+    ],
+)
+def test_a_known_alias_inside_another_name(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 3, 10))] == [speaker]

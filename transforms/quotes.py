@@ -591,7 +591,7 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         return ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
-        return e.name
+        return _other_person(phrase, ctx, w) or e.name
     if phrase.split()[-1].lower() in w.demonstratives and not w.body_head.match(phrase):
         # An epithet (`Presiden ke-7 RI itu`, `politikus Partai Buruh itu`) points back at someone
         # already named, not at the state or party it mentions.
@@ -621,6 +621,24 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         return holder
     # A role without a name (`sang Kepala Negara`): whoever was speaking.
     return ctx.previous_actor(pos)
+
+
+def _other_person(phrase: str, ctx: _Context, w: _Words) -> str | None:
+    """A name the gazetteer does not know that holds a known person's one-word alias (`Kepala
+    Bapanas Arief Prasetyo Adi` holds `Prasetyo`, another man's): the whole name, when every other
+    word of it is a plain capitalised word (no title, body or known name), else None."""
+    name = ents.unknown_name(phrase)
+    if not name or len(name.split()) < 3:
+        return None
+    mentions = ents.find_mentions(name, ctx.published)
+    if len(mentions) != 1 or " " in mentions[0].text or mentions[0].entity.kind != "person" \
+            or " " not in mentions[0].entity.name:
+        return None
+    others = (name[:mentions[0].start] + " " + name[mentions[0].end:]).split()
+    if not others or any(not re.fullmatch(r"[A-Z][a-z][\w'’-]*", t) or ents.is_title(t)
+                         or w.body_head.match(t) for t in others):
+        return None
+    return name
 
 
 def _posted_by(rest: str, ctx: _Context, w: _Words) -> str | None:
@@ -692,7 +710,11 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
                       and not any(a <= m.start < b for a, b in aside)]
             if titled:
                 return titled[-1].entity.name
-        return (persons or subject)[-1].entity.name
+        if persons:
+            # `Arief Prasetyo Adi mengatakan`: a one-word alias inside someone else's name.
+            return _other_person(pre[persons[-1].start:cut].strip(" ,"), ctx, w) \
+                or _other_person(pre[:cut].strip(" ,"), ctx, w) or persons[-1].entity.name
+        return subject[-1].entity.name
     head = pre[:cut].strip(" ,")
     words = head.split()
     if words and words[-1].lower() in w.pronouns or (words and words[0].lower() in w.pronouns):
