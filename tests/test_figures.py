@@ -17,6 +17,10 @@ from transforms.figures import extract, find_figures, parse_number
         ("harga Rp 1,2 juta per unit", "Rp 1,2 juta", 1.2e6, "IDR"),
         ("investasi US$ 3,5 miliar", "US$ 3,5 miliar", 3.5e9, "USD"),
         ("bantuan US$1.5 billion", "US$1.5 billion", 1.5e9, "USD"),
+        # A dot before three digits groups thousands after a dollar sign too; a comma does in English style.
+        ("hadiah sebesar US$ 5.000 bagi pemenang", "US$ 5.000", 5000.0, "USD"),
+        ("harga kopi $12.500 per ton", "$12.500", 12500.0, "USD"),
+        ("gaji US$2,400 sebulan", "US$2,400", 2400.0, "USD"),
         ("senilai 5 miliar dolar AS", "5 miliar dolar AS", 5e9, "USD"),
         ("pabrik baterai itu bernilai 750 juta USD", "750 juta USD", 750e6, "USD"),
         ("Kontrak Kapal Senilai 40 Juta EUR Diteken", "40 Juta EUR", 40e6, "EUR"),

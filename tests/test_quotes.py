@@ -435,6 +435,11 @@ def test_officials_titles_and_english_credits(text: str, speakers: list[str]) ->
         ('"Tuduhan itu sama sekali tidak berdasar," bantah Peskov.', "Dmitry Peskov"),
         ('Prabowo berkelakar, "Saya harus les privat dulu sebelum main golf."', "Prabowo Subianto"),
         ('Peskov membantah: "Tidak ada rencana pertemuan dalam waktu dekat."', "Dmitry Peskov"),
+        # An evasion, a charge, a threat, a conclusion.
+        ('"Saya belum membaca laporan itu," elak Budi Santoso.', "Budi Santoso"),
+        ('"Dana itu dipakai untuk kampanye," tuduh Budi Santoso.', "Budi Santoso"),
+        ('"Kami akan membalas setiap serangan," ancam Peskov.', "Dmitry Peskov"),
+        ('"Jadi, kebijakan itu belum berhasil," simpul ekonom senior Hadi Wibowo.', "Hadi Wibowo"),
     ],
 )
 def test_more_speech_verbs(text: str, speaker: str) -> None:
@@ -863,4 +868,49 @@ def test_a_headline_quoted_in_the_body_is_a_fragment() -> None:
     ],
 )
 def test_initials_and_agency_reports(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 3, 10))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # Words shouted at someone: speech, credited to nobody when the shouters go unnamed.
+        ('Saat turun dari mobil, Menteri itu diteriaki "Why did you lie to us" dan "Go back to your country now" '
+         "oleh para demonstran.",
+         [(None, "Why did you lie to us"), (None, "Go back to your country now")]),
+        ('Begitu tiba, Menteri diteriaki: "Kapan Anda akan berhenti berbohong?"',
+         [(None, "Kapan Anda akan berhenti berbohong?")]),
+        # The passive verb's agent, when named, shouted them; the active verb's subject does.
+        ('Putin diteriaki "Anda pembohong besar sekali, Tuan" oleh Xi Jinping di ruang sidang.',
+         [("Xi Jinping", "Anda pembohong besar sekali, Tuan")]),
+        ('Putin meneriakkan "Kami tidak akan pernah mundur dari sini" di podium.',
+         [("Vladimir Putin", "Kami tidak akan pernah mundur dari sini")]),
+        # A crowd is nobody the text credits.
+        ('Massa meneriakkan "Turunkan harga beras sekarang juga" di depan gedung dewan.',
+         [(None, "Turunkan harga beras sekarang juga")]),
+    ],
+)
+def test_shouted_sentences_are_speech(text: str, quotes: list[tuple[str | None, str]]) -> None:
+    assert quotes_of(text, date(2025, 3, 10)) == quotes
+
+
+def test_a_short_chant_is_a_fragment() -> None:
+    q, f = extract(normalise('Para pendukung meneriakkan "Hidup Nusantara" di sepanjang jalan.'), PUB)
+    assert q == []
+    assert [x.text for x in f] == ["Hidup Nusantara"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A known person's one-word alias (`Prasetyo`) inside a longer name is someone else.
+        ('"Stok beras aman," kata Kepala Badan Pangan Nasional Arief Prasetyo Adi.', "Arief Prasetyo Adi"),
+        ('Kepala Badan Pangan Nasional Arief Prasetyo Adi mengatakan, "Stok beras aman sampai akhir tahun."',
+         "Arief Prasetyo Adi"),
+        # The alias with a title or a body before it is still the known person.
+        ('"Stok beras aman," kata Presiden Prabowo.', "Prabowo Subianto"),
+        ('"Stok beras aman," kata Ketua Umum Partai Gerindra Prabowo.', "Prabowo Subianto"),
+    ],
+)
+def test_a_known_alias_inside_another_name(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 3, 10))] == [speaker]

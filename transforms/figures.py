@@ -186,8 +186,12 @@ def _english_scale(scale: str | None) -> bool:
 def _value(m: re.Match[str]) -> float | None:
     u = _units()
     scale = m.groupdict().get("scale")
-    english = _english_scale(scale) or m.groupdict().get("cur") in ("$", "US$")
-    base = parse_number(m.group("num"), english=english)
+    num = m.group("num")
+    # A dollar sign may be English style (`US$1,500`), but in an Indonesian text a dot before three
+    # digits groups thousands whatever the sign (`US$ 5.000` is five thousand); only an English scale
+    # word makes it a decimal point.
+    sign_english = m.groupdict().get("cur") in ("$", "US$") and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num)
+    base = parse_number(num, english=_english_scale(scale) or sign_english)
     if base is None:
         return None
     return base * ((u.abbreviations.get(scale) or u.scales[scale.lower()]) if scale else 1.0)

@@ -212,6 +212,7 @@ class _Words:
     described_source: re.Pattern[str]
     pronoun_speech: re.Pattern[str]
     published_by: re.Pattern[str]
+    shouted: re.Pattern[str]
 
 
 _alt = alternation
@@ -281,6 +282,11 @@ def _words() -> _Words:
         spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
         published_by=re.compile(rf"^\s*yang\s+(?:{ws('passive_verbs')})(?:\s+(?:{ws('agent_markers')}))?\s+", i),
+        # `diteriaki "A" dan "B"`, `meneriakkan kepada Menteri "A"`: a shouting verb, at most three
+        # words (its object), and the quotation, or an earlier quotation of the same verb chained to it.
+        shouted=re.compile(rf"(?<![\w])(?:(?P<passive>{ws('shouted_passive')})|(?P<active>{ws('shouted_active')}))"
+                           r"(?![\w])(?:\s+[^\s,.:;!?\"“”]+){0,3}\s*[,:]?\s*"
+                           rf"(?:[\"“][^\"“”\n]*[\"”]\s*,?\s*(?:(?:{ws('quote_chain')})\s+)?)*$", i),
     )
 
 
@@ -585,7 +591,7 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         return ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
-        return e.name
+        return _other_person(phrase, ctx, w) or e.name
     if phrase.split()[-1].lower() in w.demonstratives and not w.body_head.match(phrase):
         # An epithet (`Presiden ke-7 RI itu`, `politikus Partai Buruh itu`) points back at someone
         # already named, not at the state or party it mentions.
@@ -615,6 +621,24 @@ def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | No
         return holder
     # A role without a name (`sang Kepala Negara`): whoever was speaking.
     return ctx.previous_actor(pos)
+
+
+def _other_person(phrase: str, ctx: _Context, w: _Words) -> str | None:
+    """A name the gazetteer does not know that holds a known person's one-word alias (`Kepala
+    Bapanas Arief Prasetyo Adi` holds `Prasetyo`, another man's): the whole name, when every other
+    word of it is a plain capitalised word (no title, body or known name), else None."""
+    name = ents.unknown_name(phrase)
+    if not name or len(name.split()) < 3:
+        return None
+    mentions = ents.find_mentions(name, ctx.published)
+    if len(mentions) != 1 or " " in mentions[0].text or mentions[0].entity.kind != "person" \
+            or " " not in mentions[0].entity.name:
+        return None
+    others = (name[:mentions[0].start] + " " + name[mentions[0].end:]).split()
+    if not others or any(not re.fullmatch(r"[A-Z][a-z][\w'’-]*", t) or ents.is_title(t)
+                         or w.body_head.match(t) for t in others):
+        return None
+    return name
 
 
 def _posted_by(rest: str, ctx: _Context, w: _Words) -> str | None:
@@ -686,7 +710,11 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
                       and not any(a <= m.start < b for a, b in aside)]
             if titled:
                 return titled[-1].entity.name
-        return (persons or subject)[-1].entity.name
+        if persons:
+            # `Arief Prasetyo Adi mengatakan`: a one-word alias inside someone else's name.
+            return _other_person(pre[persons[-1].start:cut].strip(" ,"), ctx, w) \
+                or _other_person(pre[:cut].strip(" ,"), ctx, w) or persons[-1].entity.name
+        return subject[-1].entity.name
     head = pre[:cut].strip(" ,")
     words = head.split()
     if words and words[-1].lower() in w.pronouns or (words and words[0].lower() in w.pronouns):
@@ -807,7 +835,8 @@ def frames(body: str, spans: list[QuoteSpan] | None = None) -> list[Frame]:
 @dataclass(frozen=True)
 class Attribution:
     """Who said a quotation and how the text says so: `after` (`"...," kata X`), `before`
-    (`X mengatakan: "..."`), `next` (`Hal itu disampaikan X.` in the next sentence) or None."""
+    (`X mengatakan: "..."`), `next` (`Hal itu disampaikan X.` in the next sentence), `shouted`
+    (`diteriaki "..."`, the object of a shouting verb) or None."""
 
     speaker: str | None
     verb: str | None
@@ -847,6 +876,14 @@ def _completes_reported_speech(fr: Frame, w: _Words) -> bool:
     return not fr.post.strip(" .,!?") or bool(re.search(r"[.!?]$", fr.text))
 
 
+def _shouter(subject: str, ctx: _Context) -> str | None:
+    """Who shouted, for an active shouting verb: the person (or body) the subject names. Crowds
+    (`Massa`, `para demonstran`) are nobody the text credits."""
+    mentions = [m for m in ents.find_mentions(subject, ctx.published) if m.entity.kind in ("person", "org")]
+    persons = [m for m in mentions if m.entity.kind == "person"]
+    return (persons or mentions)[-1].entity.name if mentions else None
+
+
 def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
     """Step 2, attribute: the speaker named by a verb after the quotation, a marker, a subject
     and verb after it, an introduction before it, or a back-reference in the next sentence."""
@@ -880,6 +917,14 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         vm = list(w.before.finditer(fr.pre))
         return Attribution(_speaker_before(fr.pre, fr.sent_start, ctx, w),
                            vm[-1].group("verb").lower() if vm else None, "before")
+    shout = w.shouted.search(fr.pre)
+    if shout:
+        # The active verb's subject shouted; the passive one's agent, when named (`diteriaki "..."
+        # oleh X`), else nobody the text credits.
+        agent = w.agent.match(fr.post.lstrip(" ,"))
+        shouter = fr.pre[:shout.start()] if shout.group("active") else \
+            _clause(fr.post.lstrip(" ,")[agent.end():]) if agent else ""
+        return Attribution(_shouter(shouter, ctx), (shout.group("passive") or shout.group("active")).lower(), "shouted")
     # The sentence after: what follows the closing mark when the quotation ends its own sentence,
     # else the next sentence of the paragraph.
     if re.search(r"[.!?]$", fr.text) and fr.post.strip():
@@ -932,6 +977,10 @@ def is_speech(fr: Frame, att: Attribution, *, in_headline: bool = False) -> bool
         return False
     if att.how == "before":
         return n_words >= 3
+    if att.how == "shouted":
+        # Words shouted at someone are speech when they make a sentence; a chant of two or three
+        # words (`"Hidup Prabowo"`) is a slogan, a fragment.
+        return n_words >= MIN_REPORTED_WORDS
     if fr.at_start and att.how in ("after", "next"):
         return True
     if att.how == "after" and att.verb is not None and n_words >= MIN_REPORTED_WORDS \
