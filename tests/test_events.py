@@ -744,7 +744,11 @@ def test_the_leads_undated_meeting_of_two_named_sides_stays() -> None:
     text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen. "
             "Keduanya membahas perdagangan.\n\nIndonesia dan Finlandia menjalin hubungan sejak tahun 1954.")
     (e,) = extract(text, date(2025, 4, 22))
-    assert (e.event_type, e.event_date, e.participants) == ("meeting", None, ["Sugiono", "Elina Valtonen"])
+    # It stays, of the publication's month (GOLD.md: known only to the month, that precision).
+    assert (e.event_type, e.event_date, e.date_precision, e.participants) == (
+        "meeting", date(2025, 4, 1), "month", ["Sugiono", "Elina Valtonen"])
+    # Without a publication date, nothing says when.
+    assert [e.event_date for e in extract(text, None)] == [None]
     # Negative: an undated meeting with one side named is a retelling, and goes.
     text = ("Pertemuan bilateral antara kedua menteri itu membuka kunjungan Sugiono.\n\n"
             "Indonesia dan Finlandia menjalin hubungan sejak tahun 1954.")
@@ -1120,3 +1124,15 @@ def test_a_gathering_placed_a_day_from_the_event_pointed_back_to() -> None:
     # Negative: without a sentence pointing back to a dated event, the offset dates nothing.
     text = "Menlu Sugiono tiba di Jakarta pada Rabu (12/7/2023), sehari menjelang ASEAN Post Ministerial Conference."
     assert all(e.event_type != "summit" for e in extract(text, date(2023, 7, 12)))
+
+
+def test_a_day_after_a_trailing_credit_dates_the_report_not_the_plan() -> None:
+    text = ("Presiden Lula akan berada di Jepang dari 4-6 Mei untuk kunjungan kenegaraan, lapor kantor berita "
+            "pada Senin (28/4/2025).")
+    (e,) = extract(text, date(2025, 4, 28))
+    assert (e.event_type, e.event_date, e.status) == ("visit", date(2025, 5, 4), "planned")
+    # Negative: when the credited day is the only one, it still dates the event.
+    text = "Presiden Lula melakukan kunjungan kenegaraan ke Tokyo, lapor kantor berita pada Senin (28/4/2025)."
+    (e,) = extract(text, date(2025, 4, 28))
+    assert e.event_date == date(2025, 4, 28)
+

@@ -547,6 +547,10 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
 def _date(sentence: str, at: int, published: date | None, forward: bool = False) -> DateMention | None:
     best: tuple[int, DateMention] | None = None
     found = find_dates(sentence, published, forward=forward)
+    if any(not _credited(sentence, d, at) for d in found):
+        # `akan berada di Rusia 20-22 Maret untuk kunjungan kenegaraan, lapor Kremlin pada Jumat`:
+        # a day written after a trailing credit is the report's, when the sentence has another.
+        found = [d for d in found if not _credited(sentence, d, at)]
     if forward and any(d.start > at for d in found):
         # A plan is dated after its word (`lawatan ... akan berlangsung 8-10 November`); a date
         # before it is the announcement's (`menurut laporan Kemlu pada Selasa, 5 November`).
@@ -558,6 +562,20 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None
+
+
+def _credited(sentence: str, d: DateMention, at: int) -> bool:
+    """Whether date `d`, written after the trigger at `at`, follows a trailing credit (`, lapor
+    Kremlin pada Jumat`, `, kata Peskov, Senin`): a comma right before a speech verb."""
+    if d.start <= at:
+        return False
+    return any(m.end() <= d.start for m in _trailing_credit().finditer(sentence, at, d.start))
+
+
+@lexicon.derived
+def _trailing_credit() -> re.Pattern[str]:
+    verbs = lexicon.words("speech", "after_quote") + lexicon.words("events", "trailing_credit_verbs")
+    return re.compile(rf",\s*(?:{_alt(verbs)})(?![\w])", re.IGNORECASE)
 
 
 def _says_after(sentence: str, start: int, at: int) -> bool:
@@ -1725,6 +1743,10 @@ def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | N
     on = published or from_url(url) or anchor(body)
     found = merge(mentions(body, on, quoted), _quoted_dates(body, on, quoted or []))
     for e in found:
+        if e.event_date is None and published is not None:
+            # The news of a report that never says when (`X mengadakan pertemuan bilateral dengan
+            # Y.`, only lead events of two named sides stay undated) is of its publication's month.
+            e.event_date, e.date_precision = published.replace(day=1), "month"
         if on is not None and e.event_date is not None and e.event_date > on:
             # Merged mentions keep the most precise date: a day after publication is a plan's.
             e.status = "planned"
