@@ -1136,3 +1136,16 @@ def test_a_day_after_a_trailing_credit_dates_the_report_not_the_plan() -> None:
     (e,) = extract(text, date(2025, 4, 28))
     assert e.event_date == date(2025, 4, 28)
 
+
+
+def test_a_bare_conversation_on_the_day_of_their_meeting_is_its_talk() -> None:
+    text = ("Presiden Lula bertemu Presiden Emmanuel Macron di Istana Elysee pada Selasa (6/5/2025). "
+            "Keduanya tampak terlibat percakapan hangat.")
+    assert {e.event_type for e in extract(text, date(2025, 5, 6))} == {"meeting"}
+    # Negative: where the article says how they talked, the conversation is the call.
+    text = ("Presiden Lula berbicara dengan Presiden Emmanuel Macron melalui telepon. "
+            "Percakapan antara Lula dan Macron berlangsung pada Selasa (6/5/2025).")
+    assert {e.event_type for e in extract(text, date(2025, 5, 6))} == {"call"}
+    # Negative: with no meeting of theirs that day, a bare conversation stays a call.
+    text = "Pada Selasa (6/5/2025), Presiden Lula menyampaikan ucapan dalam percakapan dengan Presiden Emmanuel Macron."
+    assert {e.event_type for e in extract(text, date(2025, 5, 6))} == {"call"}

@@ -1731,6 +1731,21 @@ def merge(found: list[Event], said: list[Event] | None = None) -> list[Event]:
     return sorted((k for k in kept if k.participants), key=lambda e: e.start)
 
 
+@lexicon.derived
+def _call_words() -> re.Pattern[str]:
+    data = lexicon.load("events")
+    talk = {w.lower() for w in data["talk_words"]}
+    words = [w for w in data["triggers"]["call"] if w.lower() not in talk]
+    words += [w for ws in data["medium"].values() for w in ws]
+    return word_pattern(words, ignore_case=True)
+
+
+def _tells_a_call(body: str) -> bool:
+    """Whether the article names a call by a word of its own or its medium (`telepon`, `video`,
+    `daring`): only then is a bare conversation (`percakapan`) a call."""
+    return bool(_call_words().search(body))
+
+
 def _is_role(name: str) -> bool:
     """Whether a participant is an unnamed role as written (`delegasi Rusia`)."""
     return bool(_lex().groups.fullmatch(name))
@@ -1742,6 +1757,12 @@ def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | N
     a year are read against the day the URL writes, else the latest full date of the text."""
     on = published or from_url(url) or anchor(body)
     found = merge(mentions(body, on, quoted), _quoted_dates(body, on, quoted or []))
+    if not _tells_a_call(body):
+        # `terlibat percakapan intens` in an article that never says phone, video or a call's own
+        # word, on the day the same people met: the conversation was the meeting's talk.
+        met = [e for e in found if e.event_type == "meeting" and e.when]
+        found = [e for e in found if not (e.event_type == "call" and e.medium is None and any(
+            m.when == e.when and _people_in(e.participants) <= _people_in(m.participants) for m in met))]
     for e in found:
         if e.event_date is None and published is not None:
             # The news of a report that never says when (`X mengadakan pertemuan bilateral dengan
