@@ -1149,3 +1149,14 @@ def test_a_bare_conversation_on_the_day_of_their_meeting_is_its_talk() -> None:
     # Negative: with no meeting of theirs that day, a bare conversation stays a call.
     text = "Pada Selasa (6/5/2025), Presiden Lula menyampaikan ucapan dalam percakapan dengan Presiden Emmanuel Macron."
     assert {e.event_type for e in extract(text, date(2025, 5, 6))} == {"call"}
+
+
+def test_a_speech_on_one_day_of_a_trip_is_the_speech_not_the_trip() -> None:
+    text = "Pada hari ketiga kunjungan, Senin (12/5/2025), Presiden Lula akan berpidato di forum bisnis di Osaka."
+    got = [(e.event_type, e.event_date) for e in extract(text, date(2025, 5, 10))]
+    assert got == [("other", date(2025, 5, 12))]
+    text = "Presiden Lula menjadi pembicara dalam sidang pleno forum ekonomi di Osaka pada Senin (12/5/2025)."
+    assert [e.event_type for e in extract(text, date(2025, 5, 12))] == ["other"]
+    # Negative: a trip told with its own day is still a trip.
+    text = "Presiden Lula melakukan kunjungan kenegaraan ke Jepang pada Senin (12/5/2025)."
+    assert [e.event_type for e in extract(text, date(2025, 5, 12))] == ["visit"]

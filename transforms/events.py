@@ -98,6 +98,7 @@ class _Lex:
     epithet: re.Pattern[str]
     groups: re.Pattern[str]
     other_moment: re.Pattern[str]
+    day_of: re.Pattern[str]
     attribution: re.Pattern[str]
     content_clause: re.Pattern[str]
     ongoing: re.Pattern[str]
@@ -226,6 +227,7 @@ def _lex() -> _Lex:
         subject_pronoun=re.compile(rf"\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
                                    rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
+        day_of=re.compile(rf"(?<![\w])(?:{_alt(data['day_of_cues'])})\s+$", re.IGNORECASE),
         # `..., kata Retno, bahwa kunjungan ...`: a speech verb and a name set off by commas.
         said=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('speech', 'after_quote'))})\s+"
                         rf"(?:[A-Z][\w'-]*\s*){{1,4}},"),
@@ -290,7 +292,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
         # not only used as a moment.
         theirs = any(w.lower().strip(".,") in lex.possessive for w in sentence[m.end():m.end() + 30].split()[:2])
         elsewhen = (lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
-                    or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
+                    or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])
+                    or lex.day_of.search(sentence[max(0, m.start() - 20):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
         if lex.venue.search(sentence, max(0, m.start() - VENUE_REACH), m.start()):
