@@ -1160,3 +1160,13 @@ def test_a_speech_on_one_day_of_a_trip_is_the_speech_not_the_trip() -> None:
     # Negative: a trip told with its own day is still a trip.
     text = "Presiden Lula melakukan kunjungan kenegaraan ke Jepang pada Senin (12/5/2025)."
     assert [e.event_type for e in extract(text, date(2025, 5, 12))] == ["visit"]
+
+
+def test_plainer_words_for_meeting_and_a_meeting_word_naming_a_summit() -> None:
+    text = "Presiden Lula dan Presiden Emmanuel Macron bersua di Paris pada 5 Juni lalu."
+    assert [(e.event_type, e.event_date) for e in extract(text, date(2025, 7, 1))] == [("meeting", date(2025, 6, 5))]
+    text = "Menlu Sugiono memenuhi pertemuan KTT G20 di Rio pada Senin (18/11/2024)."
+    assert [e.event_type for e in extract(text, date(2024, 11, 19))] == ["summit"]
+    # Negative: a meeting word before a name of people stays a meeting.
+    text = "Menlu Sugiono mengadakan pertemuan dengan Menlu Wang Yi di Rio pada Senin (18/11/2024)."
+    assert [e.event_type for e in extract(text, date(2024, 11, 19))] == ["meeting"]
