@@ -1170,3 +1170,14 @@ def test_plainer_words_for_meeting_and_a_meeting_word_naming_a_summit() -> None:
     # Negative: a meeting word before a name of people stays a meeting.
     text = "Menlu Sugiono mengadakan pertemuan dengan Menlu Wang Yi di Rio pada Senin (18/11/2024)."
     assert [e.event_type for e in extract(text, date(2024, 11, 19))] == ["meeting"]
+
+
+def test_a_declaration_told_with_a_trip_is_an_event_of_its_own_by_the_states_that_declare() -> None:
+    text = ("Brasil dan Jepang mendeklarasikan kemitraan strategis pada Maret 2023, ketika Lula mengunjungi "
+            "Tokyo untuk pertama kalinya.")
+    got = {(e.event_type, e.event_date, tuple(e.participants)) for e in extract(text, date(2025, 5, 6))}
+    assert got == {("visit", date(2023, 3, 1), ("Luiz Inácio Lula da Silva",)),
+                   ("declaration", date(2023, 3, 1), ("Brazil", "Jepang"))}
+    # Negative: a trip told alone is one event.
+    text = "Lula mengunjungi Tokyo pada Maret 2023."
+    assert [e.event_type for e in extract(text, date(2025, 5, 6))] == ["visit"]

@@ -470,7 +470,9 @@ def _companions(sentence: str, etype: str) -> list[tuple[str, re.Match[str]]]:
         summit = hits["meeting"]
     found = [("visit", hits["visit"]), *([("meeting", hits["meeting"])] if "meeting" in hits and
                                          hits["meeting"] is not summit else []),
-             *([("summit", summit)] if summit is not None else [])]
+             *([("summit", summit)] if summit is not None else []),
+             # `mendeklarasikan kemitraan ... ketika Putin mengunjungi Beijing`: the declaration too.
+             *([("declaration", hits["declaration"])] if "declaration" in hits else [])]
     return [(t, m) for t, m in found if t != etype]
 
 
@@ -1428,6 +1430,11 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = [n for n in persons if n in subject]
             elif etype_k == "visit" and (host := lex.welcomed_by.search(part, at)) is not None:
                 persons = [n for n in persons if n not in {h for p, h in people if p >= host.end()}] or persons
+            elif etype_k == "declaration" and not any(p < at for p, _ in people) and \
+                    (states := _states(part[ca:at], published, place, lex)):
+                # `China dan Rusia mendeklarasikan kemitraan ..., ketika Putin mengunjungi Beijing`:
+                # the states before the word declare; a person named after it is another clause's.
+                persons = states
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
             planned_k = planned if trig_k is trig else _planned(s, trig_k)
             if date_k is None and (k == 0 or a == 0):
