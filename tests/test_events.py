@@ -1181,3 +1181,14 @@ def test_a_declaration_told_with_a_trip_is_an_event_of_its_own_by_the_states_tha
     # Negative: a trip told alone is one event.
     text = "Lula mengunjungi Tokyo pada Maret 2023."
     assert [e.event_type for e in extract(text, date(2025, 5, 6))] == ["visit"]
+
+
+def test_a_trip_pointed_back_to_when_none_was_told_is_the_guests_trip_on_the_talks_day() -> None:
+    text = ("Kaisar Naruhito menjamu Presiden Lula di Istana Kekaisaran pada Senin (5/5/2025). "
+            "Kunjungan kenegaraan ini adalah lawatan pertama Lula ke Asia tahun ini.")
+    got = {(e.event_type, e.event_date, tuple(e.participants)) for e in extract(text, date(2025, 5, 6))}
+    assert ("visit", date(2025, 5, 5), ("Luiz Inácio Lula da Silva",)) in got
+    # Negative: a trip already told is not told twice.
+    text = ("Presiden Lula tiba di Tokyo pada Minggu (4/5/2025). Kaisar Naruhito menjamu Presiden Lula di Istana "
+            "Kekaisaran pada Senin (5/5/2025). Kunjungan kenegaraan ini adalah lawatan pertama Lula ke Asia.")
+    assert [e.event_date for e in extract(text, date(2025, 5, 6)) if e.event_type == "visit"] == [date(2025, 5, 4)]

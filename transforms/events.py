@@ -1065,6 +1065,25 @@ def _pointed_back(sentence: str, published: date | None) -> tuple[str, DateMenti
     return None
 
 
+def _trip_pointed_back(found: list[Event], sentence: str, start: int, evidence: str, published: date | None,
+                       titled_names: list[str]) -> Event | None:
+    """The trip a sentence opens by pointing back to when none was told (`Kunjungan kenegaraan
+    ini adalah perjalanan luar negeri pertama bagi Xi`, after `Putin menjamu Xi di Kremlin pada
+    Senin`): the trip of the person it names who took part in the dated event told just before,
+    on that event's day. GOLD.md counts a visit and the talks held during it apart."""
+    if _opening_back(sentence) != "visit" or any(e.event_type == "visit" for e in found):
+        return None
+    last = found[-1] if found else None
+    if last is None or last.when is None or last.date_precision != "day" or start - last.start > FOLLOW_WINDOW:
+        return None
+    travellers = [n for _, n in _persons(sentence, published, titled_names) if n in _people_in(last.participants)]
+    if len(travellers) != 1:
+        return None  # the host named with the guest leaves the traveller unknown
+    return Event(event_type="visit", event_date=last.event_date, date_precision=last.date_precision,
+                 participants=travellers, place=last.place, status=last.status, medium=None,
+                 evidence=evidence, start=start)
+
+
 def _invited(sentence: str, at: int) -> bool:
     """Whether the event at `at` is what someone is invited to do (`mengundang Presiden X untuk
     melakukan kunjungan ...`): an invitation is no event (GOLD.md), whatever years it offers."""
@@ -1316,6 +1335,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 e.event_date, e.date_precision = back[1].value, back[1].precision
                 if e.event_type in ("visit", "summit", "meeting"):
                     dated.append(e)
+        if (trip := _trip_pointed_back(out, sent.text, sent.start, body[sent.start:sent.end].strip(), published,
+                                       titled_names)) is not None:
+            out.append(trip)
+            dated.append(trip)
         _venue_dates(out, dated, sent.text, sent.start, published)
         out.extend(_offset_gathering(out, sent.text, sent.start, body[sent.start:sent.end].strip(), published))
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
