@@ -203,6 +203,11 @@ def test_quote_steps_can_be_run_apart() -> None:
          "Kementerian Perdagangan Jepang"),
         # An introduction that says whom it was said to.
         ('Menlu Sugiono mengatakan kepada wartawan di Jakarta, "Kami tidak memihak."', "Sugiono"),
+        # A known body speaks as the text writes it (GOLD.md), short name or full.
+        ('"Kami mendukung perundingan damai," kata Kemlu RI dalam keterangan resminya.', "Kemlu RI"),
+        ('"Kami mendukung perundingan damai," kata Kementerian Luar Negeri RI.', "Kementerian Luar Negeri RI"),
+        # Negative: a person is still named in full, however the text names them.
+        ('"Kami mendukung perundingan damai," kata Menlu Sugiono.', "Sugiono"),
     ],
 )
 def test_titles_and_bodies_as_speakers(text: str, speaker: str) -> None:
@@ -276,9 +281,10 @@ def test_pronouns_skip_people_the_quote_talks_about(text: str, speakers: list[st
         # A second title after `yang juga`, then a name the gazetteer does not know: the name.
         ('"Rapat selesai sore ini," kata Sherpa G20 yang juga Duta Besar untuk ASEAN Dewi Lestari Hapsari '
          'saat ditemui di Bali.', ["Dewi Lestari Hapsari"]),
-        # `kata mereka` about the president: the body that spoke last, not the president.
+        # `kata mereka` about the president: the body that spoke last (as the text writes it), not
+        # the president.
         ('"Agenda sudah tersusun rapi," kata Kemlu RI.\n\n"Presiden Joko Widodo akan bertemu tiga pemimpin," '
-         'kata mereka.', ["Kementerian Luar Negeri RI", "Kementerian Luar Negeri RI"]),
+         'kata mereka.', ["Kemlu RI", "Kemlu RI"]),
     ],
 )
 def test_bare_titles_documents_and_plural_pronouns(text: str, speakers: list[str]) -> None:

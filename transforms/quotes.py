@@ -539,6 +539,24 @@ def _appositive_person(phrase: str, published: date | None) -> str | None:
 
 
 def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
+    """The speaker a phrase names; a body as the phrase writes it (GOLD.md: `Kemlu RI` stays
+    `Kemlu RI`, not the gazetteer's `Kementerian Luar Negeri RI`)."""
+    name = _resolve_canonical(phrase, pos, ctx, w)
+    return _as_written(name, phrase, ctx.published) if name else name
+
+
+def _as_written(name: str, phrase: str, published: date | None) -> str:
+    e = ents.resolve(name, published)
+    if e is None or e.kind != "org" or e.name != name:
+        return name
+    for alias in sorted(e.aliases, key=len, reverse=True):
+        m = re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", phrase, re.IGNORECASE)
+        if m:
+            return m.group()
+    return name
+
+
+def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
     phrase = phrase.strip()
     if not phrase:
         return None
