@@ -1192,3 +1192,15 @@ def test_a_trip_pointed_back_to_when_none_was_told_is_the_guests_trip_on_the_tal
     text = ("Presiden Lula tiba di Tokyo pada Minggu (4/5/2025). Kaisar Naruhito menjamu Presiden Lula di Istana "
             "Kekaisaran pada Senin (5/5/2025). Kunjungan kenegaraan ini adalah lawatan pertama Lula ke Asia.")
     assert [e.event_date for e in extract(text, date(2025, 5, 6)) if e.event_type == "visit"] == [date(2025, 5, 4)]
+
+
+def test_a_guest_received_by_a_host_meets_them_and_a_room_entered_is_a_venue() -> None:
+    text = "Presiden Lula diterima oleh Presiden Emmanuel Macron di Istana Elysee, Paris, pada Senin (5/5/2025)."
+    (e,) = extract(text, date(2025, 5, 6))
+    assert (e.event_type, e.event_date) == ("meeting", date(2025, 5, 5))
+    assert "Luiz Inácio Lula da Silva" in e.participants
+    # Negative: what a body receives is no meeting.
+    assert extract("Usulan itu diterima oleh parlemen pada Senin (5/5/2025).", date(2025, 5, 6)) == []
+    # Entering the meeting room tells no meeting of its own.
+    text = "Presiden Lula dan Presiden Emmanuel Macron memasuki ruang pertemuan pada Senin (5/5/2025)."
+    assert extract(text, date(2025, 5, 6)) == []

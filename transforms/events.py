@@ -167,7 +167,8 @@ def _lex() -> _Lex:
         # `mewakili Presiden Prabowo`: the cue, then at most a title before the name.
         proxy=re.compile(rf"(?<![\w])(?i:{_alt(data['proxy_cues'])})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$"),
         # `tiba di lokasi pertemuan`; not `Bali menjadi tempat pertemuan para pemimpin`, which tells the gathering.
-        venue=re.compile(rf"(?<![\w])(?:di|ke|menuju)\s+(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
+        venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_prepositions'])})\s+(?:{_alt(data['venue_nouns'])})\s+$",
+                         re.IGNORECASE),
         collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
         same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
