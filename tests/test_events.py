@@ -1204,3 +1204,15 @@ def test_a_guest_received_by_a_host_meets_them_and_a_room_entered_is_a_venue() -
     # Entering the meeting room tells no meeting of its own.
     text = "Presiden Lula dan Presiden Emmanuel Macron memasuki ruang pertemuan pada Senin (5/5/2025)."
     assert extract(text, date(2025, 5, 6)) == []
+
+
+def test_a_day_said_in_a_quotation_corrects_the_day_the_lead_guessed() -> None:
+    body = ("Menlu Sugiono menghadiri KTT G20 di Rio.\n\n"
+            "“Menghadiri KTT G20 (18/11) sebagai utusan Presiden,” tulis Sugiono, dikutip Kamis (21/11).")
+    quoted = [(body.index("“"), body.index("”") + 1)]
+    got = [(e.event_type, e.event_date) for e in extract(body, date(2024, 11, 21), quoted)]
+    assert got == [("summit", date(2024, 11, 18))]
+    # Negative: a day said weeks before is another happening; the lead's day stays.
+    body = body.replace("(18/11)", "(18/10)")
+    got = [(e.event_type, e.event_date) for e in extract(body, date(2024, 11, 21), quoted)]
+    assert got == [("summit", date(2024, 11, 21))]

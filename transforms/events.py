@@ -1593,6 +1593,7 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     if days:
         for e in lead:
             e.event_date, e.date_precision = days[0].value, days[0].precision
+            e.extra["lead_dated"] = "1"
     elif not any(d.precision == "day" for d in written):
         # The lead's happening is the article's news, not a retelling: when the article writes no
         # day near it at all (none it could have taken), it stays, undated.
@@ -1718,11 +1719,24 @@ def _date_from_quote(kept: list[Event], said: Event) -> None:
     precisely: the last such event told before the quotation."""
     order = {"day": 0, "month": 1, "year": 2}
     fits = [k for k in kept if k.event_type == said.event_type and k.start < said.start
-            and (k.when is None or compatible(k.when, said.when))
-            and (not said.participants or set(said.participants) & set(k.participants))
-            and (k.when is None or order[said.date_precision] < order[k.date_precision])]
+            and (k.when is None or _corrects_the_lead(k, said)
+                 or compatible(k.when, said.when) and order[said.date_precision] < order[k.date_precision])
+            and (not said.participants or set(said.participants) & set(k.participants))]
     if fits:
         fits[-1].event_date, fits[-1].date_precision = said.event_date, said.date_precision
+
+
+# How many days before the lead's guessed day a day said in a quotation may correct it.
+LEAD_CORRECTION_DAYS = 7
+
+
+def _corrects_the_lead(k: Event, said: Event) -> bool:
+    """Whether the day a speaker gives (`"Menghadiri KTT X (24/10)," tulis Y, dikutip ..., Jumat
+    (25/10)`) replaces the day the lead rule guessed for the event (the first day the article
+    writes, often its citing): a day of the same week, no later than the guess."""
+    if not k.extra.get("lead_dated") or k.event_date is None or said.date_precision != "day":
+        return False
+    return 0 < (k.event_date - said.event_date).days <= LEAD_CORRECTION_DAYS
 
 
 # How many people an undated lead event must name to stand alone: a meeting or a call of two named
