@@ -870,3 +870,14 @@ def test_a_headline_quoted_in_the_body_is_a_fragment() -> None:
 )
 def test_initials_and_agency_reports(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 3, 10))] == [speaker]
+
+
+def test_a_statement_quoted_in_two_pieces_joined_by_a_conjunction_is_all_speech() -> None:
+    text = ("Kedua menteri akan membahas “kerja sama ekonomi yang lebih erat di kawasan” serta “langkah bersama "
+            "untuk menjaga stabilitas perdagangan,” menurut pernyataan Kemlu Rusia.")
+    assert [s for s, _ in quotes_of(text)] == ["Kemlu Rusia", "Kemlu Rusia"]
+    # Negative: a short term joined to credited words stays a fragment.
+    text = ("Ia menyebut hubungan itu “tanpa batas” serta “jauh lebih kuat daripada aliansi mana pun,” "
+            "kata pejabat itu.")
+    q, fragments = extract(normalise(text), PUB)
+    assert [f.text for f in fragments] == ["tanpa batas"]
