@@ -881,3 +881,11 @@ def test_a_statement_quoted_in_two_pieces_joined_by_a_conjunction_is_all_speech(
             "kata pejabat itu.")
     q, fragments = extract(normalise(text), PUB)
     assert [f.text for f in fragments] == ["tanpa batas"]
+
+
+def test_a_social_media_account_speaks_under_its_handle() -> None:
+    text = "Menlu Sugiono tiba di Rio. “Semoga sukses, Pak Menteri, kami bangga sekali,” kata @warga_net."
+    assert [s for s, _ in quotes_of(text)] == ["@warga_net"]
+    # Negative: a name after the verb is still resolved as a person.
+    text = "Menlu Sugiono tiba di Rio. “Semoga sukses, Pak Menteri, kami bangga sekali,” kata Menlu Sugiono."
+    assert [s for s, _ in quotes_of(text)] == ["Sugiono"]

@@ -541,6 +541,9 @@ def _appositive_person(phrase: str, published: date | None) -> str | None:
 def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
     """The speaker a phrase names; a body as the phrase writes it (GOLD.md: `Kemlu RI` stays
     `Kemlu RI`, not the gazetteer's `Kementerian Luar Negeri RI`)."""
+    if re.fullmatch(r"@[\w.]{2,}", phrase.strip()):
+        # A social media account (`kata @warganet`) speaks under its handle.
+        return phrase.strip()
     name = _resolve_canonical(phrase, pos, ctx, w)
     return _as_written(name, phrase, ctx.published) if name else name
 
