@@ -889,3 +889,13 @@ def test_a_social_media_account_speaks_under_its_handle() -> None:
     # Negative: a name after the verb is still resolved as a person.
     text = "Menlu Sugiono tiba di Rio. “Semoga sukses, Pak Menteri, kami bangga sekali,” kata Menlu Sugiono."
     assert [s for s, _ in quotes_of(text)] == ["Sugiono"]
+
+
+def test_words_quoted_from_a_statement_are_its_authors() -> None:
+    text = ("Menlu Sugiono tiba di Rio.\n\n“Kehadiran Menlu di forum ini menegaskan komitmen Indonesia,” "
+            "dikutip dari keterangan resmi Kemlu RI, Selasa (22/10).")
+    assert [s for s, _ in quotes_of(text)] == ["Kemlu RI"]
+    # Negative: quoted from an outlet (no statement named), the outlet is only the cited source.
+    text = ("Menlu Sugiono tiba di Rio.\n\n“Kehadiran Menlu di forum ini menegaskan komitmen Indonesia,” "
+            "dikutip dari Antara, Selasa (22/10).")
+    assert [s for s, _ in quotes_of(text)] != ["Antara"]
