@@ -84,6 +84,15 @@ def test_entities_frame() -> None:
     ]
 
 
+def test_a_body_quoted_by_its_short_name_keeps_its_kind_and_state() -> None:
+    (row,) = entities_frame(["Kemlu RI"]).to_dicts()
+    assert (row["kind"], row["state"], row["known"]) == ("org", "Indonesia", True)
+    assert "Kementerian Luar Negeri RI" in row["aliases"]
+    # Negative: an unknown short name stays unknown.
+    (row,) = entities_frame(["Kemlu Narnia"]).to_dicts()
+    assert (row["kind"], row["known"]) == ("unknown", False)
+
+
 @pytest.mark.parametrize(
     ("written", "state"),
     [("Rusia", "Rusia"), ("Russia", "Rusia"), ("Federasi Rusia", "Rusia"), ("Tiongkok", "China"),

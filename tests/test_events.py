@@ -744,7 +744,11 @@ def test_the_leads_undated_meeting_of_two_named_sides_stays() -> None:
     text = ("Menteri Luar Negeri Sugiono mengadakan pertemuan bilateral dengan Menlu Finlandia Elina Valtonen. "
             "Keduanya membahas perdagangan.\n\nIndonesia dan Finlandia menjalin hubungan sejak tahun 1954.")
     (e,) = extract(text, date(2025, 4, 22))
-    assert (e.event_type, e.event_date, e.participants) == ("meeting", None, ["Sugiono", "Elina Valtonen"])
+    # It stays, of the publication's month (GOLD.md: known only to the month, that precision).
+    assert (e.event_type, e.event_date, e.date_precision, e.participants) == (
+        "meeting", date(2025, 4, 1), "month", ["Sugiono", "Elina Valtonen"])
+    # Without a publication date, nothing says when.
+    assert [e.event_date for e in extract(text, None)] == [None]
     # Negative: an undated meeting with one side named is a retelling, and goes.
     text = ("Pertemuan bilateral antara kedua menteri itu membuka kunjungan Sugiono.\n\n"
             "Indonesia dan Finlandia menjalin hubungan sejak tahun 1954.")
@@ -1120,3 +1124,95 @@ def test_a_gathering_placed_a_day_from_the_event_pointed_back_to() -> None:
     # Negative: without a sentence pointing back to a dated event, the offset dates nothing.
     text = "Menlu Sugiono tiba di Jakarta pada Rabu (12/7/2023), sehari menjelang ASEAN Post Ministerial Conference."
     assert all(e.event_type != "summit" for e in extract(text, date(2023, 7, 12)))
+
+
+def test_a_day_after_a_trailing_credit_dates_the_report_not_the_plan() -> None:
+    text = ("Presiden Lula akan berada di Jepang dari 4-6 Mei untuk kunjungan kenegaraan, lapor kantor berita "
+            "pada Senin (28/4/2025).")
+    (e,) = extract(text, date(2025, 4, 28))
+    assert (e.event_type, e.event_date, e.status) == ("visit", date(2025, 5, 4), "planned")
+    # Negative: when the credited day is the only one, it still dates the event.
+    text = "Presiden Lula melakukan kunjungan kenegaraan ke Tokyo, lapor kantor berita pada Senin (28/4/2025)."
+    (e,) = extract(text, date(2025, 4, 28))
+    assert e.event_date == date(2025, 4, 28)
+
+
+
+def test_a_bare_conversation_on_the_day_of_their_meeting_is_its_talk() -> None:
+    text = ("Presiden Lula bertemu Presiden Emmanuel Macron di Istana Elysee pada Selasa (6/5/2025). "
+            "Keduanya tampak terlibat percakapan hangat.")
+    assert {e.event_type for e in extract(text, date(2025, 5, 6))} == {"meeting"}
+    # Negative: where the article says how they talked, the conversation is the call.
+    text = ("Presiden Lula berbicara dengan Presiden Emmanuel Macron melalui telepon. "
+            "Percakapan antara Lula dan Macron berlangsung pada Selasa (6/5/2025).")
+    assert {e.event_type for e in extract(text, date(2025, 5, 6))} == {"call"}
+    # Negative: with no meeting of theirs that day, a bare conversation stays a call.
+    text = "Pada Selasa (6/5/2025), Presiden Lula menyampaikan ucapan dalam percakapan dengan Presiden Emmanuel Macron."
+    assert {e.event_type for e in extract(text, date(2025, 5, 6))} == {"call"}
+
+
+def test_a_speech_on_one_day_of_a_trip_is_the_speech_not_the_trip() -> None:
+    text = "Pada hari ketiga kunjungan, Senin (12/5/2025), Presiden Lula akan berpidato di forum bisnis di Osaka."
+    got = [(e.event_type, e.event_date) for e in extract(text, date(2025, 5, 10))]
+    assert got == [("other", date(2025, 5, 12))]
+    text = "Presiden Lula menjadi pembicara dalam sidang pleno forum ekonomi di Osaka pada Senin (12/5/2025)."
+    assert [e.event_type for e in extract(text, date(2025, 5, 12))] == ["other"]
+    # Negative: a trip told with its own day is still a trip.
+    text = "Presiden Lula melakukan kunjungan kenegaraan ke Jepang pada Senin (12/5/2025)."
+    assert [e.event_type for e in extract(text, date(2025, 5, 12))] == ["visit"]
+
+
+def test_plainer_words_for_meeting_and_a_meeting_word_naming_a_summit() -> None:
+    text = "Presiden Lula dan Presiden Emmanuel Macron bersua di Paris pada 5 Juni lalu."
+    assert [(e.event_type, e.event_date) for e in extract(text, date(2025, 7, 1))] == [("meeting", date(2025, 6, 5))]
+    text = "Menlu Sugiono memenuhi pertemuan KTT G20 di Rio pada Senin (18/11/2024)."
+    assert [e.event_type for e in extract(text, date(2024, 11, 19))] == ["summit"]
+    # Negative: a meeting word before a name of people stays a meeting.
+    text = "Menlu Sugiono mengadakan pertemuan dengan Menlu Wang Yi di Rio pada Senin (18/11/2024)."
+    assert [e.event_type for e in extract(text, date(2024, 11, 19))] == ["meeting"]
+
+
+def test_a_declaration_told_with_a_trip_is_an_event_of_its_own_by_the_states_that_declare() -> None:
+    text = ("Brasil dan Jepang mendeklarasikan kemitraan strategis pada Maret 2023, ketika Lula mengunjungi "
+            "Tokyo untuk pertama kalinya.")
+    got = {(e.event_type, e.event_date, tuple(e.participants)) for e in extract(text, date(2025, 5, 6))}
+    assert got == {("visit", date(2023, 3, 1), ("Luiz Inácio Lula da Silva",)),
+                   ("declaration", date(2023, 3, 1), ("Brazil", "Jepang"))}
+    # Negative: a trip told alone is one event.
+    text = "Lula mengunjungi Tokyo pada Maret 2023."
+    assert [e.event_type for e in extract(text, date(2025, 5, 6))] == ["visit"]
+
+
+def test_a_trip_pointed_back_to_when_none_was_told_is_the_guests_trip_on_the_talks_day() -> None:
+    text = ("Kaisar Naruhito menjamu Presiden Lula di Istana Kekaisaran pada Senin (5/5/2025). "
+            "Kunjungan kenegaraan ini adalah lawatan pertama Lula ke Asia tahun ini.")
+    got = {(e.event_type, e.event_date, tuple(e.participants)) for e in extract(text, date(2025, 5, 6))}
+    assert ("visit", date(2025, 5, 5), ("Luiz Inácio Lula da Silva",)) in got
+    # Negative: a trip already told is not told twice.
+    text = ("Presiden Lula tiba di Tokyo pada Minggu (4/5/2025). Kaisar Naruhito menjamu Presiden Lula di Istana "
+            "Kekaisaran pada Senin (5/5/2025). Kunjungan kenegaraan ini adalah lawatan pertama Lula ke Asia.")
+    assert [e.event_date for e in extract(text, date(2025, 5, 6)) if e.event_type == "visit"] == [date(2025, 5, 4)]
+
+
+def test_a_guest_received_by_a_host_meets_them_and_a_room_entered_is_a_venue() -> None:
+    text = "Presiden Lula diterima oleh Presiden Emmanuel Macron di Istana Elysee, Paris, pada Senin (5/5/2025)."
+    (e,) = extract(text, date(2025, 5, 6))
+    assert (e.event_type, e.event_date) == ("meeting", date(2025, 5, 5))
+    assert "Luiz Inácio Lula da Silva" in e.participants
+    # Negative: what a body receives is no meeting.
+    assert extract("Usulan itu diterima oleh parlemen pada Senin (5/5/2025).", date(2025, 5, 6)) == []
+    # Entering the meeting room tells no meeting of its own.
+    text = "Presiden Lula dan Presiden Emmanuel Macron memasuki ruang pertemuan pada Senin (5/5/2025)."
+    assert extract(text, date(2025, 5, 6)) == []
+
+
+def test_a_day_said_in_a_quotation_corrects_the_day_the_lead_guessed() -> None:
+    body = ("Menlu Sugiono menghadiri KTT G20 di Rio.\n\n"
+            "“Menghadiri KTT G20 (18/11) sebagai utusan Presiden,” tulis Sugiono, dikutip Kamis (21/11).")
+    quoted = [(body.index("“"), body.index("”") + 1)]
+    got = [(e.event_type, e.event_date) for e in extract(body, date(2024, 11, 21), quoted)]
+    assert got == [("summit", date(2024, 11, 18))]
+    # Negative: a day said weeks before is another happening; the lead's day stays.
+    body = body.replace("(18/11)", "(18/10)")
+    got = [(e.event_type, e.event_date) for e in extract(body, date(2024, 11, 21), quoted)]
+    assert got == [("summit", date(2024, 11, 21))]

@@ -203,6 +203,11 @@ def test_quote_steps_can_be_run_apart() -> None:
          "Kementerian Perdagangan Jepang"),
         # An introduction that says whom it was said to.
         ('Menlu Sugiono mengatakan kepada wartawan di Jakarta, "Kami tidak memihak."', "Sugiono"),
+        # A known body speaks as the text writes it (GOLD.md), short name or full.
+        ('"Kami mendukung perundingan damai," kata Kemlu RI dalam keterangan resminya.', "Kemlu RI"),
+        ('"Kami mendukung perundingan damai," kata Kementerian Luar Negeri RI.', "Kementerian Luar Negeri RI"),
+        # Negative: a person is still named in full, however the text names them.
+        ('"Kami mendukung perundingan damai," kata Menlu Sugiono.', "Sugiono"),
     ],
 )
 def test_titles_and_bodies_as_speakers(text: str, speaker: str) -> None:
@@ -276,9 +281,10 @@ def test_pronouns_skip_people_the_quote_talks_about(text: str, speakers: list[st
         # A second title after `yang juga`, then a name the gazetteer does not know: the name.
         ('"Rapat selesai sore ini," kata Sherpa G20 yang juga Duta Besar untuk ASEAN Dewi Lestari Hapsari '
          'saat ditemui di Bali.', ["Dewi Lestari Hapsari"]),
-        # `kata mereka` about the president: the body that spoke last, not the president.
+        # `kata mereka` about the president: the body that spoke last (as the text writes it), not
+        # the president.
         ('"Agenda sudah tersusun rapi," kata Kemlu RI.\n\n"Presiden Joko Widodo akan bertemu tiga pemimpin," '
-         'kata mereka.', ["Kementerian Luar Negeri RI", "Kementerian Luar Negeri RI"]),
+         'kata mereka.', ["Kemlu RI", "Kemlu RI"]),
     ],
 )
 def test_bare_titles_documents_and_plural_pronouns(text: str, speakers: list[str]) -> None:
@@ -914,3 +920,32 @@ def test_a_short_chant_is_a_fragment() -> None:
 )
 def test_a_known_alias_inside_another_name(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 3, 10))] == [speaker]
+
+
+def test_a_statement_quoted_in_two_pieces_joined_by_a_conjunction_is_all_speech() -> None:
+    text = ("Kedua menteri akan membahas “kerja sama ekonomi yang lebih erat di kawasan” serta “langkah bersama "
+            "untuk menjaga stabilitas perdagangan,” menurut pernyataan Kemlu Rusia.")
+    assert [s for s, _ in quotes_of(text)] == ["Kemlu Rusia", "Kemlu Rusia"]
+    # Negative: a short term joined to credited words stays a fragment.
+    text = ("Ia menyebut hubungan itu “tanpa batas” serta “jauh lebih kuat daripada aliansi mana pun,” "
+            "kata pejabat itu.")
+    q, fragments = extract(normalise(text), PUB)
+    assert [f.text for f in fragments] == ["tanpa batas"]
+
+
+def test_a_social_media_account_speaks_under_its_handle() -> None:
+    text = "Menlu Sugiono tiba di Rio. “Semoga sukses, Pak Menteri, kami bangga sekali,” kata @warga_net."
+    assert [s for s, _ in quotes_of(text)] == ["@warga_net"]
+    # Negative: a name after the verb is still resolved as a person.
+    text = "Menlu Sugiono tiba di Rio. “Semoga sukses, Pak Menteri, kami bangga sekali,” kata Menlu Sugiono."
+    assert [s for s, _ in quotes_of(text)] == ["Sugiono"]
+
+
+def test_words_quoted_from_a_statement_are_its_authors() -> None:
+    text = ("Menlu Sugiono tiba di Rio.\n\n“Kehadiran Menlu di forum ini menegaskan komitmen Indonesia,” "
+            "dikutip dari keterangan resmi Kemlu RI, Selasa (22/10).")
+    assert [s for s, _ in quotes_of(text)] == ["Kemlu RI"]
+    # Negative: quoted from an outlet (no statement named), the outlet is only the cited source.
+    text = ("Menlu Sugiono tiba di Rio.\n\n“Kehadiran Menlu di forum ini menegaskan komitmen Indonesia,” "
+            "dikutip dari Antara, Selasa (22/10).")
+    assert [s for s, _ in quotes_of(text)] != ["Antara"]

@@ -468,7 +468,13 @@ def entities_frame(names: list[str]) -> pl.DataFrame:
     rows = []
     for name in dict.fromkeys(n for n in names if n):
         e = entity(name)
-        if e is not None:
+        written = next((x for x in _alias_index()[1].get(name, []) if x.kind == "org"), None) if e is None else None
+        if written is not None:
+            # A body quoted under the name the text gave it (`Kemlu RI`, GOLD.md) is the gazetteer's
+            # body all the same: its kind and state, with the canonical name among its aliases.
+            rows.append({"name": name, "kind": written.kind, "wikidata_id": written.wikidata, "state": written.state,
+                         "aliases": [a for a in (written.name, *written.aliases) if a != name], "known": True})
+        elif e is not None:
             rows.append({"name": e.name, "kind": e.kind, "wikidata_id": e.wikidata, "state": e.state,
                          "aliases": [a for a in e.aliases if a != e.name], "known": True})
         else:

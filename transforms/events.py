@@ -98,6 +98,7 @@ class _Lex:
     epithet: re.Pattern[str]
     groups: re.Pattern[str]
     other_moment: re.Pattern[str]
+    day_of: re.Pattern[str]
     attribution: re.Pattern[str]
     content_clause: re.Pattern[str]
     ongoing: re.Pattern[str]
@@ -166,7 +167,8 @@ def _lex() -> _Lex:
         # `mewakili Presiden Prabowo`: the cue, then at most a title before the name.
         proxy=re.compile(rf"(?<![\w])(?i:{_alt(data['proxy_cues'])})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$"),
         # `tiba di lokasi pertemuan`; not `Bali menjadi tempat pertemuan para pemimpin`, which tells the gathering.
-        venue=re.compile(rf"(?<![\w])(?:di|ke|menuju)\s+(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
+        venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_prepositions'])})\s+(?:{_alt(data['venue_nouns'])})\s+$",
+                         re.IGNORECASE),
         collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
         same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
@@ -226,6 +228,7 @@ def _lex() -> _Lex:
         subject_pronoun=re.compile(rf"\W*(?:(?:{_alt(data['sequence_cues'] + data['subject_openers'])}),?\s+)?"
                                    rf"(?:{_alt(data['subject_pronouns'])})(?![\w])", re.IGNORECASE),
         other_moment=re.compile(rf"(?<![\w])(?:{_alt(data['other_moment_cues'])})\s+$", re.IGNORECASE),
+        day_of=re.compile(rf"(?<![\w])(?:{_alt(data['day_of_cues'])})\s+$", re.IGNORECASE),
         # `..., kata Retno, bahwa kunjungan ...`: a speech verb and a name set off by commas.
         said=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('speech', 'after_quote'))})\s+"
                         rf"(?:[A-Z][\w'-]*\s*){{1,4}},"),
@@ -290,7 +293,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
         # not only used as a moment.
         theirs = any(w.lower().strip(".,") in lex.possessive for w in sentence[m.end():m.end() + 30].split()[:2])
         elsewhen = (lex.other_moment.search(sentence[max(0, m.start() - 12):m.start()])
-                    or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])) and not theirs
+                    or lex.came_back.search(sentence[max(0, m.start() - 16):m.start()])
+                    or lex.day_of.search(sentence[max(0, m.start() - 20):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
         if lex.venue.search(sentence, max(0, m.start() - VENUE_REACH), m.start()):
@@ -467,7 +471,9 @@ def _companions(sentence: str, etype: str) -> list[tuple[str, re.Match[str]]]:
         summit = hits["meeting"]
     found = [("visit", hits["visit"]), *([("meeting", hits["meeting"])] if "meeting" in hits and
                                          hits["meeting"] is not summit else []),
-             *([("summit", summit)] if summit is not None else [])]
+             *([("summit", summit)] if summit is not None else []),
+             # `mendeklarasikan kemitraan ... ketika Putin mengunjungi Beijing`: the declaration too.
+             *([("declaration", hits["declaration"])] if "declaration" in hits else [])]
     return [(t, m) for t, m in found if t != etype]
 
 
@@ -547,6 +553,10 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
 def _date(sentence: str, at: int, published: date | None, forward: bool = False) -> DateMention | None:
     best: tuple[int, DateMention] | None = None
     found = find_dates(sentence, published, forward=forward)
+    if any(not _credited(sentence, d, at) for d in found):
+        # `akan berada di Rusia 20-22 Maret untuk kunjungan kenegaraan, lapor Kremlin pada Jumat`:
+        # a day written after a trailing credit is the report's, when the sentence has another.
+        found = [d for d in found if not _credited(sentence, d, at)]
     if forward and any(d.start > at for d in found):
         # A plan is dated after its word (`lawatan ... akan berlangsung 8-10 November`); a date
         # before it is the announcement's (`menurut laporan Kemlu pada Selasa, 5 November`).
@@ -558,6 +568,20 @@ def _date(sentence: str, at: int, published: date | None, forward: bool = False)
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None
+
+
+def _credited(sentence: str, d: DateMention, at: int) -> bool:
+    """Whether date `d`, written after the trigger at `at`, follows a trailing credit (`, lapor
+    Kremlin pada Jumat`, `, kata Peskov, Senin`): a comma right before a speech verb."""
+    if d.start <= at:
+        return False
+    return any(m.end() <= d.start for m in _trailing_credit().finditer(sentence, at, d.start))
+
+
+@lexicon.derived
+def _trailing_credit() -> re.Pattern[str]:
+    verbs = lexicon.words("speech", "after_quote") + lexicon.words("events", "trailing_credit_verbs")
+    return re.compile(rf",\s*(?:{_alt(verbs)})(?![\w])", re.IGNORECASE)
 
 
 def _says_after(sentence: str, start: int, at: int) -> bool:
@@ -1042,6 +1066,25 @@ def _pointed_back(sentence: str, published: date | None) -> tuple[str, DateMenti
     return None
 
 
+def _trip_pointed_back(found: list[Event], sentence: str, start: int, evidence: str, published: date | None,
+                       titled_names: list[str]) -> Event | None:
+    """The trip a sentence opens by pointing back to when none was told (`Kunjungan kenegaraan
+    ini adalah perjalanan luar negeri pertama bagi Xi`, after `Putin menjamu Xi di Kremlin pada
+    Senin`): the trip of the person it names who took part in the dated event told just before,
+    on that event's day. GOLD.md counts a visit and the talks held during it apart."""
+    if _opening_back(sentence) != "visit" or any(e.event_type == "visit" for e in found):
+        return None
+    last = found[-1] if found else None
+    if last is None or last.when is None or last.date_precision != "day" or start - last.start > FOLLOW_WINDOW:
+        return None
+    travellers = [n for _, n in _persons(sentence, published, titled_names) if n in _people_in(last.participants)]
+    if len(travellers) != 1:
+        return None  # the host named with the guest leaves the traveller unknown
+    return Event(event_type="visit", event_date=last.event_date, date_precision=last.date_precision,
+                 participants=travellers, place=last.place, status=last.status, medium=None,
+                 evidence=evidence, start=start)
+
+
 def _invited(sentence: str, at: int) -> bool:
     """Whether the event at `at` is what someone is invited to do (`mengundang Presiden X untuk
     melakukan kunjungan ...`): an invitation is no event (GOLD.md), whatever years it offers."""
@@ -1293,6 +1336,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 e.event_date, e.date_precision = back[1].value, back[1].precision
                 if e.event_type in ("visit", "summit", "meeting"):
                     dated.append(e)
+        if (trip := _trip_pointed_back(out, sent.text, sent.start, body[sent.start:sent.end].strip(), published,
+                                       titled_names)) is not None:
+            out.append(trip)
+            dated.append(trip)
         _venue_dates(out, dated, sent.text, sent.start, published)
         out.extend(_offset_gathering(out, sent.text, sent.start, body[sent.start:sent.end].strip(), published))
         found = _trigger(sent.text) or _told_as_moment(sent.text, published)
@@ -1407,6 +1454,11 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = [n for n in persons if n in subject]
             elif etype_k == "visit" and (host := lex.welcomed_by.search(part, at)) is not None:
                 persons = [n for n in persons if n not in {h for p, h in people if p >= host.end()}] or persons
+            elif etype_k == "declaration" and not any(p < at for p, _ in people) and \
+                    (states := _states(part[ca:at], published, place, lex)):
+                # `China dan Rusia mendeklarasikan kemitraan ..., ketika Putin mengunjungi Beijing`:
+                # the states before the word declare; a person named after it is another clause's.
+                persons = states
             date_k: tuple[date, str] | None = (d_k.value, d_k.precision) if d_k else None
             planned_k = planned if trig_k is trig else _planned(s, trig_k)
             if date_k is None and (k == 0 or a == 0):
@@ -1541,6 +1593,7 @@ def _date_the_lead(found: list[Event], text: str, published: date | None) -> Non
     if days:
         for e in lead:
             e.event_date, e.date_precision = days[0].value, days[0].precision
+            e.extra["lead_dated"] = "1"
     elif not any(d.precision == "day" for d in written):
         # The lead's happening is the article's news, not a retelling: when the article writes no
         # day near it at all (none it could have taken), it stays, undated.
@@ -1666,11 +1719,24 @@ def _date_from_quote(kept: list[Event], said: Event) -> None:
     precisely: the last such event told before the quotation."""
     order = {"day": 0, "month": 1, "year": 2}
     fits = [k for k in kept if k.event_type == said.event_type and k.start < said.start
-            and (k.when is None or compatible(k.when, said.when))
-            and (not said.participants or set(said.participants) & set(k.participants))
-            and (k.when is None or order[said.date_precision] < order[k.date_precision])]
+            and (k.when is None or _corrects_the_lead(k, said)
+                 or compatible(k.when, said.when) and order[said.date_precision] < order[k.date_precision])
+            and (not said.participants or set(said.participants) & set(k.participants))]
     if fits:
         fits[-1].event_date, fits[-1].date_precision = said.event_date, said.date_precision
+
+
+# How many days before the lead's guessed day a day said in a quotation may correct it.
+LEAD_CORRECTION_DAYS = 7
+
+
+def _corrects_the_lead(k: Event, said: Event) -> bool:
+    """Whether the day a speaker gives (`"Menghadiri KTT X (24/10)," tulis Y, dikutip ..., Jumat
+    (25/10)`) replaces the day the lead rule guessed for the event (the first day the article
+    writes, often its citing): a day of the same week, no later than the guess."""
+    if not k.extra.get("lead_dated") or k.event_date is None or said.date_precision != "day":
+        return False
+    return 0 < (k.event_date - said.event_date).days <= LEAD_CORRECTION_DAYS
 
 
 # How many people an undated lead event must name to stand alone: a meeting or a call of two named
@@ -1713,6 +1779,21 @@ def merge(found: list[Event], said: list[Event] | None = None) -> list[Event]:
     return sorted((k for k in kept if k.participants), key=lambda e: e.start)
 
 
+@lexicon.derived
+def _call_words() -> re.Pattern[str]:
+    data = lexicon.load("events")
+    talk = {w.lower() for w in data["talk_words"]}
+    words = [w for w in data["triggers"]["call"] if w.lower() not in talk]
+    words += [w for ws in data["medium"].values() for w in ws]
+    return word_pattern(words, ignore_case=True)
+
+
+def _tells_a_call(body: str) -> bool:
+    """Whether the article names a call by a word of its own or its medium (`telepon`, `video`,
+    `daring`): only then is a bare conversation (`percakapan`) a call."""
+    return bool(_call_words().search(body))
+
+
 def _is_role(name: str) -> bool:
     """Whether a participant is an unnamed role as written (`delegasi Rusia`)."""
     return bool(_lex().groups.fullmatch(name))
@@ -1724,7 +1805,17 @@ def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | N
     a year are read against the day the URL writes, else the latest full date of the text."""
     on = published or from_url(url) or anchor(body)
     found = merge(mentions(body, on, quoted), _quoted_dates(body, on, quoted or []))
+    if not _tells_a_call(body):
+        # `terlibat percakapan intens` in an article that never says phone, video or a call's own
+        # word, on the day the same people met: the conversation was the meeting's talk.
+        met = [e for e in found if e.event_type == "meeting" and e.when]
+        found = [e for e in found if not (e.event_type == "call" and e.medium is None and any(
+            m.when == e.when and _people_in(e.participants) <= _people_in(m.participants) for m in met))]
     for e in found:
+        if e.event_date is None and published is not None:
+            # The news of a report that never says when (`X mengadakan pertemuan bilateral dengan
+            # Y.`, only lead events of two named sides stay undated) is of its publication's month.
+            e.event_date, e.date_precision = published.replace(day=1), "month"
         if on is not None and e.event_date is not None and e.event_date > on:
             # Merged mentions keep the most precise date: a day after publication is a plan's.
             e.status = "planned"

@@ -545,6 +545,27 @@ def _appositive_person(phrase: str, published: date | None) -> str | None:
 
 
 def _resolve_phrase(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
+    """The speaker a phrase names; a body as the phrase writes it (GOLD.md: `Kemlu RI` stays
+    `Kemlu RI`, not the gazetteer's `Kementerian Luar Negeri RI`)."""
+    if re.fullmatch(r"@[\w.]{2,}", phrase.strip()):
+        # A social media account (`kata @warganet`) speaks under its handle.
+        return phrase.strip()
+    name = _resolve_canonical(phrase, pos, ctx, w)
+    return _as_written(name, phrase, ctx.published) if name else name
+
+
+def _as_written(name: str, phrase: str, published: date | None) -> str:
+    e = ents.resolve(name, published)
+    if e is None or e.kind != "org" or e.name != name:
+        return name
+    for alias in sorted(e.aliases, key=len, reverse=True):
+        m = re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", phrase, re.IGNORECASE)
+        if m:
+            return m.group()
+    return name
+
+
+def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
     phrase = phrase.strip()
     if not phrase:
         return None
@@ -1065,7 +1086,10 @@ def extract(body: str, published: date | None = None, *,
         if k in merged or not fr.text:
             continue
         att = attribute(fr, ctx, w)
-        if not is_speech(fr, att, in_headline=in_headline):
+        if not is_speech(fr, att, in_headline=in_headline) and k + 1 < len(fs) and \
+                (joined := _joined_credit(body, fr, fs[k + 1], ctx, w, in_headline)) is not None:
+            att = joined
+        if not is_speech(fr, att, in_headline=in_headline) and att.how != "joined":
             fragments.append(Fragment(fr.text, _fragment_speaker(fr.pre, fr.sent_start, ctx, w),
                                       fr.span.open, fr.span.close))
             continue
@@ -1101,6 +1125,21 @@ def extract(body: str, published: date | None = None, *,
     fragments.extend(_single_quoted(body, spans, ctx, w))
     fragments.sort(key=lambda f: f.start)
     return quotes, fragments
+
+
+def _joined_credit(body: str, fr: Frame, nxt: Frame, ctx: _Context, w: _Words,
+                   in_headline: bool) -> Attribution | None:
+    """The credit of the next quotation for this one, when a conjunction alone joins them in one
+    sentence and the next is speech credited after it (`akan membahas "a ... b" serta "c ... d,"
+    menurut pernyataan Kremlin`): one statement quoted in two pieces, both words said."""
+    between = body[fr.span.close:nxt.span.open]
+    joiners = _alt(lexicon.words("speech", "quote_joiners"))
+    if len(fr.text.split()) < MIN_REPORTED_WORDS or not re.fullmatch(rf"\s*(?:{joiners})\s*", between):
+        return None
+    att = attribute(nxt, ctx, w)
+    if att.how != "after" or not is_speech(nxt, att, in_headline=in_headline):
+        return None
+    return Attribution(att.speaker, att.verb, "joined")
 
 
 def _spoken_of(text: str, ctx: _Context) -> frozenset[str]:
