@@ -394,7 +394,7 @@ class LinkLists:
     the lists' entries in it."""
 
     texts: frozenset[str]
-    page: Any = None  # the page after `repair_markup`; None when it is no HTML
+    page: Any  # the page from `parse_page`
     entries: tuple[Any, ...] = ()  # the outermost entries, elements of `page`
 
     def prune(self) -> Any:
@@ -508,7 +508,6 @@ def find_link_lists(root: Any) -> LinkLists:
     `texts` holds each entry whole and each of its parts (headline, date, teaser), folded. A text
     that is also a paragraph outside every such list is left out, so the article's own paragraphs
     are never among them.
-
     """
     # Script text would count as the entries' text; JSON-LD scripts hold the page's date and title,
     # so they are emptied for the search only.
