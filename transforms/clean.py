@@ -538,10 +538,13 @@ def find_link_lists(root: Any) -> LinkLists:
 
 
 def _trafilatura(tree: Any, url: str | None) -> Any:
+    """trafilatura's main text of a page. Without its fallback extractors (`fast`: readability and
+    justext, compared with its own result): they cost ~40% of its time, and with the link-list pass
+    and the cleaner after it the extraction benchmark scores F1 0.966 without them, 0.965 with."""
     import trafilatura  # ~0.3 s to import: only pay for it when HTML comes in
 
     return trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
-                                       include_tables=True)
+                                       include_tables=True, fast=True)
 
 
 @dataclass(frozen=True)
