@@ -94,3 +94,22 @@ def test_short_texts_are_never_copies() -> None:
     found = near_duplicates(known(), new(("a", "2024-05-01", "Presiden tiba."), ("b", "2024-05-01", "Presiden tiba.")))
     assert first_of(found) == {"a": None, "b": None}
     assert found.signatures["minhash"].null_count() == 2
+
+
+def test_a_signature_made_with_its_chunk_is_used_as_it_is() -> None:
+    """A worker signs its chunk's articles (`signature_rows`); the link step then only groups them.
+    The stored signature is the one compared: here it is the story's, stored for a text that
+    retells it, and the article is grouped as the story's copy."""
+    from transforms.duplicates import signature_rows
+
+    signed = signature_rows(pl.DataFrame({"article_id": ["copy"], "body_text": [STORY]}))
+    assert signed["pending"].to_list() == [True]
+    assert signed["minhash"].to_list() == [signature(STORY)]
+    pending = new(("copy", "2024-05-02", RETOLD)).with_columns(
+        signed=pl.lit(True), minhash=pl.Series([signature(STORY)], dtype=pl.List(pl.Int64)))
+    found = near_duplicates(known(("orig", "2024-05-01", STORY, None)), pending)
+    assert first_of(found) == {"copy": "orig"}
+    assert found.signatures["pending"].to_list() == [False]
+    # Without the flag the text is signed again, and a retelling is no copy.
+    assert first_of(near_duplicates(known(("orig", "2024-05-01", STORY, None)), new(("copy", "2024-05-02", RETOLD)))) \
+        == {"copy": None}

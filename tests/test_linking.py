@@ -199,3 +199,29 @@ def test_near_copies_compared_a_few_texts_at_a_time_form_the_same_groups(stages,
         groups[batch] = dict(query(db, "select url, duplicate_of from articles"))
     assert groups[2] == groups[1000]
     assert sum(1 for first in groups[2].values() if first) == sum(1 for f in stages["duplicate_of2"].values() if f)
+
+
+def test_articles_signed_with_their_chunks_are_grouped_by_the_link_step(stages, tmp_path) -> None:
+    """Workers sign each chunk's articles and the load stores the signatures as pending; the link
+    step groups them, a few at a time, into the same near-copy groups as when it signs every
+    text itself, and leaves none pending. A pending signature is never taken for a group's first."""
+    import shutil
+
+    from warehouse.load import connect
+    from warta.linking import link
+
+    assert query(stages["db"], "select count(*) from article_signatures where pending") == [(0,)]
+    groups = {}
+    for how, reset in (("pending", "UPDATE article_signatures SET pending = true, duplicate_of = NULL"),
+                       ("signed by the link step", "DELETE FROM article_signatures")):
+        db = tmp_path / f"{how}.duckdb"
+        shutil.copy(stages["db"], db)
+        with connect(db) as con:
+            con.execute(reset)
+            con.execute("UPDATE articles SET duplicate_of = NULL")
+            counts = link(con, batch=2)
+        assert counts["article_signatures"] == len(stages["ids"])
+        assert query(db, "select count(*) from article_signatures where pending") == [(0,)]
+        groups[how] = dict(query(db, "select url, duplicate_of from articles"))
+    assert groups["pending"] == groups["signed by the link step"]
+    assert sum(1 for f in groups["pending"].values() if f) == sum(1 for f in stages["duplicate_of2"].values() if f)

@@ -14,6 +14,7 @@ known, then the id) names the earliest as `duplicate_of`, so that a group counts
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ METHOD = f"minhash-{SCHEME}-{NUM_PERM}-seed{SEED}-w{SHINGLE_WORDS}"
 
 SIGNATURE_SCHEMA = pl.Schema({
     "article_id": pl.String(), "method": pl.String(), "text_hash": pl.String(),
-    "minhash": pl.List(pl.Int64()), "duplicate_of": pl.String(),
+    "minhash": pl.List(pl.Int64()), "duplicate_of": pl.String(), "pending": pl.Boolean(),
 })
 CHANGE_SCHEMA = pl.Schema({"article_id": pl.String(), "duplicate_of": pl.String()})
 
@@ -63,6 +64,23 @@ def signature(text: str) -> list[int] | None:
     m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(found))
     return [int(v) for v in m.hashvalues]
+
+
+def text_hash(text: str | None) -> str:
+    """What the warehouse's `md5(coalesce(body_text, ''))` gives for the same text."""
+    return hashlib.md5((text or "").encode("utf-8")).hexdigest()
+
+
+def signature_rows(articles: pl.DataFrame) -> pl.DataFrame:
+    """Signatures of a chunk's articles, made where the chunk is transformed (a worker) so that
+    the link step after the load only groups them; `pending` until it has (SIGNATURE_SCHEMA).
+    Signing is most of the link step's time, and the link step runs once, after the last chunk."""
+    return pl.DataFrame(
+        [{"article_id": r["article_id"], "method": METHOD, "text_hash": text_hash(r["body_text"]),
+          "minhash": signature(r["body_text"] or ""), "duplicate_of": None, "pending": True}
+         for r in articles.select("article_id", "body_text").iter_rows(named=True)],
+        schema=SIGNATURE_SCHEMA,
+    )
 
 
 @cache
@@ -95,9 +113,12 @@ def near_duplicates(known: pl.DataFrame, new: pl.DataFrame, *, threshold: float 
     known: article_id, published_at, minhash (list of ints or null), duplicate_of — articles
       already signed: the groups' firsts of the publication window around the new ones, and the
       members of groups whose first is among the new ones.
-    new: article_id, published_at, body_text, text_hash — articles never signed, or re-read.
+    new: article_id, published_at, body_text, text_hash — articles never signed, or re-read; with
+      `signed` true, `minhash` is already this text's signature (`signature_rows`).
     """
-    new_sigs = {r["article_id"]: signature(r["body_text"] or "") for r in new.iter_rows(named=True)}
+    signed = "signed" in new.columns
+    new_sigs = {r["article_id"]: r["minhash"] if signed and r["signed"] else signature(r["body_text"] or "")
+                for r in new.iter_rows(named=True)}
     new_ids = set(new_sigs)
     known = known.filter(~pl.col("article_id").is_in(list(new_ids)))
     known_rows = {r["article_id"]: r for r in known.iter_rows(named=True)}
@@ -165,7 +186,7 @@ def near_duplicates(known: pl.DataFrame, new: pl.DataFrame, *, threshold: float 
 
     signatures = pl.DataFrame(
         [{"article_id": r["article_id"], "method": METHOD, "text_hash": r["text_hash"],
-          "minhash": new_sigs[r["article_id"]], "duplicate_of": first_of[r["article_id"]]}
+          "minhash": new_sigs[r["article_id"]], "duplicate_of": first_of[r["article_id"]], "pending": False}
          for r in new.iter_rows(named=True)],
         schema=SIGNATURE_SCHEMA,
     )

@@ -29,23 +29,34 @@ ARTICLE_SIGNATURES = Table(
         Column("minhash", "BIGINT[]", "the MinHash signature; NULL when the text is too short to compare"),
         Column("duplicate_of", "VARCHAR", "the earliest article of its near-copy group; NULL for that one",
                regex=r"^[0-9a-f]{16}$"),
+        Column("pending", "BOOLEAN", "true while signed (by the worker that transformed its chunk) but its "
+               "near-copy group not yet decided by the link step"),
     ),
+    # A chunk's signatures come without a group: an article loaded again with the same text
+    # (a forced re-extraction) keeps the group it has.
+    replace_when_changed=("method", "text_hash"),
 )
 
 
 def pending_articles(con: duckdb.DuckDBPyConnection, method: str, limit: int | None = None) -> pl.DataFrame:
-    """Articles never signed, signed from another text or by another method, the first `limit`
-    of them by publication: article_id, published_at, body_text, text_hash."""
+    """Articles whose near-copy group is to be decided: never signed, signed from another text or
+    by another method, or signed with their chunk and not grouped yet; the first `limit` of them
+    by publication. Columns: article_id, published_at, body_text, text_hash, and `signed` with
+    `minhash`: whether the stored signature is of this text by this method, so it need not be
+    made again."""
     return query_frame(
         con,
         """
-        SELECT a.article_id, a.published_at, a.body_text, md5(coalesce(a.body_text, '')) AS text_hash
-        FROM articles a LEFT JOIN article_signatures s USING (article_id)
-        WHERE s.article_id IS NULL OR s.method <> ? OR s.text_hash <> md5(coalesce(a.body_text, ''))
+        WITH a AS (SELECT article_id, published_at, body_text, md5(coalesce(body_text, '')) AS text_hash
+                   FROM articles)
+        SELECT a.article_id, a.published_at, a.body_text, a.text_hash,
+               coalesce(s.method = $method AND s.text_hash = a.text_hash, false) AS signed, s.minhash
+        FROM a LEFT JOIN article_signatures s USING (article_id)
+        WHERE s.article_id IS NULL OR s.method <> $method OR s.text_hash <> a.text_hash OR s.pending
         ORDER BY a.published_at NULLS LAST, a.article_id
-        LIMIT ?
+        LIMIT $limit
         """,
-        [method, limit],
+        {"method": method, "limit": limit},
     )
 
 
@@ -66,7 +77,7 @@ def known_around(con: duckdb.DuckDBPyConnection, pending: pl.DataFrame, method: 
         WITH signed AS (
             SELECT s.article_id, a.published_at, s.minhash, s.duplicate_of
             FROM article_signatures s JOIN articles a USING (article_id)
-            WHERE s.method = $method AND NOT list_contains($ids, s.article_id)
+            WHERE s.method = $method AND NOT list_contains($ids, s.article_id) AND s.pending IS NOT TRUE
         )
         SELECT * FROM signed
         WHERE (duplicate_of IS NULL

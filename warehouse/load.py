@@ -194,7 +194,13 @@ def _insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> i
     verb = "INSERT OR REPLACE" if table.disposition == "merge" else "INSERT OR IGNORE"
     cols = ", ".join(table.column_names)
     # DuckDB reads the local Arrow table `batch_frame` by its name (a replacement scan).
-    con.execute(f"{verb} INTO {table.name} ({cols}) SELECT {cols} FROM batch_frame")
+    if table.disposition == "merge" and table.replace_when_changed:
+        updates = ", ".join(f"{c} = excluded.{c}" for c in table.column_names if c != table.key)
+        changed = " OR ".join(f"{table.name}.{c} IS DISTINCT FROM excluded.{c}" for c in table.replace_when_changed)
+        con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM batch_frame "
+                    f"ON CONFLICT ({table.key}) DO UPDATE SET {updates} WHERE {changed}")
+    else:
+        con.execute(f"{verb} INTO {table.name} ({cols}) SELECT {cols} FROM batch_frame")
     return batch_frame.num_rows
 
 

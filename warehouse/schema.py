@@ -60,6 +60,9 @@ class Table:
     # is replaced per article: a re-loaded article's old rows are deleted first.
     disposition: str = "merge"
     indexes: tuple[str, ...] = field(default=())
+    # With "merge": a stored row is replaced only when one of these columns differs (a row made
+    # again from the same input keeps what later steps wrote into it). Empty: always replaced.
+    replace_when_changed: tuple[str, ...] = field(default=())
 
     @property
     def column_names(self) -> list[str]:

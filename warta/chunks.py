@@ -65,6 +65,7 @@ class Transformed:
     failures: pl.DataFrame  # FAILURE_SCHEMA: pull failures, then documents that gave no article
     documents_in: int
     health: dict[str, Counter[str]]  # origin -> documents, articles, failures, unchanged
+    signatures: pl.DataFrame  # article_signatures rows of the checked articles, pending their grouping
 
 
 def plan(items: Iterable[Item], state: Any, *, chunk_size: int, force: bool = False,
@@ -101,6 +102,7 @@ def transform_and_check(chunk: Chunk, *, run_id: str, max_quarantine_share: floa
     """Articles and facts of a chunk's documents, through the one `check`. Pure CPU work."""
     from expectations.check import check
     from transforms.articles import articles_with_failures
+    from transforms.duplicates import signature_rows
     from transforms.facts import facts
 
     documents = documents_frame(chunk.documents)
@@ -109,7 +111,9 @@ def transform_and_check(chunk: Chunk, *, run_id: str, max_quarantine_share: floa
     checked = check(tables, run_id=run_id, documents_in=documents.height, max_quarantine_share=max_quarantine_share,
                     newest_known=newest_known)
     failures = pl.concat([failures_frame(chunk.failures), extract_failures], how="vertical_relaxed")
-    return Transformed(chunk.number, checked, failures, documents.height, _health(chunk, extract_failures))
+    signatures = signature_rows(checked.tables.get("articles", articles.clear()))
+    return Transformed(chunk.number, checked, failures, documents.height, _health(chunk, extract_failures),
+                       signatures)
 
 
 def _health(chunk: Chunk, extract_failures: pl.DataFrame) -> dict[str, Counter[str]]:
@@ -225,8 +229,10 @@ def load_chunk(con: duckdb.DuckDBPyConnection, t: Transformed, tally: RunTally) 
         rows["quarantine"] = t.checked.quarantine
     rows["dq_results"] = tally.results.frame()
     rows["runs"] = pl.DataFrame([{**tally.run, "sources": json.dumps(tally.sources(), ensure_ascii=False)}])
+    rows["article_signatures"] = t.signatures
     counts = write(con, rows).rows
-    tally.loaded.update({k: v for k, v in counts.items() if k not in ("runs", "dq_results")})
+    # Signatures are counted by the link step that groups them.
+    tally.loaded.update({k: v for k, v in counts.items() if k not in ("runs", "dq_results", "article_signatures")})
     return counts
 
 
