@@ -54,7 +54,7 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
             with _api_shared_with_workers():
                 for chunk in _chain(first, second, planned):
                     pending.append((chunk, tasks.transform_chunk.submit(
-                        chunk, tally.run_id, settings.max_quarantine_share, tally.newest,
+                        _to_a_worker(chunk), tally.run_id, settings.max_quarantine_share, tally.newest,
                         settings.lexicon_dir_str)))
                     # A few chunks in flight keep every worker busy while memory stays bounded.
                     while len(pending) > 2 * settings.workers:
@@ -121,6 +121,25 @@ def _api_shared_with_workers() -> Iterator[None]:
         else:
             os.environ["PREFECT_API_URL"] = saved
         refresh_global_settings_context()
+
+
+def _to_a_worker(chunk: chunks.Chunk) -> object:
+    """The chunk as the task takes it. On a Dask cluster it is sent straight to a worker
+    (`scatter`, direct), and the task names it by its future: inside the task's arguments its tens
+    of MB of pages would pass through the scheduler, a third process busy on the cores the workers
+    need. The task runs where its chunk is; Dask hands the task the chunk itself."""
+    import sys
+
+    if "prefect_dask" not in sys.modules:  # the process pool: arguments go down a pipe to the worker
+        return chunk
+    from prefect.context import FlowRunContext
+    from prefect_dask import DaskTaskRunner
+
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if not isinstance(runner, DaskTaskRunner):
+        return chunk
+    return runner.client.scatter(chunk, direct=True, hash=False)
 
 
 def _import_in_background(module: str) -> None:
