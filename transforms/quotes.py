@@ -24,7 +24,8 @@ from transforms.text import CLOSE_MARKS, OPEN_MARKS, STRAIGHT, alternation, para
 # A quotation without attribution counts as speech only when it is at least this long;
 # shorter ones at a sentence start are slogans or headings.
 MIN_UNATTRIBUTED_WORDS = 4
-# The speaker of words credited to an unnamed source: stored as NULL, and no pronoun points at it.
+# The speaker of words credited to an unnamed source, whatever body it is of (`sumber di Kremlin`):
+# stored as NULL (GOLD.md), and a -nya right after such words is the same unnamed source.
 ANONYMOUS = "\x00anonymous"
 
 
@@ -209,7 +210,6 @@ class _Words:
     speaks: re.Pattern[str]
     subject_back_reference: re.Pattern[str]
     demonstratives: set[str]
-    described_source: re.Pattern[str]
     pronoun_speech: re.Pattern[str]
     published_by: re.Pattern[str]
     shouted: re.Pattern[str]
@@ -265,13 +265,6 @@ def _words() -> _Words:
         pronoun_speech=re.compile(rf"\s*(?:(?:{ws('sentence_openers')})\s*,?\s+)?"
                                   rf"(?:(?:{ws('introducers')})(?:\s+(?:{ws('pronouns')})|nya)(?![\w])|"
                                   rf"(?:{_alt(lexicon.words('events', 'subject_pronouns'))})\s+\w)", i),
-        # `sumber di Kremlin`, `pejabat senior Gedung Putih`: an unnamed source and the body it is of.
-        # The body's name stays on its line and ends before a sentence's full stop (`... kata sumber
-        # Kremlin.\n\nTahun ini ...` names no body `Kremlin. Tahun`).
-        described_source=re.compile(rf"(?<![\w])(?i:(?P<head>{ws('anonymous_heads')}))[ \t]+"
-                                    rf"(?:(?i:{ws('source_prepositions')}|di)[ \t]+)?"
-                                    r"(?P<body>(?:[a-z]+[ \t]+){0,2}?[A-Z](?:[\w'’-]|\.(?=\w))*"
-                                    r"(?:[ \t]+[A-Z](?:[\w'’-]|\.(?=\w))*)*)"),
         demonstratives={x.lower() for x in lexicon.words("speech", "demonstratives")},
         subject_back_reference=re.compile(rf"^\s*(?P<subj>[^,.\"“”]{{1,80}}?)\s+(?:(?:{ws('verb_particles')})\s+)?"
                                           rf"(?P<verb>{before})\s+(?:{ws('back_references')})(?![\w])", i),
@@ -497,31 +490,6 @@ def _post_city(toks: list[str], j: int, title: list[str], w: _Words) -> int:
     return n if rest and _looks_like_a_name(rest[0]) and ents.resolve(rest[0]) is None else 0
 
 
-def _described_source(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
-    """An unnamed source described by the body it is of (`sumber di Kremlin` -> `sumber Kremlin`);
-    `sumber itu` is the source the text described last before `pos`. None when no body is named."""
-    # The phrase stops at `di`: read the clause it opens in the text (`seorang sumber di pemerintah China`).
-    at = ctx.body.find(phrase, pos)
-    clause = re.split(r"[,.;:\"“”\n(]", ctx.body[at:at + 160], maxsplit=1)[0] if at >= 0 else phrase
-    def described(m: re.Match[str]) -> bool:
-        # `sumber itu kepada TASS` describes no body: the words before the name must be the body's.
-        return not any(t.lower() in w.stop or t.lower() in w.demonstratives for t in m.group("body").split())
-
-    m = next((x for x in w.described_source.finditer(clause) if described(x)), None)
-    if m is None:
-        if not any(t.lower() in w.demonstratives for t in phrase.split()):
-            return None
-        earlier = [x for x in w.described_source.finditer(ctx.body, 0, pos) if described(x)]
-        m = earlier[-1] if earlier else None
-    if m is None:
-        return None
-    body = m.group("body")
-    e = ents.resolve(body, ctx.published)
-    if e is not None and e.kind in ("person", "place"):
-        return None  # `sumber dekat Putin`, `pejabat di Jakarta`: a person's circle or a place, not a body
-    return f"{m.group('head').lower()} {body}"
-
-
 def _looks_like_a_name(text: str) -> bool:
     """Capitalised words that may be a person's name: two to four (`Budi Hartono`), or one that is
     not an acronym (`Pratikno`, not `AFP`); places and bodies are ruled out by the caller's look-up."""
@@ -573,7 +541,7 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
     if first in w.pronouns:
         return ctx.previous_actor(pos)
     if _anonymous(phrase, w):
-        return _appositive_person(phrase, ctx.published) or _described_source(phrase, pos, ctx, w) or ANONYMOUS
+        return _appositive_person(phrase, ctx.published) or ANONYMOUS
     doc = w.document.match(phrase)
     if doc:
         # A document speaks for its author: the body or person named after it.
@@ -711,7 +679,7 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     cut = verbs[-1].start() if verbs else len(pre)
     if _anonymous(pre[:cut], w):
         phrase = pre[:cut].strip(" ,")
-        return _appositive_person(phrase, ctx.published) or _described_source(phrase, pre_start, ctx, w) or ANONYMOUS
+        return _appositive_person(phrase, ctx.published) or ANONYMOUS
     if w.document.match(pre[:cut]):
         # `Laporan dari Reuters pada Senin menyebutkan, "..."`: a document speaks for its author.
         return _resolve_phrase(pre[:cut].strip(" ,"), pre_start, ctx, w)
