@@ -962,3 +962,35 @@ def test_words_quoted_from_a_statement_are_its_authors() -> None:
     text = ("Menlu Sugiono tiba di Rio.\n\n“Kehadiran Menlu di forum ini menegaskan komitmen Indonesia,” "
             "dikutip dari Antara, Selasa (22/10).")
     assert [s for s, _ in quotes_of(text)] != ["Antara"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A described speaker, where they are from, then the name with no comma: the name speaks.
+        ('"Tarif itu akan menekan ekspor," kata ekonom dari Universitas Brawijaya Rina Kartika.', "Rina Kartika"),
+        ('"Tarif itu akan menekan ekspor," ujar peneliti senior dari Lembaga Kajian Asia Timur Rina Kartika '
+         'kepada wartawan, Senin.', "Rina Kartika"),
+        ('"Tarif itu akan menekan ekspor," ujar seorang pengamat dari Universitas Airlangga Budi Hartono.',
+         "Budi Hartono"),
+        ('"Tarif itu akan menekan ekspor," kata anggota Komisi XI DPR dari Fraksi Partai Nusantara Tono Rahardjo.',
+         "Tono Rahardjo"),
+        ('"Tarif itu akan menekan ekspor," kata analis dari CSIS Andi Pratama.', "Andi Pratama"),
+        ('"Tarif itu akan menekan ekspor," ujar ekonom asal Universitas Indonesia Rina Kartika.', "Rina Kartika"),
+        # An institution with a long English name: the last two words, not the institution.
+        ('"Tarif itu akan menekan ekspor," ujar peneliti dari Institute for Trade Studies Rina Kartika.',
+         "Rina Kartika"),
+        # Negative: a known speaker `dari` a place stays the speaker; no name after the institution
+        # makes none of its words a person.
+        ('Prabowo tiba di Beijing.\n\n"Tarif itu akan menekan ekspor," kata Dmitry Peskov dari Moskow.',
+         "Dmitry Peskov"),
+        ('"Tarif itu akan menekan ekspor," kata Presiden Prabowo dari Istana Bogor.', "Prabowo Subianto"),
+    ],
+)
+def test_a_described_speaker_from_a_body_is_the_name_after_it(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 10))] == [speaker]
+
+
+def test_an_institution_alone_names_no_one() -> None:
+    text = '"Tarif itu akan menekan ekspor," kata pengamat dari Universitas Indonesia.'
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 10))] == [None]

@@ -205,6 +205,7 @@ class _Words:
     address: re.Pattern[str]
     via_spokesperson: re.Pattern[str]
     spokesperson: re.Pattern[str]
+    affiliations: set[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
     speaks: re.Pattern[str]
@@ -272,6 +273,7 @@ def _words() -> _Words:
         clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
+        affiliations={x.lower() for x in lexicon.words("speech", "affiliations")},
         spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
         published_by=re.compile(rf"^\s*yang\s+(?:{ws('passive_verbs')})(?:\s+(?:{ws('agent_markers')}))?\s+", i),
@@ -438,6 +440,12 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
             # `Duta Besar RI di New Delhi Ina Krisnamurthi`: the city of the post, then the name.
             skip = posted
             continue
+        # `kata pengamat dari Universitas X Budi Hartono`: a description in lower case, where the
+        # person is from, then the name with no comma before it; read as the appositive it stands for.
+        if t.lower() in w.affiliations and kept and kept[0][:1].islower() \
+                and any(ents.is_title(" ".join(kept[i:])) for i in range(min(2, len(kept)))) \
+                and (named := _affiliated_name(toks[j + 1:], w)):
+            return f"{' '.join(kept)}, {named}", rest[m.end():] if m else rest
         if t.lower().strip("'’") in w.stop and not in_title:
             break
         kept.append(t)
@@ -464,6 +472,34 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
         name = re.sub(r"(?<=[^\W\d]{2})\.$", "", app.group(1).strip())
         phrase = f"{phrase}, {name}"
     return phrase, tail
+
+
+def _affiliated_name(toks: list[str], w: _Words) -> str | None:
+    """The person named at the end of where a described speaker is from (`Universitas Indonesia
+    Budi Hartono`, `CSIS Andi Widjajanto`): the capitalised run that ends the words, after its last
+    title word, acronym or known body, state or place that leaves two words or more; with none of
+    those, its last two words (`Institute for Trade Studies Budi Hartono`). None when nothing is
+    left but such words (`Universitas Indonesia`)."""
+    words: list[str] = []
+    for t in toks:
+        if t.lower() in w.stop:
+            break
+        words.append(t)
+    run: list[str] = []
+    for t in reversed(words):
+        if not re.fullmatch(r"[A-Z][\w'’-]*", t):
+            break
+        run.insert(0, t)
+    text = " ".join(run)
+    known_ends = {len(text[:m.end].split()) for m in ents.find_mentions(text) if m.entity.kind != "person"}
+    marks = [i + 1 for i, t in enumerate(run) if ents.is_title(t) or t.isupper() and 2 <= len(t) <= 6
+             or i + 1 in known_ends]
+    cut = max((k for k in marks if len(run) - k >= 2), default=None)
+    name = run[cut:] if cut is not None else run[-2:] if len(run) >= 3 else []
+    if len(name) < 2 or (cut is None and marks and max(marks) > len(run) - 2):
+        return None
+    found = ents.resolve(" ".join(name))
+    return " ".join(name) if found is None or found.kind == "person" else None
 
 
 def _is_place(name: str) -> bool:
