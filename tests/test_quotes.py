@@ -994,3 +994,29 @@ def test_a_described_speaker_from_a_body_is_the_name_after_it(text: str, speaker
 def test_an_institution_alone_names_no_one() -> None:
     text = '"Tarif itu akan menekan ekspor," kata pengamat dari Universitas Indonesia.'
     assert [s for s, _ in quotes_of(text, date(2025, 7, 10))] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Verbs of assurance, appeal and hope introduce a quotation.
+        ('Menlu Sugiono tiba di Kazan.\n\nPresiden Prabowo memastikan, "Indonesia akan hadir di pertemuan '
+         'berikutnya."', "Prabowo Subianto"),
+        ('Menlu Sugiono tiba di Kazan.\n\nPresiden Prabowo mengajak, "Mari kita jaga perdamaian di kawasan ini."',
+         "Prabowo Subianto"),
+        ('Menlu Sugiono tiba di Kazan.\n\nPresiden Prabowo mengharapkan, "Kerja sama ini membawa manfaat bagi '
+         'kedua bangsa."', "Prabowo Subianto"),
+        # An adverb between the verb and its comma.
+        ('Menlu Sugiono tiba di Kazan.\n\nDitanya soal jadwalnya, Presiden Prabowo menjawab singkat, "Kita lihat '
+         'saja nanti."', "Prabowo Subianto"),
+        ('Menlu Sugiono tiba di Kazan.\n\nPutin menegaskan kembali, "Rusia tidak pernah menutup pintu dialog."',
+         "Vladimir Putin"),
+        # A story told or a note made after the quotation.
+        ('Menlu Sugiono tiba di Kazan.\n\n"Dulu saya datang ke kota ini sebagai tamu biasa," kisah Prabowo.',
+         "Prabowo Subianto"),
+        ('Menlu Sugiono tiba di Kazan.\n\n"Surplus dagang kita terus bertambah tiap bulan," catat Airlangga.',
+         "Airlangga Hartarto"),
+    ],
+)
+def test_verbs_of_assurance_appeal_and_story(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 10))] == [speaker]

@@ -233,7 +233,8 @@ def _words() -> _Words:
         before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
         # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
         # `Menurut juru bicara Kemlu, Lin Jian, "..."`: an appositive name may follow the introducer's words.
-        introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
+        introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('verb_adverbs')}))*"
+                              rf"(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
                               rf"(?:{ws('introducers')})\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?)\s*[,:]?\s*"
                               rf"(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
