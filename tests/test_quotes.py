@@ -1020,3 +1020,26 @@ def test_an_institution_alone_names_no_one() -> None:
 )
 def test_verbs_of_assurance_appeal_and_story(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 7, 10))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # `bunyi pernyataan itu`: the statement quoted last, though other people were named since.
+        ('"Kedua menteri membahas kerja sama pangan," kata Kementerian Luar Negeri China, Senin.\n\n'
+         'Sugiono dan Wang Yi bertemu di Beijing sehari sebelumnya.\n\n'
+         '"China siap menambah impor kopi dari Indonesia," bunyi pernyataan itu.',
+         ["Kementerian Luar Negeri China"] * 2),
+        # An epithet with a demonstrative is the person named before, not the one spoken to.
+        ('Putin mengirim ucapan selamat kepada sejumlah pemimpin Asia.\n\nDalam suratnya kepada Narendra Modi, '
+         'kepala negara Rusia tersebut mengatakan, "Hubungan kita tetap berkembang meski situasi sulit."',
+         ["Vladimir Putin"]),
+        # A party's name inside a title is no part of the person's name.
+        ('Prabowo bertemu Xi di Beijing.\n\nSementara itu, Ketua Harian DPP Partai Gerindra Andi Wijaya, '
+         'menyebut, pertemuan itu bersifat silaturahmi. "Saya tidak tahu isi pembicaraannya," ujarnya.',
+         ["Andi Wijaya"]),
+        ('"Kami mendukung langkah pemerintah," kata politikus PDIP Rina Kartika.', ["Rina Kartika"]),
+    ],
+)
+def test_statements_epithets_and_party_titles(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 4, 2))] == speakers

@@ -614,6 +614,11 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
             author = ents.resolve(m.group("author"), ctx.published)
             if author is not None and author.kind in ("person", "org"):
                 return author.name
+        if any(t.lower() in w.demonstratives for t in phrase.split()):
+            # `"...," bunyi pernyataan itu`: the statement quoted last, whoever the text named since.
+            said = next((s for _, _, s in reversed(ctx.quoted) if s), None)
+            if said:
+                return said
         return ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
@@ -745,13 +750,18 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     words = head.split()
     if words and words[-1].lower() in w.pronouns or (words and words[0].lower() in w.pronouns):
         return ctx.previous_actor(pre_start)
+    if words and words[-1].lower() in w.demonstratives:
+        # `Dalam telegramnya kepada X, kepala negara Rusia tersebut mengatakan`: an epithet points
+        # back at someone named before the sentence, not at the person spoken to.
+        return ctx.previous_actor(pre_start)
     tail_name = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*,?\s*$", head)
     if tail_name:
         name = ents.unknown_name(tail_name.group(1))
         if name:
             return name
-    if mentions:
-        return mentions[0].entity.name
+    told = [m for m in mentions if not (m.entity.kind == "person" and w.spoken_to.search(pre, 0, m.start))]
+    if told:
+        return told[0].entity.name
     return ctx.previous_actor(pre_start)
 
 
