@@ -1043,3 +1043,19 @@ def test_verbs_of_assurance_appeal_and_story(text: str, speaker: str) -> None:
 )
 def test_statements_epithets_and_party_titles(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2024, 4, 2))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A speech verb, a noun of hope or belief, and the speaker's own words completing its clause.
+        ('Xi Jinping mengungkapkan harapannya kedua negara terus bekerja sama "demi kemakmuran rakyat di '
+         'kedua bangsa."', ["Xi Jinping"]),
+        ('Prabowo menyampaikan keyakinannya bahwa hubungan itu "akan terus tumbuh dalam lima tahun ke depan."',
+         ["Prabowo Subianto"]),
+        # Negative: a short term after such a noun stays a fragment.
+        ('Xi Jinping mengungkapkan harapannya terhadap "kemitraan strategis komprehensif".', []),
+    ],
+)
+def test_reported_hopes_completed_by_quoted_words(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 4, 2))] == speakers

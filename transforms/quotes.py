@@ -271,7 +271,8 @@ def _words() -> _Words:
         subject_back_reference=re.compile(rf"^\s*(?P<subj>[^,.\"“”]{{1,80}}?)\s+(?:(?:{ws('verb_particles')})\s+)?"
                                           rf"(?P<verb>{before})\s+(?:{ws('back_references')})(?![\w])", i),
         speaks=re.compile(rf"\s+(?:(?:{ws('verb_particles')})\s+)?(?:{before})(?![\w])", i),
-        clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
+        clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w])|"
+                                 rf"(?:{ws('reported_contents')})(?:nya)?(?![\w]))", i),
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
         affiliations={x.lower() for x in lexicon.words("speech", "affiliations")},
