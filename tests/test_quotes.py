@@ -1059,3 +1059,18 @@ def test_statements_epithets_and_party_titles(text: str, speakers: list[str]) ->
 )
 def test_reported_hopes_completed_by_quoted_words(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2024, 4, 2))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A spokesperson or aide of a person, then their own name: the aide speaks.
+        ('"Presiden akan tiba besok pagi," kata Juru Bicara Presiden Prabowo, Budi Santoso.', "Budi Santoso"),
+        ('"Presiden akan tiba besok pagi," kata Juru Bicara Presiden Prabowo Budi Santoso.', "Budi Santoso"),
+        ('"Presiden akan tiba besok pagi," kata Penasihat Presiden Putin, Yuri Ushakov.', "Yuri Ushakov"),
+        # Negative: the person's own name in full after the title is still that person.
+        ('"Saya akan tiba besok pagi," kata Presiden Prabowo Subianto.', "Prabowo Subianto"),
+    ],
+)
+def test_an_aide_named_after_the_person_served_speaks(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2025, 7, 10))] == [speaker]

@@ -206,6 +206,7 @@ class _Words:
     via_spokesperson: re.Pattern[str]
     spokesperson: re.Pattern[str]
     affiliations: set[str]
+    aide: re.Pattern[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
     speaks: re.Pattern[str]
@@ -276,6 +277,7 @@ def _words() -> _Words:
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
         affiliations={x.lower() for x in lexicon.words("speech", "affiliations")},
+        aide=re.compile(rf"^\s*(?:{ws('spokespersons')}|{ws('aides')})(?![\w])", i),
         spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
         published_by=re.compile(rf"^\s*yang\s+(?:{ws('passive_verbs')})(?:\s+(?:{ws('agent_markers')}))?\s+", i),
@@ -623,7 +625,7 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
         return ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
-        return _other_person(phrase, ctx, w) or e.name
+        return _aide(phrase, ctx, w) or _other_person(phrase, ctx, w) or e.name
     if phrase.split()[-1].lower() in w.demonstratives and not w.body_head.match(phrase):
         # An epithet (`Presiden ke-7 RI itu`, `politikus Partai Buruh itu`) points back at someone
         # already named, not at the state or party it mentions.
@@ -653,6 +655,23 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
         return holder
     # A role without a name (`sang Kepala Negara`): whoever was speaking.
     return ctx.previous_actor(pos)
+
+
+def _aide(phrase: str, ctx: _Context, w: _Words) -> str | None:
+    """The person named after the one an aide serves (`Juru Bicara Presiden Prabowo, Prasetyo
+    Hadi`, `Penasihat Putin Yuri Ushakov`): a spokesperson's or aide's title opens the phrase, a
+    person follows it, and a name after that is the speaker. None when no name follows."""
+    if not w.aide.match(phrase):
+        return None
+    persons = [m for m in ents.find_mentions(phrase, ctx.published) if m.entity.kind == "person"]
+    if not persons:
+        return None
+    rest = phrase[persons[0].end:].strip(" ,")
+    later = [m for m in persons[1:] if m.start >= persons[0].end]
+    if later:
+        return later[0].entity.name
+    name = ents.unknown_name(rest) if rest else None
+    return name if name and _looks_like_a_name(name) and ents.resolve(name, ctx.published) is None else None
 
 
 def _other_person(phrase: str, ctx: _Context, w: _Words) -> str | None:
