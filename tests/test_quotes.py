@@ -1068,6 +1068,8 @@ def test_reported_hopes_completed_by_quoted_words(text: str, speakers: list[str]
         ('"Presiden akan tiba besok pagi," kata Juru Bicara Presiden Prabowo, Budi Santoso.', "Budi Santoso"),
         ('"Presiden akan tiba besok pagi," kata Juru Bicara Presiden Prabowo Budi Santoso.', "Budi Santoso"),
         ('"Presiden akan tiba besok pagi," kata Penasihat Presiden Putin, Yuri Ushakov.', "Yuri Ushakov"),
+        # The person served named by their title (`Presiden Rusia`): still the aide.
+        ('"Presiden akan tiba besok pagi," kata Asisten Presiden Rusia Yuri Ushakov.', "Yuri Ushakov"),
         # Negative: the person's own name in full after the title is still that person.
         ('"Saya akan tiba besok pagi," kata Presiden Prabowo Subianto.', "Prabowo Subianto"),
     ],
