@@ -1076,3 +1076,20 @@ def test_reported_hopes_completed_by_quoted_words(text: str, speakers: list[str]
 )
 def test_an_aide_named_after_the_person_served_speaks(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2025, 7, 10))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A state's medium speaks as the text names it, not as the state.
+        ('Menurut laporan televisi China, "Kedua presiden bertukar ucapan selamat Tahun Baru melalui telegram."',
+         "televisi China"),
+        ('"Kedua presiden bertukar ucapan selamat melalui telegram," tulis laporan televisi pemerintah Rusia.',
+         "televisi pemerintah Rusia"),
+        # Negative: a named agency after the description is the agency.
+        ('"Kedua presiden bertukar ucapan selamat melalui telegram," tulis laporan kantor berita Rusia, TASS.',
+         "TASS"),
+    ],
+)
+def test_a_state_medium_speaks_as_written(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2023, 1, 1))] == [speaker]

@@ -207,6 +207,7 @@ class _Words:
     spokesperson: re.Pattern[str]
     affiliations: set[str]
     aide: re.Pattern[str]
+    media_kind: re.Pattern[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
     speaks: re.Pattern[str]
@@ -277,6 +278,7 @@ def _words() -> _Words:
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
         affiliations={x.lower() for x in lexicon.words("speech", "affiliations")},
+        media_kind=re.compile(rf"^\s*(?-i:(?:{ws('cited_source_kinds')})\s+(?:pemerintah\s+)?)(?=[A-Z])"),
         aide=re.compile(rf"^\s*(?:{ws('spokespersons')}|{ws('aides')})(?![\w])", i),
         spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
@@ -603,6 +605,10 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
         run = re.search(r"(?<![\w])((?:[A-Z][\w'’.-]*\s*){1,4})", named)
         if author is not None and author.kind in ("person", "org") or author is not None and not run:
             return author.name
+        media = w.media_kind.match(named)
+        if media and run and author is not None and author.kind == "state":
+            # `laporan televisi China`: a state's medium, written as the text names it, not the state.
+            return f"{media.group().strip()} {run.group(1).strip()}"
         # A body the gazetteer does not know, as written (`Kementerian Perdagangan China`).
         if run:
             return run.group(1).strip()
