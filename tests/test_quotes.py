@@ -1093,3 +1093,19 @@ def test_an_aide_named_after_the_person_served_speaks(text: str, speaker: str) -
 )
 def test_a_state_medium_speaks_as_written(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2023, 1, 1))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A body named in lower case before its state speaks as written, not as the state.
+        ('"Kedua menteri membahas persiapan kunjungan," kata kementerian Rusia dalam sebuah pernyataan.',
+         "kementerian Rusia"),
+        ('"Kami menolak sanksi sepihak itu," kata pemerintah China, Selasa.', "pemerintah China"),
+        # Negative: a state alone is the state; a body the gazetteer knows keeps its name.
+        ('"Kami menolak sanksi sepihak itu," kata Rusia.', "Rusia"),
+        ('"Kami menolak sanksi sepihak itu," kata Kementerian Perdagangan China.', "Kementerian Perdagangan China"),
+    ],
+)
+def test_a_body_in_lower_case_speaks_as_written(text: str, speaker: str) -> None:
+    assert [s for s, _ in quotes_of(text, date(2023, 1, 1))] == [speaker]

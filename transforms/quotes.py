@@ -642,6 +642,10 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
         run = re.match(r"((?:[A-Z][\w'’.-]*\s*){1,5})", phrase)
         if run:
             return run.group(1).strip()
+        state = next((m for m in ents.find_mentions(phrase, ctx.published) if m.entity.kind == "state"), None)
+        if e is not None and state is not None and phrase[:1].islower() and len(phrase[:state.start].split()) <= 4:
+            # `kata kementerian Rusia`, `kata pemerintah China`: the body in lower case, as written.
+            return phrase[:state.end]
     name = ents.unknown_name(phrase)
     tail = re.search(r"(?<![\w'’-])((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)$", phrase)
     if e is not None and e.kind in ("org", "state") and tail and ents.resolve(tail.group(1), ctx.published) is None \
