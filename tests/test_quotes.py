@@ -991,8 +991,9 @@ def test_a_described_speaker_from_a_body_is_the_name_after_it(text: str, speaker
     assert [s for s, _ in quotes_of(text, date(2025, 7, 10))] == [speaker]
 
 
-def test_an_institution_alone_names_no_one() -> None:
-    text = '"Tarif itu akan menekan ekspor," kata pengamat dari Universitas Indonesia.'
+@pytest.mark.parametrize("place", ["Universitas Indonesia", "Universitas Gadjah Mada", "Bank Dunia"])
+def test_an_institution_alone_names_no_one(place: str) -> None:
+    text = f'"Tarif itu akan menekan ekspor," kata pengamat dari {place}.'
     assert [s for s, _ in quotes_of(text, date(2025, 7, 10))] == [None]
 
 

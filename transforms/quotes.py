@@ -484,8 +484,8 @@ def _affiliated_name(toks: list[str], w: _Words) -> str | None:
     """The person named at the end of where a described speaker is from (`Universitas Indonesia
     Budi Hartono`, `CSIS Andi Widjajanto`): the capitalised run that ends the words, after its last
     title word, acronym or known body, state or place that leaves two words or more; with none of
-    those, its last two words (`Institute for Trade Studies Budi Hartono`). None when nothing is
-    left but such words (`Universitas Indonesia`)."""
+    those, its last two words of four or more (`Institute for Trade Studies Budi Hartono`). None when
+    nothing is left but such words (`Universitas Indonesia`, `Universitas Gadjah Mada`)."""
     words: list[str] = []
     for t in toks:
         if t.lower() in w.stop:
@@ -501,7 +501,9 @@ def _affiliated_name(toks: list[str], w: _Words) -> str | None:
     marks = [i + 1 for i, t in enumerate(run) if ents.is_title(t) or t.isupper() and 2 <= len(t) <= 6
              or i + 1 in known_ends]
     cut = max((k for k in marks if len(run) - k >= 2), default=None)
-    name = run[cut:] if cut is not None else run[-2:] if len(run) >= 3 else []
+    # Without such a word the body's name may take any length (`Universitas Gadjah Mada` is a body
+    # alone): a name is read only from a run long enough to hold a body's word or two and a name.
+    name = run[cut:] if cut is not None else run[-2:] if len(run) >= 4 else []
     if len(name) < 2 or (cut is None and marks and max(marks) > len(run) - 2):
         return None
     found = ents.resolve(" ".join(name))
