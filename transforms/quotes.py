@@ -278,7 +278,8 @@ def _words() -> _Words:
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
         affiliations={x.lower() for x in lexicon.words("speech", "affiliations")},
-        media_kind=re.compile(rf"^\s*(?-i:(?:{ws('cited_source_kinds')})\s+(?:pemerintah\s+)?)(?=[A-Z])"),
+        # `televisi China`, `televisi pemerintah China`: a medium in lower case, a word or two, a name.
+        media_kind=re.compile(rf"^\s*(?:{ws('cited_source_kinds')})\s+(?:[a-z]+\s+){{0,2}}(?=[A-Z])"),
         aide=re.compile(rf"^\s*(?:{ws('spokespersons')}|{ws('aides')})(?![\w])", i),
         spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
@@ -791,9 +792,9 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
         name = ents.unknown_name(tail_name.group(1))
         if name:
             return name
-    told = [m for m in mentions if not (m.entity.kind == "person" and w.spoken_to.search(pre, 0, m.start))]
-    if told:
-        return told[0].entity.name
+    not_addressed = [m for m in mentions if not (m.entity.kind == "person" and w.spoken_to.search(pre, 0, m.start))]
+    if not_addressed:
+        return not_addressed[0].entity.name
     return ctx.previous_actor(pre_start)
 
 
