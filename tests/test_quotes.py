@@ -1110,3 +1110,24 @@ def test_a_state_medium_speaks_as_written(text: str, speaker: str) -> None:
 )
 def test_a_body_in_lower_case_speaks_as_written(text: str, speaker: str) -> None:
     assert [s for s, _ in quotes_of(text, date(2023, 1, 1))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("title", "speakers"),
+    [
+        # A headline's speech verb without its prefix, right before the words said.
+        ('Lavrov Tegaskan "Rusia Tidak Akan Mundur dari Perundingan"', ["Sergey Lavrov"]),
+        ('Prabowo Pastikan "Indonesia Tetap Bebas Aktif Selamanya"', ["Prabowo Subianto"]),
+        # Negative: a term of three words is no speech; an object between the verb and the words.
+        ('Putin Sebut "Operasi Militer Khusus"', []),
+        ('Putin Sebut Indonesia "Mitra Strategis yang Sangat Penting"', []),
+    ],
+)
+def test_headline_verbs_without_prefix(title: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in headline_quotes(title, "Isi berita.", date(2024, 6, 1))] == speakers
+
+
+def test_a_bare_verb_in_a_body_and_a_noun_that_takes_quoted_words() -> None:
+    text = ('Menlu Sugiono bertemu Wang Yi di Beijing. Menlu tegaskan, "Indonesia tetap pada politik bebas aktif."\n\n'
+            'Ia mengirim pesan "Selamat Hari Raya bagi semua umat" kepada warga.')
+    assert quotes_of(text, date(2025, 1, 1)) == [("Sugiono", "Indonesia tetap pada politik bebas aktif.")]

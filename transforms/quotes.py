@@ -208,6 +208,7 @@ class _Words:
     affiliations: set[str]
     aide: re.Pattern[str]
     media_kind: re.Pattern[str]
+    bare_verb: re.Pattern[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
     speaks: re.Pattern[str]
@@ -280,6 +281,7 @@ def _words() -> _Words:
         affiliations={x.lower() for x in lexicon.words("speech", "affiliations")},
         # `televisi China`, `televisi pemerintah China`: a medium in lower case, a word or two, a name.
         media_kind=re.compile(rf"^\s*(?:{ws('cited_source_kinds')})\s+(?:[a-z]+\s+){{0,2}}(?=[A-Z])"),
+        bare_verb=re.compile(rf"(?<![\w])(?P<verb>{ws('bare_verbs')})\s*[,:]?\s*$", i),
         aide=re.compile(rf"^\s*(?:{ws('spokespersons')}|{ws('aides')})(?![\w])", i),
         spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
@@ -986,6 +988,12 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         vm = list(w.before.finditer(fr.pre))
         return Attribution(_speaker_before(fr.pre, fr.sent_start, ctx, w),
                            vm[-1].group("verb").lower() if vm else None, "before")
+    bare = w.bare_verb.search(fr.pre)
+    if bare and len(fr.text.split()) >= MIN_UNATTRIBUTED_WORDS and fr.pre[:bare.start()].strip():
+        # Headline style, a speech verb without its prefix right before the words (`Lavrov Tegaskan
+        # "Rusia Tidak Akan Mundur"`, `Menlu tegaskan, "..."`): the subject before it said them.
+        return Attribution(_speaker_before(fr.pre[:bare.start()], fr.sent_start, ctx, w), bare.group("verb").lower(),
+                           "before")
     shout = w.shouted.search(fr.pre)
     if shout:
         # The active verb's subject shouted; the passive one's agent, when named (`diteriaki "..."
