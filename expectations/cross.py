@@ -136,8 +136,9 @@ def cross_checks(
 ) -> CrossResult:
     """Run the cross-table checks on `tables` (rows that passed their row suites, keyed by table name).
 
-    Known entities are the batch's `entities` rows with `known` set (they come from the gazetteer),
-    plus `known_entities` when given (e.g. the warehouse's)."""
+    Known entities are the batch's `entities` rows with `known` set (they come from the gazetteer)
+    and the names bodies are written by (their aliases), plus `known_entities` when given (e.g. the
+    warehouse's)."""
     out = CrossResult(tables=dict(tables))
     articles = tables.get("articles")
 
@@ -169,7 +170,10 @@ def cross_checks(
         known = set(known_entities or ())
         entities = tables.get("entities")
         if entities is not None and entities.height:
-            known |= set(entities.filter(pl.col("known").fill_null(False))["name"].to_list())
+            known_rows = entities.filter(pl.col("known").fill_null(False))
+            known |= set(known_rows["name"].to_list())
+            # A body quoted under the name the text gave it (`Kemlu RI`) is one of its row's aliases.
+            known |= {a for a in known_rows.filter(pl.col("kind") == "org")["aliases"].explode().to_list() if a}
         bad = unknown_speakers(quotes, known)
         flag("quotes", SPEAKER_KNOWN, bad, sorted({str(quotes["speaker"][i]) for i in bad}))
     if articles is not None and articles.height:

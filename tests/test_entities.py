@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 
 from transforms import lexicon
-from transforms.entities import entities_frame, find_mentions, resolve, states_in, titled_persons, unknown_name
+from transforms.entities import (
+    entities_frame,
+    entity_written,
+    find_mentions,
+    resolve,
+    states_in,
+    titled_persons,
+    unknown_name,
+)
 from warehouse.entities import ENTITIES
 
 
@@ -84,10 +92,15 @@ def test_entities_frame() -> None:
     ]
 
 
-def test_a_body_quoted_by_its_short_name_keeps_its_kind_and_state() -> None:
-    (row,) = entities_frame(["Kemlu RI"]).to_dicts()
-    assert (row["kind"], row["state"], row["known"]) == ("org", "Indonesia", True)
-    assert "Kementerian Luar Negeri RI" in row["aliases"]
+def test_a_body_quoted_by_its_short_name_is_its_gazetteer_row() -> None:
+    # One body, one row: the name the text gave it (a quote's speaker) is an alias of the canonical row.
+    (row,) = entities_frame(["Kemlu RI", "Kementerian Luar Negeri RI", "Kemenlu"]).to_dicts()
+    assert (row["name"], row["kind"], row["state"], row["known"]) == \
+        ("Kementerian Luar Negeri RI", "org", "Indonesia", True)
+    assert "Kemlu RI" in row["aliases"] and len(row["aliases"]) == len(set(row["aliases"]))
+    assert entity_written("Kemlu RI") == entity_written("Kementerian Luar Negeri RI")
+    # Negative: only bodies are written under another name; a person's alias is no key of its own.
+    assert entity_written("Putin") is None
     # Negative: an unknown short name stays unknown.
     (row,) = entities_frame(["Kemlu Narnia"]).to_dicts()
     assert (row["kind"], row["known"]) == ("unknown", False)

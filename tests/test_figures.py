@@ -217,6 +217,12 @@ def test_decimal_and_capitalised_scales(text: str, value: float, unit: str) -> N
         # A year or a count before is not the change's first number.
         ("Bunga naik dari 2023 menjadi 6 persen.", [("6 persen", 6.0)]),
         ("Dari 100 orang, 5 persen menolak.", [("5 persen", 5.0)]),
+        # Told the other way round, the new level first: `menjadi B dari A persen`.
+        ("Bea masuk dinaikkan menjadi 60 dari 45 persen mulai pekan depan.", [("60", 60.0), ("45 persen", 45.0)]),
+        ("Inflasi turun ke 3,2 dari 4,5 persen.", [("3,2", 3.2), ("4,5 persen", 4.5)]),
+        # A year before `dari` is no level, nor a number with no change word before it.
+        ("Target itu berlaku hingga 2030 dari 12 persen saat ini.", [("12 persen", 12.0)]),
+        ("Sebanyak 40 dari 90 persen responden setuju.", [("90 persen", 90.0)]),
     ],
 )
 def test_percent_changes_and_bracketed_units(text: str, figures: list[tuple[str, float]]) -> None:

@@ -231,6 +231,12 @@ def test_publication_date_prefers_metadata_over_the_body() -> None:
         ("https://radarpesisir.jawapos.com/berita/x", "Radarpesisir"),
         ("https://www.jawapos.com/berita/x", "JawaPos.com"),
         ("https://forumkeadilan.com/2025/07/17/x", "Forum Keadilan"),
+        # Hosts that run the outlet's words together are listed with the name as the outlet writes it,
+        # a network member's too.
+        ("https://fortuneidn.com/news/amp/x", "Fortune Indonesia"),
+        ("https://tvrijakartanews.com/article/News/1", "TVRI Jakarta News"),
+        ("https://humasri.com/2025/04/22/x", "Humas RI"),
+        ("https://karawangpost.pikiran-rakyat.com/nasional/pr-1/x", "Karawang Post"),
         ("https://www.voi.id/berita/1", "VOI"),
         ("https://www.timesindonesia.co.id/read/x", "Times Indonesia"),
         # An AMP cache or viewer address is the publisher's page.

@@ -10,7 +10,9 @@ import duckdb
 import polars as pl
 import pytest
 from helpers.db import query
+from helpers.frames import article, batch, process, quote
 
+from transforms.entities import entities_frame
 from warehouse.export import PARTITIONED, export_parquet
 from warehouse.tables import ALL_TABLES
 from warehouse.views import VIEWS
@@ -131,3 +133,22 @@ def test_an_older_file_gets_the_declared_columns_and_keeps_its_rows(tmp_path: Pa
     assert query(db, "SELECT name, wikidata_id, aliases FROM entities") == [("Rusia", "Q159", None)]
     uncommented = "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'entities' AND comment IS NULL"
     assert query(db, uncommented) == [(0,)]
+
+
+def test_a_body_quoted_under_its_short_name_is_one_entity(tmp_path: Path) -> None:
+    # `Kemlu RI` (as the text names the body, GOLD.md) and `Kementerian Luar Negeri RI` are one
+    # entities row; both quotes read its kind and state, and entity_mentions keys both by it.
+    db = tmp_path / "w.duckdb"
+    process(db, batch([article(1)], quotes=[quote(1, 0, "Kemlu RI"), quote(1, 1, "Kementerian Luar Negeri RI"),
+                                            quote(1, 2, "Budi Hartono")],
+                      entities=entities_frame(["Kemlu RI", "Kementerian Luar Negeri RI", "Budi Hartono"]).to_dicts()),
+            "r1")
+    assert query(db, "SELECT count(*) FROM entities WHERE kind = 'org'") == [(1,)]
+    assert sorted(query(db, "SELECT speaker, speaker_kind, speaker_state FROM who_said_what"), key=str) == [
+        ("Budi Hartono", "unknown", None), ("Kementerian Luar Negeri RI", "org", "Indonesia"),
+        ("Kemlu RI", "org", "Indonesia")]
+    assert sorted(query(db, "SELECT entity, entity_kind FROM entity_mentions"), key=str) == [
+        ("Budi Hartono", "unknown"), ("Kementerian Luar Negeri RI", "org"), ("Kementerian Luar Negeri RI", "org")]
+    # The speaker check knows the short name too: only the unknown person is flagged.
+    assert query(db, "SELECT unexpected_count FROM dq_results "
+                     "WHERE expectation = 'quote_speaker_is_known_entity(speaker)'") == [(1,)]

@@ -59,6 +59,17 @@ def entity(name: str | None) -> Entity | None:
     return _by_name().get(name or "")
 
 
+def entity_written(name: str | None) -> Entity | None:
+    """The gazetteer entry a name in the fact tables stands for: its canonical name, or the name
+    the text gave a body (`Kemlu RI`: a quote's speaker is written so, GOLD.md), which is one of
+    that body's aliases. People, states and places are always written by their canonical name."""
+    found = entity(name)
+    if found is not None:
+        return found
+    bodies = [e for e in _alias_index()[1].get(name or "", []) if e.kind == "org"]
+    return bodies[0] if len(bodies) == 1 else None
+
+
 @lexicon.derived
 def _alias_index() -> tuple[re.Pattern[str], dict[str, list[Entity]]]:
     index: dict[str, list[Entity]] = {}
@@ -461,23 +472,20 @@ def states_in(text: str, on: date | None = None) -> list[str]:
 
 
 def entities_frame(names: list[str]) -> pl.DataFrame:
-    """The `entities` table rows for names used by the facts: gazetteer entries carry their
-    kind, state, Wikidata id and aliases; other names come as `unknown`, not known. Every state
-    (and each of its own states' people) is keyed by one canonical name whatever the text wrote
-    (`Russia`, `Federasi Rusia` -> `Rusia`), so the aliases are what the texts said."""
-    rows = []
+    """The `entities` table rows for names used by the facts, one row per entity: gazetteer
+    entries carry their kind, state, Wikidata id and aliases; other names come as `unknown`, not
+    known. A body the facts write as the text named it (`Kemlu RI`) is its gazetteer row
+    (`Kementerian Luar Negeri RI`), whose aliases hold that written name. Every state (and each
+    of its own states' people) is keyed by one canonical name whatever the text wrote (`Russia`,
+    `Federasi Rusia` -> `Rusia`), so the aliases are what the texts said."""
+    rows: dict[str, dict] = {}
     for name in dict.fromkeys(n for n in names if n):
-        e = entity(name)
-        written = next((x for x in _alias_index()[1].get(name, []) if x.kind == "org"), None) if e is None else None
-        if written is not None:
-            # A body quoted under the name the text gave it (`Kemlu RI`, GOLD.md) is the gazetteer's
-            # body all the same: its kind and state, with the canonical name among its aliases.
-            rows.append({"name": name, "kind": written.kind, "wikidata_id": written.wikidata, "state": written.state,
-                         "aliases": [a for a in (written.name, *written.aliases) if a != name], "known": True})
-        elif e is not None:
-            rows.append({"name": e.name, "kind": e.kind, "wikidata_id": e.wikidata, "state": e.state,
-                         "aliases": [a for a in e.aliases if a != e.name], "known": True})
+        e = entity_written(name)
+        if e is not None:
+            rows.setdefault(e.name, {"name": e.name, "kind": e.kind, "wikidata_id": e.wikidata, "state": e.state,
+                                     "aliases": [a for a in dict.fromkeys(e.aliases) if a != e.name],
+                                     "known": True})
         else:
-            rows.append({"name": name, "kind": "unknown", "wikidata_id": None, "state": None, "aliases": [],
-                         "known": False})
-    return ENTITIES.conform(pl.DataFrame(rows, schema=ENTITIES.polars_schema()))
+            rows.setdefault(name, {"name": name, "kind": "unknown", "wikidata_id": None, "state": None,
+                                   "aliases": [], "known": False})
+    return ENTITIES.conform(pl.DataFrame(list(rows.values()), schema=ENTITIES.polars_schema()))

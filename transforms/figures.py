@@ -74,6 +74,7 @@ class _Units:
     rate_before: re.Pattern[str]
     rate_after: re.Pattern[str]
     change_from: re.Pattern[str]
+    change_back: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -110,6 +111,9 @@ def _units() -> _Units:
     # `dari 32 diturunkan jadi 19 persen`: the first number of a change has the unit of the second.
     change_from = re.compile(rf"(?<![\w]){_alt(data['change_from'])}\s+(?P<num>{NUMBER})(?:\s+[^\W\d]+){{0,3}}?"
                              rf"\s+{_alt(data['change_to'])}\s+$", i)
+    # `menjadi 125 dari 84 persen`: the new level first, the old one with the unit after it.
+    change_back = re.compile(rf"(?<![\w]){_alt(data['change_to'])}\s+(?P<num>{NUMBER})\s+"
+                             rf"{_alt(data['change_from'])}\s+$", i)
     # Counts are digit-written only: `empat poin`, `delapan menit` are not figures.
     count = re.compile(rf"(?<![\w.,/-])(?P<num>{NUMBER}){scale}\s+(?P<unit>{_alt(data['count_units'])})(?![\w])", i)
     measure_of = {str(k).lower(): str(v) for k, v in data["measures"].items()}
@@ -129,6 +133,7 @@ def _units() -> _Units:
         word_pattern(list(measure_of), ignore_case=True), measure_of,
         word_pattern([*data["rise_words"], *data["fall_words"]], ignore_case=True),
         word_pattern(data["rise_words"], ignore_case=True), kinds, rate_before, rate_after, change_from,
+        change_back,
     )
 
 
@@ -231,7 +236,8 @@ def find_figures(text: str) -> list[Figure]:
         if v is not None and free(m.start(), m.end()):
             found.append(Figure(m.group().strip(), v, "percent", m.start(), m.end()))
             taken.append((m.start(), m.end()))
-            c = u.change_from.search(text, max(0, m.start() - 60), m.start())
+            c = u.change_from.search(text, max(0, m.start() - 60), m.start()) \
+                or u.change_back.search(text, max(0, m.start() - 40), m.start())
             if c and free(c.start("num"), c.end("num")):
                 base = parse_number(c.group("num"))
                 # `dari 2023 menjadi ...` is a year, not a level.

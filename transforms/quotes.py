@@ -24,7 +24,8 @@ from transforms.text import CLOSE_MARKS, OPEN_MARKS, STRAIGHT, alternation, para
 # A quotation without attribution counts as speech only when it is at least this long;
 # shorter ones at a sentence start are slogans or headings.
 MIN_UNATTRIBUTED_WORDS = 4
-# The speaker of words credited to an unnamed source: stored as NULL, and no pronoun points at it.
+# The speaker of words credited to an unnamed source, whatever body it is of (`sumber di Kremlin`):
+# stored as NULL (GOLD.md), and a -nya right after such words is the same unnamed source.
 ANONYMOUS = "\x00anonymous"
 
 
@@ -204,12 +205,15 @@ class _Words:
     address: re.Pattern[str]
     via_spokesperson: re.Pattern[str]
     spokesperson: re.Pattern[str]
+    affiliations: set[str]
+    aide: re.Pattern[str]
+    media_kind: re.Pattern[str]
+    bare_verb: re.Pattern[str]
     platforms: re.Pattern[str]
     clause_opener: re.Pattern[str]
     speaks: re.Pattern[str]
     subject_back_reference: re.Pattern[str]
     demonstratives: set[str]
-    described_source: re.Pattern[str]
     pronoun_speech: re.Pattern[str]
     published_by: re.Pattern[str]
     shouted: re.Pattern[str]
@@ -232,7 +236,8 @@ def _words() -> _Words:
         before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
         # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
         # `Menurut juru bicara Kemlu, Lin Jian, "..."`: an appositive name may follow the introducer's words.
-        introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
+        introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('verb_adverbs')}))*"
+                              rf"(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
                               rf"(?:{ws('introducers')})\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?)\s*[,:]?\s*"
                               rf"(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
@@ -265,20 +270,19 @@ def _words() -> _Words:
         pronoun_speech=re.compile(rf"\s*(?:(?:{ws('sentence_openers')})\s*,?\s+)?"
                                   rf"(?:(?:{ws('introducers')})(?:\s+(?:{ws('pronouns')})|nya)(?![\w])|"
                                   rf"(?:{_alt(lexicon.words('events', 'subject_pronouns'))})\s+\w)", i),
-        # `sumber di Kremlin`, `pejabat senior Gedung Putih`: an unnamed source and the body it is of.
-        # The body's name stays on its line and ends before a sentence's full stop (`... kata sumber
-        # Kremlin.\n\nTahun ini ...` names no body `Kremlin. Tahun`).
-        described_source=re.compile(rf"(?<![\w])(?i:(?P<head>{ws('anonymous_heads')}))[ \t]+"
-                                    rf"(?:(?i:{ws('source_prepositions')}|di)[ \t]+)?"
-                                    r"(?P<body>(?:[a-z]+[ \t]+){0,2}?[A-Z](?:[\w'’-]|\.(?=\w))*"
-                                    r"(?:[ \t]+[A-Z](?:[\w'’-]|\.(?=\w))*)*)"),
         demonstratives={x.lower() for x in lexicon.words("speech", "demonstratives")},
         subject_back_reference=re.compile(rf"^\s*(?P<subj>[^,.\"“”]{{1,80}}?)\s+(?:(?:{ws('verb_particles')})\s+)?"
                                           rf"(?P<verb>{before})\s+(?:{ws('back_references')})(?![\w])", i),
         speaks=re.compile(rf"\s+(?:(?:{ws('verb_particles')})\s+)?(?:{before})(?![\w])", i),
-        clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w]))", i),
+        clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w])|"
+                                 rf"(?:{ws('reported_contents')})(?:nya)?(?![\w]))", i),
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
+        affiliations={x.lower() for x in lexicon.words("speech", "affiliations")},
+        # `televisi China`, `televisi pemerintah China`: a medium in lower case, a word or two, a name.
+        media_kind=re.compile(rf"^\s*(?:{ws('cited_source_kinds')})\s+(?:[a-z]+\s+){{0,2}}(?=[A-Z])"),
+        bare_verb=re.compile(rf"(?<![\w])(?P<verb>{ws('bare_verbs')})\s*[,:]?\s*$", i),
+        aide=re.compile(rf"^\s*(?:{ws('spokespersons')}|{ws('aides')})(?![\w])", i),
         spokesperson=re.compile(rf"(?:{ws('spokespersons')})(?:nya)?(?![\w])", i),
         address=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('titles', 'address_forms'))})\s+([A-Z][\w-]+)"),
         published_by=re.compile(rf"^\s*yang\s+(?:{ws('passive_verbs')})(?:\s+(?:{ws('agent_markers')}))?\s+", i),
@@ -445,6 +449,12 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
             # `Duta Besar RI di New Delhi Ina Krisnamurthi`: the city of the post, then the name.
             skip = posted
             continue
+        # `kata pengamat dari Universitas X Budi Hartono`: a description in lower case, where the
+        # person is from, then the name with no comma before it; read as the appositive it stands for.
+        if t.lower() in w.affiliations and kept and kept[0][:1].islower() \
+                and any(ents.is_title(" ".join(kept[i:])) for i in range(min(2, len(kept)))) \
+                and (named := _affiliated_name(toks[j + 1:], w)):
+            return f"{' '.join(kept)}, {named}", rest[m.end():] if m else rest
         if t.lower().strip("'’") in w.stop and not in_title:
             break
         kept.append(t)
@@ -473,6 +483,36 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     return phrase, tail
 
 
+def _affiliated_name(toks: list[str], w: _Words) -> str | None:
+    """The person named at the end of where a described speaker is from (`Universitas Indonesia
+    Budi Hartono`, `CSIS Andi Widjajanto`): the capitalised run that ends the words, after its last
+    title word, acronym or known body, state or place that leaves two words or more; with none of
+    those, its last two words of four or more (`Institute for Trade Studies Budi Hartono`). None when
+    nothing is left but such words (`Universitas Indonesia`, `Universitas Gadjah Mada`)."""
+    words: list[str] = []
+    for t in toks:
+        if t.lower() in w.stop:
+            break
+        words.append(t)
+    run: list[str] = []
+    for t in reversed(words):
+        if not re.fullmatch(r"[A-Z][\w'’-]*", t):
+            break
+        run.insert(0, t)
+    text = " ".join(run)
+    known_ends = {len(text[:m.end].split()) for m in ents.find_mentions(text) if m.entity.kind != "person"}
+    marks = [i + 1 for i, t in enumerate(run) if ents.is_title(t) or t.isupper() and 2 <= len(t) <= 6
+             or i + 1 in known_ends]
+    cut = max((k for k in marks if len(run) - k >= 2), default=None)
+    # Without such a word the body's name may take any length (`Universitas Gadjah Mada` is a body
+    # alone): a name is read only from a run long enough to hold a body's word or two and a name.
+    name = run[cut:] if cut is not None else run[-2:] if len(run) >= 4 else []
+    if len(name) < 2 or (cut is None and marks and max(marks) > len(run) - 2):
+        return None
+    found = ents.resolve(" ".join(name))
+    return " ".join(name) if found is None or found.kind == "person" else None
+
+
 def _is_place(name: str) -> bool:
     """Whether capitalised words name a place or a state of the gazetteer (`Rusia`, `Moskow`)."""
     e = ents.resolve(name.strip())
@@ -495,31 +535,6 @@ def _post_city(toks: list[str], j: int, title: list[str], w: _Words) -> int:
     n = len(after[:place.end].split())
     rest = toks[j + 1 + n:]
     return n if rest and _looks_like_a_name(rest[0]) and ents.resolve(rest[0]) is None else 0
-
-
-def _described_source(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
-    """An unnamed source described by the body it is of (`sumber di Kremlin` -> `sumber Kremlin`);
-    `sumber itu` is the source the text described last before `pos`. None when no body is named."""
-    # The phrase stops at `di`: read the clause it opens in the text (`seorang sumber di pemerintah China`).
-    at = ctx.body.find(phrase, pos)
-    clause = re.split(r"[,.;:\"“”\n(]", ctx.body[at:at + 160], maxsplit=1)[0] if at >= 0 else phrase
-    def described(m: re.Match[str]) -> bool:
-        # `sumber itu kepada TASS` describes no body: the words before the name must be the body's.
-        return not any(t.lower() in w.stop or t.lower() in w.demonstratives for t in m.group("body").split())
-
-    m = next((x for x in w.described_source.finditer(clause) if described(x)), None)
-    if m is None:
-        if not any(t.lower() in w.demonstratives for t in phrase.split()):
-            return None
-        earlier = [x for x in w.described_source.finditer(ctx.body, 0, pos) if described(x)]
-        m = earlier[-1] if earlier else None
-    if m is None:
-        return None
-    body = m.group("body")
-    e = ents.resolve(body, ctx.published)
-    if e is not None and e.kind in ("person", "place"):
-        return None  # `sumber dekat Putin`, `pejabat di Jakarta`: a person's circle or a place, not a body
-    return f"{m.group('head').lower()} {body}"
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -573,7 +588,7 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
     if first in w.pronouns:
         return ctx.previous_actor(pos)
     if _anonymous(phrase, w):
-        return _appositive_person(phrase, ctx.published) or _described_source(phrase, pos, ctx, w) or ANONYMOUS
+        return _appositive_person(phrase, ctx.published) or ANONYMOUS
     doc = w.document.match(phrase)
     if doc:
         # A document speaks for its author: the body or person named after it.
@@ -595,6 +610,10 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
         run = re.search(r"(?<![\w])((?:[A-Z][\w'’.-]*\s*){1,4})", named)
         if author is not None and author.kind in ("person", "org") or author is not None and not run:
             return author.name
+        media = w.media_kind.match(named)
+        if media and run and author is not None and author.kind == "state":
+            # `laporan televisi China`: a state's medium, written as the text names it, not the state.
+            return f"{media.group().strip()} {run.group(1).strip()}"
         # A body the gazetteer does not know, as written (`Kementerian Perdagangan China`).
         if run:
             return run.group(1).strip()
@@ -609,10 +628,15 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
             author = ents.resolve(m.group("author"), ctx.published)
             if author is not None and author.kind in ("person", "org"):
                 return author.name
+        if any(t.lower() in w.demonstratives for t in phrase.split()):
+            # `"...," bunyi pernyataan itu`: the statement quoted last, whoever the text named since.
+            said = next((s for _, _, s in reversed(ctx.quoted) if s), None)
+            if said:
+                return said
         return ctx.previous_actor(pos)
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
-        return _other_person(phrase, ctx, w) or e.name
+        return _aide(phrase, ctx, w) or _other_person(phrase, ctx, w) or e.name
     if phrase.split()[-1].lower() in w.demonstratives and not w.body_head.match(phrase):
         # An epithet (`Presiden ke-7 RI itu`, `politikus Partai Buruh itu`) points back at someone
         # already named, not at the state or party it mentions.
@@ -623,6 +647,10 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
         run = re.match(r"((?:[A-Z][\w'’.-]*\s*){1,5})", phrase)
         if run:
             return run.group(1).strip()
+        state = next((m for m in ents.find_mentions(phrase, ctx.published) if m.entity.kind == "state"), None)
+        if e is not None and state is not None and phrase[:1].islower() and len(phrase[:state.start].split()) <= 4:
+            # `kata kementerian Rusia`, `kata pemerintah China`: the body in lower case, as written.
+            return phrase[:state.end]
     name = ents.unknown_name(phrase)
     tail = re.search(r"(?<![\w'’-])((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)$", phrase)
     if e is not None and e.kind in ("org", "state") and tail and ents.resolve(tail.group(1), ctx.published) is None \
@@ -642,6 +670,23 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
         return holder
     # A role without a name (`sang Kepala Negara`): whoever was speaking.
     return ctx.previous_actor(pos)
+
+
+def _aide(phrase: str, ctx: _Context, w: _Words) -> str | None:
+    """The person named after the one an aide serves (`Juru Bicara Presiden Prabowo, Prasetyo
+    Hadi`, `Penasihat Putin Yuri Ushakov`): a spokesperson's or aide's title opens the phrase, a
+    person follows it, and a name after that is the speaker. None when no name follows."""
+    if not w.aide.match(phrase):
+        return None
+    persons = [m for m in ents.find_mentions(phrase, ctx.published) if m.entity.kind == "person"]
+    if not persons:
+        return None
+    rest = phrase[persons[0].end:].strip(" ,")
+    later = [m for m in persons[1:] if m.start >= persons[0].end]
+    if later:
+        return later[0].entity.name
+    name = ents.unknown_name(rest) if rest else None
+    return name if name and _looks_like_a_name(name) and ents.resolve(name, ctx.published) is None else None
 
 
 def _other_person(phrase: str, ctx: _Context, w: _Words) -> str | None:
@@ -711,7 +756,7 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     cut = verbs[-1].start() if verbs else len(pre)
     if _anonymous(pre[:cut], w):
         phrase = pre[:cut].strip(" ,")
-        return _appositive_person(phrase, ctx.published) or _described_source(phrase, pre_start, ctx, w) or ANONYMOUS
+        return _appositive_person(phrase, ctx.published) or ANONYMOUS
     if w.document.match(pre[:cut]):
         # `Laporan dari Reuters pada Senin menyebutkan, "..."`: a document speaks for its author.
         return _resolve_phrase(pre[:cut].strip(" ,"), pre_start, ctx, w)
@@ -740,13 +785,18 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     words = head.split()
     if words and words[-1].lower() in w.pronouns or (words and words[0].lower() in w.pronouns):
         return ctx.previous_actor(pre_start)
+    if words and words[-1].lower() in w.demonstratives:
+        # `Dalam telegramnya kepada X, kepala negara Rusia tersebut mengatakan`: an epithet points
+        # back at someone named before the sentence, not at the person spoken to.
+        return ctx.previous_actor(pre_start)
     tail_name = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*,?\s*$", head)
     if tail_name:
         name = ents.unknown_name(tail_name.group(1))
         if name:
             return name
-    if mentions:
-        return mentions[0].entity.name
+    not_addressed = [m for m in mentions if not (m.entity.kind == "person" and w.spoken_to.search(pre, 0, m.start))]
+    if not_addressed:
+        return not_addressed[0].entity.name
     return ctx.previous_actor(pre_start)
 
 
@@ -938,6 +988,12 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
         vm = list(w.before.finditer(fr.pre))
         return Attribution(_speaker_before(fr.pre, fr.sent_start, ctx, w),
                            vm[-1].group("verb").lower() if vm else None, "before")
+    bare = w.bare_verb.search(fr.pre)
+    if bare and len(fr.text.split()) >= MIN_UNATTRIBUTED_WORDS and fr.pre[:bare.start()].strip():
+        # Headline style, a speech verb without its prefix right before the words (`Lavrov Tegaskan
+        # "Rusia Tidak Akan Mundur"`, `Menlu tegaskan, "..."`): the subject before it said them.
+        return Attribution(_speaker_before(fr.pre[:bare.start()], fr.sent_start, ctx, w), bare.group("verb").lower(),
+                           "before")
     shout = w.shouted.search(fr.pre)
     if shout:
         # The active verb's subject shouted; the passive one's agent, when named (`diteriaki "..."

@@ -9,7 +9,8 @@ QUOTES = Table(
     columns=(
         Column("quote_id", "VARCHAR", "stable id", nullable=False, regex=r"^[0-9a-f]{16}$"),
         Column("article_id", "VARCHAR", "-> articles", nullable=False),
-        Column("speaker", "VARCHAR", "canonical name of the person or body quoted; NULL when unknown"),
+        Column("speaker", "VARCHAR", "canonical name of the person quoted, or the body as the text names it "
+               "(an alias of its entities row); NULL when unknown"),
         Column("quote_text", "VARCHAR", "the words inside the quotation marks", nullable=False),
         Column("verb", "VARCHAR", "the speech verb that attributes it (kata, ujar, ...)"),
         Column("cited_source", "VARCHAR", "the outlet or agency it was taken from (AFP, Reuters)"),

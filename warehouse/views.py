@@ -67,7 +67,8 @@ WHO_SAID_WHAT = View(
     description="One row per direct quotation: who said it, when it was published, where, and from which source.",
     columns={
         "published_at": "publication date of the article",
-        "speaker": "canonical name of the person or body quoted (key of entities); NULL when unknown",
+        "speaker": ("canonical name of the person quoted, or the body as the text names it (`Kemlu RI`, "
+                    "an alias of its entities row); NULL when unknown"),
         "speaker_kind": "person, state, org, place or unknown",
         "speaker_state": "the state the speaker belongs to",
         "quote_text": "the words inside the quotation marks",

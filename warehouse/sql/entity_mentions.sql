@@ -9,9 +9,19 @@ WITH mentions AS (
     SELECT 'events', event_id, article_id, 'place', place FROM events WHERE place IS NOT NULL
     UNION ALL
     SELECT 'figures', figure_id, article_id, 'party', unnest(parties) FROM figures
+),
+-- A body is quoted under the name the text gave it (`Kemlu RI`, GOLD.md); its entities row is the
+-- canonical one (`Kementerian Luar Negeri RI`) that lists that name among its aliases. A name that
+-- is an entity's own key stays that entity.
+entity_keys AS (
+    SELECT name AS written, name FROM entities
+    UNION ALL
+    SELECT written, min(name) FROM (SELECT name, unnest(aliases) AS written FROM entities WHERE kind = 'org')
+    WHERE written NOT IN (SELECT name FROM entities)
+    GROUP BY written
 )
 SELECT
-    m.entity,
+    coalesce(k.name, m.entity) AS entity,
     coalesce(en.kind, 'unknown') AS entity_kind,
     en.wikidata_id,
     en.state AS entity_state,
@@ -22,4 +32,5 @@ SELECT
     a.published_at
 FROM mentions m
 JOIN articles a USING (article_id)
-LEFT JOIN entities en ON en.name = m.entity;
+LEFT JOIN entity_keys k ON k.written = m.entity
+LEFT JOIN entities en ON en.name = k.name;
