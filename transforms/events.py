@@ -151,11 +151,13 @@ def _lex() -> _Lex:
     nouns = _alt(data["place_nouns"])
     return _Lex(
         triggers={t: word_pattern(ws, ignore_case=True) for t, ws in data["triggers"].items()},
-        needs_person={w.lower() for w in data["triggers_needing_a_person"]},
-        needs_person_next={w.lower() for w in data["triggers_needing_a_person_next"]},
+        needs_person={w.lower() for w in data["triggers_needing_a_person"] + data["arrival_words"]},
+        # The welcome words that are meeting words (`diterima oleh`) need their host right after them.
+        needs_person_next={w.lower() for w in data["triggers_needing_a_person_next"]
+                           + [w for w in data["welcomed_by"] if w in data["triggers"]["meeting"]]},
         hosting={w.lower() for w in data["hosting_words"]},
         receptions={w.lower() for w in data["reception_words"]},
-        speculative=word_pattern(data["speculation_cues"], ignore_case=True),
+        speculative=word_pattern(data["speculation_cues"] + data["uncertain_cues"], ignore_case=True),
         series=word_pattern(data["series_cues"], ignore_case=True),
         collective=word_pattern(list(data["collective_pronouns"]), ignore_case=True),
         attendance_words={w.lower() for w in data["attendance_words"]},
@@ -176,7 +178,7 @@ def _lex() -> _Lex:
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
-        planned=word_pattern(data["planned_cues"], ignore_case=True),
+        planned=word_pattern(data["future_cues"] + data["plan_nouns"] + data["plan_words"], ignore_case=True),
         honoured=word_pattern(data["honoured_invitation"] + data["akan_as_of"], ignore_case=True),
         heading=re.compile(rf"(?<![\w])(?:{_alt(data['heading_words'])})\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"),
         before_moment=re.compile(rf"(?<![\w])(?:{_alt(data['before_moment_cues'])})\s+$", re.IGNORECASE),
