@@ -911,6 +911,19 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
         ("Tahun ini Brasil akan menjadi tuan rumah KTT BRICS di Rio pada 6 Juli 2025. Prabowo Subianto telah "
          "diundang untuk berpartisipasi.", date(2025, 6, 1),
          [("summit", date(2025, 7, 6), ["Prabowo Subianto"], "Rio")]),
+        # Two ministers of one state met by two of another (a `2+2`) is one meeting of the two sides;
+        # so is one state's delegation listed by name. One person meeting two of one state still
+        # meets them one by one.
+        ("Menlu Sugiono dan Menhan Sjafrie Sjamsoeddin menggelar pertemuan dengan Menlu Wang Yi dan Menhan "
+         "Dong Jun di Jakarta pada Selasa (3/6/2025).", date(2025, 6, 4),
+         [("meeting", date(2025, 6, 3), ["Dong Jun", "Sjafrie Sjamsoeddin", "Sugiono", "Wang Yi"], "Jakarta")]),
+        ("Airlangga Hartarto bertemu dengan delegasi Amerika Serikat, yaitu Jamieson Greer dan Howard Lutnick, "
+         "pada Kamis (10/7/2025).", date(2025, 7, 11),
+         [("meeting", date(2025, 7, 10), ["Airlangga Hartarto", "Howard Lutnick", "Jamieson Greer"], None)]),
+        ("Prabowo Subianto bertemu dengan Menlu Wang Yi dan Menhan Dong Jun di Jakarta pada Selasa (3/6/2025).",
+         date(2025, 6, 4),
+         [("meeting", date(2025, 6, 3), ["Dong Jun", "Prabowo Subianto"], "Jakarta"),
+          ("meeting", date(2025, 6, 3), ["Prabowo Subianto", "Wang Yi"], "Jakarta")]),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

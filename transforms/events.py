@@ -966,7 +966,14 @@ def _split_counterparts(part: str, at: int, people: list[tuple[int, str]], subje
     sides = lex.sides.search(part)
     each = len(states) == len(others) and None not in states and not states & own and \
         (sides is None or sides.group().lower() == "bilateral")
-    if apart or (len(states) == 1 and None not in states) or each:
+    one_host = len(states) == 1 and None not in states
+    first = min((p for p, n in people if p >= side and n not in subject), default=side)
+    if one_host and (len(subject) >= 2 or lex.groups.search(part, side, first)):
+        # Two delegations (`Sugiono dan Sjafrie ... bersama Menlu Wang Yi dan Menhan Dong Jun`),
+        # or one state's people met as its group (`dengan perwakilan Pemerintah AS, yakni A dan B`):
+        # one meeting of the two sides, not one per person.
+        one_host = False
+    if apart or one_host or each:
         return [[*subject, n] for n in [*others, *roles]]
     return None
 
