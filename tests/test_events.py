@@ -1229,3 +1229,22 @@ def test_a_day_said_in_a_quotation_corrects_the_day_the_lead_guessed() -> None:
     body = body.replace("(18/11)", "(18/10)")
     got = [(e.event_type, e.event_date) for e in extract(body, date(2024, 11, 21), quoted)]
     assert got == [("summit", date(2024, 11, 21))]
+
+
+def test_one_travellers_visit_told_on_two_close_days_to_one_place_is_one_trip() -> None:
+    # The arrival and the talks day the trip was for: one visit, dated by its first day.
+    text = ("Presiden Lula tiba di Beijing pada Senin (12/5/2025). Xi Jinping akan menggelar pembicaraan dengan "
+            "Lula pada Selasa (13/5/2025) dalam kunjungan kenegaraan ke China.")
+    visits = [e for e in extract(text, date(2025, 5, 12)) if e.event_type == "visit"]
+    assert [(e.event_date, e.place) for e in visits] == [(date(2025, 5, 12), "Beijing")]
+    # Negative: two cities on two days are two legs of the trip.
+    text = ("Presiden Lula tiba di Shanghai pada Senin (12/5/2025). Lula kemudian terbang ke Beijing pada Selasa "
+            "(13/5/2025).")
+    visits = [e for e in extract(text, date(2025, 5, 14)) if e.event_type == "visit"]
+    assert [(e.event_date, e.place) for e in visits] == \
+        [(date(2025, 5, 12), "Shanghai"), (date(2025, 5, 13), "Beijing")]
+    # Negative: a city named on the next day of a trip to its state is a leg of its own.
+    text = ("Presiden Lula melakukan kunjungan kenegaraan ke China pada Senin (12/5/2025). Pada Selasa (13/5/2025), "
+            "Lula mengunjungi Shanghai.")
+    visits = [e for e in extract(text, date(2025, 5, 14)) if e.event_type == "visit"]
+    assert [e.event_date for e in visits] == [date(2025, 5, 12), date(2025, 5, 13)]

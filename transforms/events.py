@@ -1656,7 +1656,7 @@ def _people_named(text: str, people: list[str]) -> list[str]:
 
 
 def _fits(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or not compatible(a.when, b.when):
+    if a.event_type != b.event_type or not (compatible(a.when, b.when) or _same_trip(a, b)):
         return False
     if a.event_type == "summit" and a.extra.get("body") and a.extra.get("body") == b.extra.get("body"):
         return True
@@ -1682,6 +1682,29 @@ def _fits(a: Event, b: Event) -> bool:
     return bool(set(a.participants) & set(b.participants))
 
 
+# How many days apart one traveller's trip to one place may be dated by two mentions: the
+# arrival (`tiba di Beijing pada Senin`) and the talks the trip was for (`pada Selasa dalam
+# kunjungan ke China`) are one visit.
+TRIP_DAYS = 2
+
+
+def _same_trip(a: Event, b: Event) -> bool:
+    """Whether two visits dated to different days a day or two apart are one trip: the same
+    traveller, to the same city, or told the second day as a trip to the first day's state (a
+    city named on the second day is a leg of its own: `Pada Jumat, Putin mengunjungi Harbin`)."""
+    if a.event_type != "visit" or b.event_type != "visit" or a.date_precision != "day" or \
+            b.date_precision != "day" or a.event_date is None or b.event_date is None:
+        return False
+    if abs((a.event_date - b.event_date).days) > TRIP_DAYS or \
+            not _people_in(a.participants) & _people_in(b.participants):
+        return False
+    if a.place is None or b.place is None:
+        return False  # a trip's legs to other places may be told on the next days
+    first, then = (a, b) if a.event_date < b.event_date else (b, a)
+    city = ents.entity(first.place)
+    return first.place == then.place or (city is not None and city.kind == "place" and city.state == then.place)
+
+
 def _pair_and_more(a: Event, b: Event, pa: set[str], pb: set[str]) -> bool:
     """Whether `a` is a meeting of two people told without a count of sides and the other one,
     said to have more sides (`pertemuan trilateral`), adds people to them: the pair's own talks
@@ -1694,6 +1717,10 @@ def _absorb(into: Event, other: Event) -> None:
     order = {"day": 0, "month": 1, "year": 2}
     if other.when and (into.when is None or order[other.date_precision] < order[into.date_precision]):
         into.event_date, into.date_precision = other.event_date, other.date_precision
+    elif into.event_type == "visit" and into.when and other.when and into.date_precision == other.date_precision \
+            and other.event_date < into.event_date:
+        # One trip told on two days (see `_same_trip`) is dated by its first (GOLD.md).
+        into.event_date = other.event_date
     into.participants = list(dict.fromkeys(into.participants + other.participants))
     into.place = into.place or other.place
     # A phone call said to be `daring` elsewhere is still a phone call.
