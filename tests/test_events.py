@@ -1248,3 +1248,11 @@ def test_one_travellers_visit_told_on_two_close_days_to_one_place_is_one_trip() 
             "Lula mengunjungi Shanghai.")
     visits = [e for e in extract(text, date(2025, 5, 14)) if e.event_type == "visit"]
     assert [e.event_date for e in visits] == [date(2025, 5, 12), date(2025, 5, 13)]
+
+
+def test_arriving_at_a_venue_of_the_day_is_no_trip() -> None:
+    text = "Menlu Sugiono tiba di gedung konferensi sekitar pukul 09.00 pada Senin (2/6/2025)."
+    assert [e for e in extract(text, date(2025, 6, 2)) if e.event_type == "visit"] == []
+    # Negative: arriving in a city is a trip.
+    text = "Menlu Sugiono tiba di Gyeongju pada Senin (2/6/2025)."
+    assert [(e.event_type, e.place) for e in extract(text, date(2025, 6, 2))] == [("visit", "Gyeongju")]

@@ -138,6 +138,8 @@ class _Lex:
     negated: re.Pattern[str]
     press: re.Pattern[str]
     relative: re.Pattern[str]
+    venue_prepositions: set[str]
+    venue_noun: re.Pattern[str]
     welcomed_by: re.Pattern[str]
 
 
@@ -171,6 +173,8 @@ def _lex() -> _Lex:
         # `tiba di lokasi pertemuan`; not `Bali menjadi tempat pertemuan para pemimpin`, which tells the gathering.
         venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_prepositions'])})\s+(?:{_alt(data['venue_nouns'])})\s+$",
                          re.IGNORECASE),
+        venue_prepositions={w.lower() for w in data["venue_prepositions"]},
+        venue_noun=re.compile(rf"\s+(?:{_alt(data['venue_nouns'])})(?![\w])", re.IGNORECASE),
         collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
         same_month=re.compile(rf"(?<![\w])(?:{_alt(data['same_month_cues'])})(?![\w])(?!\s+(?:ini|lalu|depan|itu\s+juga))",
@@ -301,6 +305,12 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
             continue
         if lex.venue.search(sentence, max(0, m.start() - VENUE_REACH), m.start()):
             continue  # `tiba di lokasi pertemuan`: the gathering's place, told as such (see `_venue_dates`)
+        if etype == "visit" and m.group().split()[-1].lower() in lex.venue_prepositions and \
+                (venue := lex.venue_noun.match(sentence, m.end())) is not None and \
+                not lex.place.search(sentence[:_clause(sentence, venue.end())[1]], venue.end()):
+            # `tiba di lokasi penyambutan`: arriving at a venue of the day, no trip (`tiba di
+            # lokasi pertemuan di Nusa Dua` names where the trip went).
+            continue
         if m.group().lower() in lex.needs_person_next and not _person_next(sentence, m.end()):
             continue
         if lex.copula.search(sentence[max(0, m.start() - 30):m.start()]) and \
