@@ -19,6 +19,11 @@ from transforms.dates import compatible, find_dates
         ("di Samarkand pada 15/9", date(2022, 12, 30), date(2022, 9, 15), "day"),
         ("pada 24 Februari", date(2022, 12, 30), date(2022, 2, 24), "day"),
         ("pada 3-4 Juli 2024", date(2024, 7, 4), date(2024, 7, 3), "day"),
+        # Two days joined by `dan`, and a range over two months with the year at its end: the first day.
+        ("pada 14 dan 15 Mei 2024", date(2024, 5, 10), date(2024, 5, 14), "day"),
+        ("pada 9 dan 10 Maret", date(2024, 3, 12), date(2024, 3, 9), "day"),
+        ("pada 29 Februari hingga 2 Maret 2024", date(2024, 3, 5), date(2024, 2, 29), "day"),
+        ("pada 31 Oktober dan 1 November 2021", date(2022, 1, 5), date(2021, 10, 31), "day"),
         ("pada Februari", date(2022, 12, 30), date(2022, 2, 1), "month"),
         ("pada September", date(2022, 12, 30), date(2022, 9, 1), "month"),
         ("Pada September lalu", date(2025, 2, 24), date(2024, 9, 1), "month"),
@@ -138,3 +143,7 @@ def test_urls_and_full_dates_anchor_undated_articles() -> None:
     assert from_url("https://berita.example/2025/08/16/judul/amp") == date(2025, 8, 16)
     assert from_url("https://berita.example/news/1234567/judul") is None
     assert anchor("Dilaporkan pada Selasa (31/12/2024). Ia tiba pada 2 Januari 2024.") == date(2024, 12, 31)
+
+
+def test_numbers_joined_by_dan_without_a_month_are_no_date() -> None:
+    assert find_dates("ada 5 dan 6 negara yang hadir", date(2024, 3, 12)) == []

@@ -79,6 +79,9 @@ def _patterns() -> _Patterns:
         ("dmy_slash", re.compile(rf"(?:\b{wd},?\s*)?\(?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\b\)?", i)),
         ("dmy_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:{rng})\s*\d{{1,2}}\s+{mon}\s+"
                                  rf"(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
+        # `31 Maret hingga 2 April 2022`: a range over two months takes the year written at its end.
+        ("dmy_range", re.compile(rf"\b(?P<d>\d{{1,2}})\s+{mon}\s*(?:{rng})\s*\d{{1,2}}\s+(?:{_alt(list(months))})\.?\s+"
+                                 rf"(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("dmy", re.compile(rf"(?:\b{wd},?\s*)?\b(?P<d>\d{{1,2}})\s+{mon}\s+(?:{year_n}\s+)?(?P<y>\d{{4}})\b", i)),
         ("mdy", re.compile(rf"\b{mon}\s+(?P<d>\d{{1,2}}),\s+(?P<y>\d{{4}})\b", i)),
         ("dm_paren", re.compile(rf"(?:\b(?P<wdn>{wd}),?\s*)?\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)", i)),
