@@ -924,6 +924,10 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
          date(2025, 6, 4),
          [("meeting", date(2025, 6, 3), ["Dong Jun", "Prabowo Subianto"], "Jakarta"),
           ("meeting", date(2025, 6, 3), ["Prabowo Subianto", "Wang Yi"], "Jakarta")]),
+        # A wish (`ingin bertemu`) is no event; a wish in a clause of its own leaves the event told.
+        ("Banyak pemimpin ingin bertemu dengan Presiden Donald Trump pada Senin (7/4/2025).", date(2025, 4, 8), []),
+        ("Prabowo Subianto, yang ingin memperkuat hubungan, bertemu Vladimir Putin pada Senin (7/4/2025).",
+         date(2025, 4, 8), [("meeting", date(2025, 4, 7), ["Prabowo Subianto", "Vladimir Putin"], None)]),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

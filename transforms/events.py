@@ -191,7 +191,7 @@ def _lex() -> _Lex:
         arrival={w.lower() for w in data["arrival_words"]},
         addressee=re.compile(rf"\s*(?:{_alt(data['addressee_words'])})(?![\w])", re.IGNORECASE),
         # The cue, then at most two words before the event word (`tidak akan menghadiri`).
-        negated=re.compile(rf"(?<![\w])(?:{_alt(data['negation_cues'])})\s+"
+        negated=re.compile(rf"(?<![\w])(?:{_alt(data['negation_cues'] + data['wish_cues'])})\s+"
                            rf"(?!(?:{_alt(data['negation_exceptions'])})(?![\w]))(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
         press=re.compile(rf"\s+(?:dengan\s+)?(?:{_alt(data['press_words'])})(?![\w])", re.IGNORECASE),
         relative=re.compile(rf"(?<![\w])(?:{_alt(data['relative_units'])})\s+(?:{_alt(data['relative_anchors'])})(?![\w])",
