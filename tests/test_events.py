@@ -928,6 +928,11 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
         ("Banyak pemimpin ingin bertemu dengan Presiden Donald Trump pada Senin (7/4/2025).", date(2025, 4, 8), []),
         ("Prabowo Subianto, yang ingin memperkuat hubungan, bertemu Vladimir Putin pada Senin (7/4/2025).",
          date(2025, 4, 8), [("meeting", date(2025, 4, 7), ["Prabowo Subianto", "Vladimir Putin"], None)]),
+        # A clause naming its own subject after a comma tells its own time: the call keeps the day
+        # of its clause, and the visit one side invites the other to make is no event.
+        ("Pada Senin, Presiden Prabowo Subianto dan Presiden Xi Jinping berbicara melalui telepon, dan Xi "
+         "mengundang Prabowo untuk berkunjung ke Beijing pada Mei 2025.", date(2025, 4, 15),
+         [("call", date(2025, 4, 14), ["Prabowo Subianto", "Xi Jinping"], None)]),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

@@ -1023,6 +1023,25 @@ def _part_start(s: str, found: list[tuple[str, re.Match[str], DateMention | None
 ATTENDEES_WINDOW = 600
 
 
+# How far after a clause break the subject of a clause of its own may be named (`, dan Presiden Putin`).
+SUBJECT_REACH = 25
+
+
+def _own_clause_end(s: str, at: int, published: date | None, titled_names: list[str]) -> int:
+    """Where the clause of an event word ending at `at` ends: at the first clause break after it
+    that opens a clause naming its own subject (`..., dan Putin mengundang ...`), else at the
+    sentence's end."""
+    starts = [m.start for m in ents.find_mentions(s, published) if m.entity.kind == "person"]
+    # Every mention, not only each person's first: the subject is often named again.
+    starts += [m.start() for name in titled_names for t in name.split() if len(t) > 3
+               for m in re.finditer(rf"(?<![\w]){re.escape(t)}(?![\w])", s)]
+    for brk in _lex().clause_break.finditer(s, at):
+        if any(brk.end() <= p <= brk.end() + SUBJECT_REACH and not re.search(r"\b[a-z]", s[brk.end():p])
+               for p in starts):
+            return brk.start()
+    return len(s)
+
+
 def _planned(sentence: str, trig: re.Match[str]) -> bool:
     """Whether a sentence tells its event as a plan: a cue before the trigger (`akan bertemu`), or
     after it in the trigger's own clause (`kunjungan itu akan berlangsung`). A cue in a clause
@@ -1374,11 +1393,16 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             continue  # `tidak berencana bertemu`, `batal berkunjung`; `bertemu dengan wartawan`
         if lex.uncertain.search(s, 0, trig.start()) or _invited(s, trig.start()):
             continue
-        planned = _planned(s, trig)
+        # `Pada Jumat, keduanya berbicara melalui tautan video, dan Putin mengundang Xi untuk ...
+        # pada musim semi 2023`: a clause naming its own subject tells its own time; the trigger's
+        # date and plan cue are read before it, when its own clause writes a date.
+        own = s[:_own_clause_end(s, trig.end(), published, titled_names)]
+        own = own if _date(own, trig.start(), published) is not None else s
+        planned = _planned(own, trig)
         if not planned and out and out[-1].status == "planned" and lex.sequence.match(s, len(s) - len(s.lstrip())):
             # `Kemudian Selasa malam, ...` after a plan: the next step of the same plan.
             planned = True
-        d = _date(s, trig.start(), published, forward=planned)
+        d = _date(own, trig.start(), published, forward=planned)
         if d is None and (lex.held.fullmatch(trig.group()) or lex.habitual.search(s)):
             # `KTT ASEAN digelar setiap tahun`: a gathering said to take place on no day, or as a
             # habit, is no event.
@@ -1395,6 +1419,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             told = [(etype, trig, d, (0, len(s)))]
         told_persons: list[str] | None = None
         for k, (etype_k, trig_k, d_k, (a, b)) in enumerate(told):
+            if k > 0 and _invited(s, trig_k.start()):
+                continue  # `..., dan Putin mengundang Xi untuk mengunjungi Moskow`: an invitation
             part = s[a:b]
             at = trig_k.start() - a
             people = [(p, n) for p, n in _persons(part, published, titled_names)
