@@ -933,6 +933,11 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
         ("Pada Senin, Presiden Prabowo Subianto dan Presiden Xi Jinping berbicara melalui telepon, dan Xi "
          "mengundang Prabowo untuk berkunjung ke Beijing pada Mei 2025.", date(2025, 4, 15),
          [("call", date(2025, 4, 14), ["Prabowo Subianto", "Xi Jinping"], None)]),
+        # The days a gathering `yang berlangsung` are its own: the trip told again with it keeps the
+        # arrival's day.
+        ("Menlu Sugiono tiba di Vientiane pada Kamis (24/7/2025). Agenda kedatangan Sugiono di Vientiane untuk "
+         "menghadiri Pertemuan Menlu ASEAN yang berlangsung 23-25 Juli 2025.", date(2025, 7, 25),
+         [("summit", date(2025, 7, 23), ["Sugiono"], "Vientiane"), ("visit", date(2025, 7, 24), ["Sugiono"], "Vientiane")]),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

@@ -139,6 +139,7 @@ class _Lex:
     press: re.Pattern[str]
     relative: re.Pattern[str]
     venue_prepositions: set[str]
+    held_clause: re.Pattern[str]
     venue_noun: re.Pattern[str]
     welcomed_by: re.Pattern[str]
 
@@ -174,6 +175,8 @@ def _lex() -> _Lex:
         venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_prepositions'])})\s+(?:{_alt(data['venue_nouns'])})\s+$",
                          re.IGNORECASE),
         venue_prepositions={w.lower() for w in data["venue_prepositions"]},
+        held_clause=re.compile(rf"(?<![\w])(?:{_alt(data['relative_openers'])})\s+(?:{_alt(data['held_verbs'])})(?![\w])",
+                               re.IGNORECASE),
         venue_noun=re.compile(rf"\s+(?:{_alt(data['venue_nouns'])})(?![\w])", re.IGNORECASE),
         collective_counts={str(k).lower(): int(v) for k, v in data["collective_pronouns"].items()},
         # `di akhir bulan` alone, not `akhir bulan ini`/`lalu`, which the date finder reads itself.
@@ -781,6 +784,12 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
                      and people <= _people_in(e.participants)), None)
         if same is not None:
             return same.when
+    if etype == "visit" and people:
+        # A trip told again (`Kedatangan X di Indonesia untuk menghadiri KTT ...`) is the trip told
+        # before, not the gathering it was for.
+        trip = next((e for e in recent if e.event_type == "visit" and people & _people_in(e.participants)), None)
+        if trip is not None:
+            return trip.when
     city = place if place and (e := ents.entity(place)) is not None and e.kind == "place" else None
     found = next((e.when for e in recent if people & _people_in(e.participants) or city and e.place == city), None)
     if found is None and city:
@@ -1021,6 +1030,14 @@ def _part_start(s: str, found: list[tuple[str, re.Match[str], DateMention | None
 
 # How far after an event a sentence pointing back at it (`KTT tersebut`) may name who was there.
 ATTENDEES_WINDOW = 600
+
+
+def _gatherings_own(s: str, gathering: re.Match[str] | None, d: DateMention | None) -> bool:
+    """Whether date `d` is written in a relative clause saying when the gathering word takes place
+    (`menghadiri KTT G20 yang berlangsung 7-8 Juli`): the gathering's days, not a trip's."""
+    if gathering is None or d is None or d.start < gathering.end():
+        return False
+    return _lex().held_clause.search(s, gathering.end(), d.start) is not None
 
 
 # How far after a clause break the subject of a clause of its own may be named (`, dan Presiden Putin`).
@@ -1414,7 +1431,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 + [len(s)]
             told = [(t, m, dk, (starts[i], starts[i + 1])) for i, (t, m, dk) in enumerate(found_k)]
         elif also := _companions(s, etype):
-            told = [(etype, trig, d, (0, len(s))), *((t, m, d, (0, len(s))) for t, m in also)]
+            told = [(etype, trig, d, (0, len(s))),
+                    *((t, m, None if t == "visit" and _gatherings_own(s, trig if etype == "summit" else None, d)
+                       else d, (0, len(s))) for t, m in also)]
         else:
             told = [(etype, trig, d, (0, len(s)))]
         told_persons: list[str] | None = None
