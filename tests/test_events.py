@@ -937,7 +937,8 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
         # arrival's day.
         ("Menlu Sugiono tiba di Vientiane pada Kamis (24/7/2025). Agenda kedatangan Sugiono di Vientiane untuk "
          "menghadiri Pertemuan Menlu ASEAN yang berlangsung 23-25 Juli 2025.", date(2025, 7, 25),
-         [("summit", date(2025, 7, 23), ["Sugiono"], "Vientiane"), ("visit", date(2025, 7, 24), ["Sugiono"], "Vientiane")]),
+         [("summit", date(2025, 7, 23), ["Sugiono"], "Vientiane"),
+          ("visit", date(2025, 7, 24), ["Sugiono"], "Vientiane")]),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:
@@ -1270,3 +1271,11 @@ def test_arriving_at_a_venue_of_the_day_is_no_trip() -> None:
     # Negative: arriving in a city is a trip.
     text = "Menlu Sugiono tiba di Gyeongju pada Senin (2/6/2025)."
     assert [(e.event_type, e.place) for e in extract(text, date(2025, 6, 2))] == [("visit", "Gyeongju")]
+
+
+def test_a_received_guests_meeting_keeps_its_own_day() -> None:
+    # `diterima` detaches a newsroom's day (`diterima redaksi`), never the day of the event word itself.
+    text = ("Presiden Lula tiba di Paris pada Minggu (4/5/2025). Keesokan harinya, Presiden Lula diterima oleh "
+            "Presiden Emmanuel Macron di Istana Elysee, Paris, pada Senin (5/5/2025).")
+    got = {(e.event_type, e.event_date) for e in extract(text, date(2025, 5, 6))}
+    assert got == {("visit", date(2025, 5, 4)), ("meeting", date(2025, 5, 5))}

@@ -545,7 +545,10 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     lead = re.match(r"[A-Za-z]+\s+", d.text)
     if lead and lead.group().strip().lower() not in lexicon.words("dates", "date_prepositions"):
         lead = None  # `Selasa (5/9)` opens with its day; `Sejak 2019, ...` with a preposition
-    before = sentence[max(0, d.start - CUE_WINDOW):d.start] + (lead.group() if lead else "")
+    # The event word itself is no cue detaching its own date (`diterima oleh Presiden X ... pada
+    # Kamis`: received by a host, not `diterima` by a newsroom).
+    window = max(0, d.start - CUE_WINDOW, at + 1 if at < d.start else 0)
+    before = sentence[window:d.start] + (lead.group() if lead else "")
     starts = d.precision == "day" and _lex().start_cue.search(before)
     if d.precision != "day" and amount_before().search(before):
         # `rekor perdagangan sebesar 227 miliar dolar pada 2023`: the figure's period.
@@ -557,7 +560,7 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     clause = max(sentence.rfind(",", 0, d.start), sentence.rfind(";", 0, d.start)) + 1
     if d.start - clause <= CLAUSE_CUE_WINDOW and _lex().citing.match(sentence[clause:d.start].lstrip()):
         return True
-    cue = detaching_cues().search(sentence, at, d.start) if d.start > at and not starts else None
+    cue = detaching_cues().search(sentence, at + 1, d.start) if d.start > at and not starts else None
     # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
     # unless a place brings the sentence back to the trip (`sejak perang ... ke Beijing pada`).
     return bool(cue) and not any(
