@@ -939,6 +939,11 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
          "menghadiri Pertemuan Menlu ASEAN yang berlangsung 23-25 Juli 2025.", date(2025, 7, 25),
          [("summit", date(2025, 7, 23), ["Sugiono"], "Vientiane"),
           ("visit", date(2025, 7, 24), ["Sugiono"], "Vientiane")]),
+        # A meeting told as the moment after which someone spoke, at a gathering's sidelines, with its
+        # own day: the meeting is the happening, the gathering its occasion.
+        ("Hal itu disampaikan Prabowo Subianto kepada wartawan usai bertemu Presiden Lee Jae-myung di sela KTT "
+         "APEC, Gyeongju, Jumat (31/10/2025).", date(2025, 11, 1),
+         [("meeting", date(2025, 10, 31), ["Lee Jae-myung", "Prabowo Subianto"], None)]),
     ],
 )
 def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:

@@ -1400,7 +1400,13 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             dated.append(trip)
         _venue_dates(out, dated, sent.text, sent.start, published)
         out.extend(_offset_gathering(out, sent.text, sent.start, body[sent.start:sent.end].strip(), published))
-        found = _trigger(sent.text) or _told_as_moment(sent.text, published)
+        found = _trigger(sent.text)
+        if found is not None and found[0] == "summit" and \
+                lex.sideline.search(sent.text, max(0, found[1].start() - 20), found[1].start()):
+            # `usai bertemu PM X di sela KTT APEC, Jumat (31/10)`: the gathering is the occasion of
+            # the meeting told as a moment, which is the event when it has its own day.
+            found = _told_as_moment(sent.text, published) or found
+        found = found or _told_as_moment(sent.text, published)
         if found is None:
             _add_attendees(out, sent.text, sent.start, published, titled_names)
             out.extend(_series_listed(out, sent.text, sent.start, published, titled_names))
