@@ -1284,3 +1284,14 @@ def test_a_received_guests_meeting_keeps_its_own_day() -> None:
             "Presiden Emmanuel Macron di Istana Elysee, Paris, pada Senin (5/5/2025).")
     got = {(e.event_type, e.event_date) for e in extract(text, date(2025, 5, 6))}
     assert got == {("visit", date(2025, 5, 4)), ("meeting", date(2025, 5, 5))}
+
+
+def test_a_relative_clause_keeps_its_own_tense_and_day() -> None:
+    # `X yang tiba ... pada Senin malam juga dijadwalkan bertemu Y`: the arrival happened on Monday;
+    # the meeting is planned, and Monday is not its day.
+    text = ("Presiden Lula tiba di Beijing pada Senin (12/5/2025) malam. Lula yang tiba di Beijing pada Senin malam "
+            "juga dijadwalkan bertemu dengan Perdana Menteri Li Qiang.")
+    got = extract(text, date(2025, 5, 13))
+    assert [(e.event_date, e.status) for e in got if e.event_type == "visit"] == [(date(2025, 5, 12), "happened")]
+    assert [e.event_date for e in got if e.event_type == "meeting"] != [date(2025, 5, 19)]
+    assert all(e.event_date != date(2025, 5, 12) for e in got if e.event_type == "meeting")

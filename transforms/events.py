@@ -140,6 +140,7 @@ class _Lex:
     relative: re.Pattern[str]
     venue_prepositions: set[str]
     held_clause: re.Pattern[str]
+    relative_verb: re.Pattern[str]
     venue_noun: re.Pattern[str]
     welcomed_by: re.Pattern[str]
 
@@ -175,6 +176,8 @@ def _lex() -> _Lex:
         venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_prepositions'])})\s+(?:{_alt(data['venue_nouns'])})\s+$",
                          re.IGNORECASE),
         venue_prepositions={w.lower() for w in data["venue_prepositions"]},
+        # `yang tiba`, `yang telah tiba`: a relative opener and at most one word before the verb.
+        relative_verb=re.compile(rf"(?<![\w])(?:{_alt(data['relative_openers'])})\s+(?:[a-z]+\s+)?$", re.IGNORECASE),
         held_clause=re.compile(rf"(?<![\w])(?:{_alt(data['relative_openers'])})\s+(?:{_alt(data['held_verbs'])})(?![\w])",
                                re.IGNORECASE),
         venue_noun=re.compile(rf"\s+(?:{_alt(data['venue_nouns'])})(?![\w])", re.IGNORECASE),
@@ -540,6 +543,11 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     """Whether date `d` belongs to something else than the event whose trigger is at `at`: the
     statement before a speech verb, what follows a detaching cue (`sejak invasi pada Februari`)."""
     if d.end <= at and _says_after(sentence, d.end, at):
+        return True
+    if d.end <= at and any(h.end() <= d.start and h.start() < at and _relative_verb(sentence, h.start())
+                           for _, h in _hits(sentence)):
+        # `Lula yang tiba di Beijing pada Senin juga dijadwalkan bertemu Li`: the relative clause's
+        # day is its own event's, not the main verb's.
         return True
     # A bare year or month is found with its preposition (`sejak 2019`): that word is before it too.
     lead = re.match(r"[A-Za-z]+\s+", d.text)
@@ -1081,7 +1089,20 @@ def _planned(sentence: str, trig: re.Match[str]) -> bool:
     # acronyms) `yang akan ...` describes the event itself: `KTT yang akan digelar` is a plan.
     last = trig.group().split()[-1]
     noun = last.isupper() or last.lower().endswith(("an", "annya"))
+    if not noun and _relative_verb(sentence, trig.start()):
+        # `Lula yang tiba di Beijing pada Senin juga dijadwalkan bertemu ...`: the relative clause
+        # tells what its subject did; the plan cue after it is the main clause's.
+        return False
     return noun or not lex.own_tense.search(sentence, trig.end(), cue.start())
+
+
+def _relative_verb(sentence: str, at: int) -> bool:
+    """Whether the event word at `at` is the verb of a relative clause (`X yang tiba di ...`)."""
+    return _lex().relative_verb.search(sentence[max(0, at - RELATIVE_REACH):at]) is not None
+
+
+# How far before an event word the relative opener of its clause may stand (`yang telah tiba`).
+RELATIVE_REACH = 16
 
 
 def _event_word_at(sentence: str, pos: int, trig_start: int) -> bool:
