@@ -1295,3 +1295,13 @@ def test_a_relative_clause_keeps_its_own_tense_and_day() -> None:
     assert [(e.event_date, e.status) for e in got if e.event_type == "visit"] == [(date(2025, 5, 12), "happened")]
     assert [e.event_date for e in got if e.event_type == "meeting"] != [date(2025, 5, 19)]
     assert all(e.event_date != date(2025, 5, 12) for e in got if e.event_type == "meeting")
+
+
+def test_who_a_since_clause_names_takes_no_part() -> None:
+    text = ("Presiden Xi Jinping bertemu Presiden Vladimir Putin pada Senin (1/9/2025), pertemuan pertama sejak "
+            "Presiden Donald Trump menjabat.")
+    assert [e.participants for e in extract(text, date(2025, 9, 2))] == [["Xi Jinping", "Vladimir Putin"]]
+    # Negative: a since clause that only describes the event's own person leaves them in it.
+    text = ("Pada Kamis (16/5/2024), Vladimir Putin mengunjungi Beijing, kunjungan pertamanya sejak dilantik kembali "
+            "menjadi Presiden Rusia.")
+    assert [e.participants for e in extract(text, date(2024, 5, 17))] == [["Vladimir Putin"]]

@@ -141,6 +141,7 @@ class _Lex:
     venue_prepositions: set[str]
     held_clause: re.Pattern[str]
     relative_verb: re.Pattern[str]
+    since: re.Pattern[str]
     venue_noun: re.Pattern[str]
     welcomed_by: re.Pattern[str]
 
@@ -178,6 +179,7 @@ def _lex() -> _Lex:
         venue_prepositions={w.lower() for w in data["venue_prepositions"]},
         # `yang tiba`, `yang telah tiba`: a relative opener and at most one word before the verb.
         relative_verb=re.compile(rf"(?<![\w])(?:{_alt(data['relative_openers'])})\s+(?:[a-z]+\s+)?$", re.IGNORECASE),
+        since=word_pattern(data["since_cues"], ignore_case=True),
         held_clause=re.compile(rf"(?<![\w])(?:{_alt(data['relative_openers'])})\s+(?:{_alt(data['held_verbs'])})(?![\w])",
                                re.IGNORECASE),
         venue_noun=re.compile(rf"\s+(?:{_alt(data['venue_nouns'])})(?![\w])", re.IGNORECASE),
@@ -892,7 +894,12 @@ def _elsewhen(part: str, pos: int, at: int) -> bool:
     """Whether the person at `pos` is named in a clause of another moment before the event at
     `at` (`usai pertemuan dengan Jokowi, Wang Yi akan bertemu ...`): that is another happening's."""
     if pos >= at:
-        return False
+        # `KTT tahun ini adalah yang pertama sejak Presiden Trump kembali ke Gedung Putih`: who a
+        # `sejak` clause after the event word names marks a time, not a participant.
+        # Only the clause's subject, right after the cue or its title (`sejak dilantik menjadi
+        # Presiden Rusia` names the event's own person).
+        since = _lex().since.search(part, at, pos)
+        return since is not None and not re.search(r"[,;]|\b[a-z]", part[since.end():pos])
     cue = None
     for m in re.finditer(rf"(?<![\w])(?:{_alt(_lex().other_moment_words)})(?![\w])", part[:pos], re.IGNORECASE):
         cue = m
