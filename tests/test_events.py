@@ -1305,3 +1305,14 @@ def test_who_a_since_clause_names_takes_no_part() -> None:
     text = ("Pada Kamis (16/5/2024), Vladimir Putin mengunjungi Beijing, kunjungan pertamanya sejak dilantik kembali "
             "menjadi Presiden Rusia.")
     assert [e.participants for e in extract(text, date(2024, 5, 17))] == [["Vladimir Putin"]]
+
+
+def test_a_mention_dated_after_the_lead_takes_its_own_kinds_date() -> None:
+    # The talks retold (`membuka pertemuan`) are the pair's meeting told before, not a meeting on
+    # the trip's first day; the arrival retold is the trip.
+    text = ("Presiden Lula diterima oleh Presiden Xi Jinping di Aula Besar Rakyat, Beijing, pada Selasa (13/5/2025). "
+            "Pertemuan ini menjadi agenda utama lawatannya ke China pada 12-14 Mei 2025.\n\nXi Jinping membuka "
+            "pertemuan dengan menyampaikan apresiasi atas kedatangan Presiden Lula ke Beijing.")
+    got = extract(text, date(2025, 5, 14))
+    assert [e.event_date for e in got if e.event_type == "meeting"] == [date(2025, 5, 13)]
+    assert [e.event_date for e in got if e.event_type == "visit"] == [date(2025, 5, 12)]

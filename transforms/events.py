@@ -1637,7 +1637,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             # a day to come, not the arrival's.
             kinds = ("visit", "summit", "meeting") if e.status == "happened" else ("summit", "meeting")
             before = [x for x in out if x.when and x.start < e.start and x.event_type in kinds]
-            when = _inherited(before, e.start, e.participants, False, e.place, happened=e.status == "happened")
+            when = _inherited(before, e.start, e.participants, False, e.place, happened=e.status == "happened",
+                              etype=e.event_type)
             if when is not None:
                 e.event_date, e.date_precision = when
     # Occasions stay undated: they only name who was at a summit the article dates elsewhere.
