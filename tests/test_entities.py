@@ -215,3 +215,15 @@ def test_home_names_have_one_spelling() -> None:
     # A different Indonesian name that folds alike is another person, not the minister.
     assert [m.entity.name for m in find_mentions("kata Sugiyono kemarin", date(2025, 3, 1))
             if m.entity.kind == "person"] == []
+
+
+def test_the_mention_cache_stays_small_over_a_long_run() -> None:
+    """Look-ups are cached for the repeats within an article; over thousands of articles (a worker
+    of a long run) the cache stays at a few articles' worth, so memory does not grow with the input."""
+    from transforms.entities import _MENTION_CACHE_SIZE, _mention_cache, find_mentions
+
+    for i in range(_MENTION_CACHE_SIZE + 500):
+        find_mentions(f"Presiden Joko Widodo bertemu Xi Jinping, laporan nomor {i}.")
+    assert 0 < len(_mention_cache()) <= _MENTION_CACHE_SIZE
+    names = [m.entity.name for m in find_mentions("Presiden Joko Widodo bertemu Xi Jinping.")]
+    assert names == ["Joko Widodo", "Xi Jinping"]

@@ -88,6 +88,12 @@ def _title_index() -> tuple[re.Pattern[str], dict[str, list[tuple[Entity, lexico
     return word_pattern(list(index), ignore_case=True), index
 
 
+# The look-ups repeat within an article, not across articles: a few articles' worth is enough.
+# Keys hold whole bodies, so at 20,000 entries the cache held ~200 MB in each worker of a long run
+# and made peak memory grow with the input.
+_MENTION_CACHE_SIZE = 2_000
+
+
 @lexicon.derived
 def _mention_cache() -> dict[tuple[str, date | None], tuple[Mention, ...]]:
     # The extractors look up the same sentences and phrases again and again (half the calls on
@@ -102,7 +108,7 @@ def find_mentions(text: str, on: date | None = None) -> list[Mention]:
     found = cache.get((text, on))
     if found is None:
         found = tuple(_find_mentions(text, on))
-        if len(cache) >= 20_000:
+        if len(cache) >= _MENTION_CACHE_SIZE:
             cache.clear()
         cache[(text, on)] = found
     return list(found)
