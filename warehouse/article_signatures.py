@@ -39,25 +39,36 @@ ARTICLE_SIGNATURES = Table(
 
 
 def pending_articles(con: duckdb.DuckDBPyConnection, method: str, limit: int | None = None) -> pl.DataFrame:
-    """Articles whose near-copy group is to be decided: never signed, signed from another text or
-    by another method, or signed with their chunk and not grouped yet; the first `limit` of them
-    by publication. Columns: article_id, published_at, body_text, text_hash, and `signed` with
-    `minhash`: whether the stored signature is of this text by this method, so it need not be
-    made again."""
-    return query_frame(
+    """Articles whose near-copy group is to be decided: never signed or signed by another method,
+    or signed with their chunk and not grouped yet; the first `limit` of them by publication.
+    Columns: article_id, published_at, body_text, text_hash, and `signed` with `minhash`: whether
+    the stored signature is of this text by this method, so that it need not be made again.
+
+    A text that changes comes with its new signature (the chunk that loads an article writes both,
+    in one transaction), so texts are read only for the articles not signed yet: reading every
+    body of the warehouse for each batch made the link step's memory and time grow with it."""
+    batch = query_frame(
         con,
         """
-        WITH a AS (SELECT article_id, published_at, body_text, md5(coalesce(body_text, '')) AS text_hash
-                   FROM articles)
-        SELECT a.article_id, a.published_at, a.body_text, a.text_hash,
-               coalesce(s.method = $method AND s.text_hash = a.text_hash, false) AS signed, s.minhash
-        FROM a LEFT JOIN article_signatures s USING (article_id)
-        WHERE s.article_id IS NULL OR s.method <> $method OR s.text_hash <> a.text_hash OR s.pending
+        SELECT a.article_id, a.published_at, coalesce(s.method = $method, false) AS signed, s.minhash,
+               s.text_hash
+        FROM articles a LEFT JOIN article_signatures s USING (article_id)
+        WHERE s.article_id IS NULL OR s.method <> $method OR s.pending
         ORDER BY a.published_at NULLS LAST, a.article_id
         LIMIT $limit
         """,
         {"method": method, "limit": limit},
     )
+    unsigned = batch.filter(~pl.col("signed"))["article_id"].to_list()
+    texts = query_frame(
+        con,
+        "SELECT article_id, body_text, md5(coalesce(body_text, '')) AS text_hash FROM articles "
+        "WHERE list_contains($ids, article_id)",
+        {"ids": unsigned},
+    )
+    return (batch.join(texts, on="article_id", how="left", suffix="_read")
+            .with_columns(text_hash=pl.coalesce("text_hash_read", "text_hash"))
+            .select("article_id", "published_at", "body_text", "text_hash", "signed", "minhash"))
 
 
 def known_around(con: duckdb.DuckDBPyConnection, pending: pl.DataFrame, method: str, window_days: int) -> pl.DataFrame:
