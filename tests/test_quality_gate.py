@@ -21,12 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT / "corpus" / "samples" / "text"
 SEED_GOLD = ROOT / "tests" / "gold" / "seeds"
 MINIATURES = ROOT / "tests" / "fixtures" / "miniatures"
-# Written blind (gold before the extractors first ran on them), tuned on since: a tuned set now.
-BLIND = MINIATURES / "blind"
+# The second set of miniatures: its gold was written before the extractors first ran on it, and
+# the rules were tuned on it since: a tuned set, like the first.
+SECOND_ROUND = MINIATURES / "second_round"
 # Written blind by an annotator who never saw the extractors; floors pinned on its first scoring
 # (tests/fixtures/heldout/README.md). Never tuned on: its digest is pinned with the floors.
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
-GOLD = {"seeds": SEED_GOLD, "miniatures": MINIATURES, "blind": BLIND, "heldout": HELDOUT}
+GOLD = {"seeds": SEED_GOLD, "miniatures": MINIATURES, "second_round": SECOND_ROUND, "heldout": HELDOUT}
 BASELINE = json.loads((ROOT / "tests" / "eval_baseline.json").read_text(encoding="utf-8"))
 METRICS = ("quotes_f1", "attribution", "figures_f1", "events_f1")
 
@@ -72,7 +73,7 @@ def _metrics(result: dict) -> dict[str, float]:
     }
 
 
-@pytest.mark.parametrize("which", ["seeds", "miniatures", "blind", "heldout"])
+@pytest.mark.parametrize("which", ["seeds", "miniatures", "second_round", "heldout"])
 def test_quality_does_not_fall_below_the_floor(which: str) -> None:
     result = _result(which)
     got = _metrics(result)
@@ -84,7 +85,7 @@ def test_quality_does_not_fall_below_the_floor(which: str) -> None:
 def test_every_article_is_scored() -> None:
     assert _result("seeds")["missing_articles"] == []
     assert _result("miniatures")["missing_articles"] == []
-    assert _result("blind")["missing_articles"] == []
+    assert _result("second_round")["missing_articles"] == []
     assert _result("heldout")["missing_articles"] == []
 
 
@@ -149,5 +150,5 @@ def test_figure_kind_and_direction_match_the_gold(which: str) -> None:
 
 
 def test_no_duration_or_anniversary_is_a_figure() -> None:
-    units = set(_tables("seeds")["figures"]["unit"]) | set(_tables("blind")["figures"]["unit"])
+    units = set(_tables("seeds")["figures"]["unit"]) | set(_tables("second_round")["figures"]["unit"])
     assert not units & {"tahun", "bulan", "menit", "jam", "hari", "kali", "kali lipat"}
