@@ -17,6 +17,7 @@ import polars as pl
 
 from expectations.cross import validate_batch
 from warehouse.articles import ARTICLES
+from warehouse.entities import known_names
 from warehouse.tables import BY_NAME
 
 # Tables a quarantined row can be released into (bookkeeping tables are never quarantined).
@@ -97,8 +98,7 @@ def release(
     released_articles = tables.get("articles", ARTICLES.empty())
     tables["articles"] = pl.concat([released_articles, context])
     # Bodies are quoted under the names the texts give them, which are their rows' aliases.
-    known = {r[0] for r in con.execute("SELECT name FROM entities WHERE known UNION "
-                                       "SELECT unnest(aliases) FROM entities WHERE known AND kind = 'org'").fetchall()}
+    known = known_names(con)
     validation = validate_batch(tables, run_id=f"release-{now:%Y%m%dT%H%M%S}", now=now, known_entities=known)
     passed = dict(validation.tables)
     passed["articles"] = passed["articles"].filter(~pl.col("article_id").is_in(context_ids))

@@ -1,5 +1,7 @@
 """`entities`: the people, states and bodies the facts name."""
 
+import duckdb
+
 from warehouse.schema import Column, Table
 
 ENTITIES = Table(
@@ -16,3 +18,9 @@ ENTITIES = Table(
         Column("known", "BOOLEAN", "true when it comes from the gazetteer, false when only seen in text"),
     ),
 )
+
+
+def known_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Every name a fact may write for a known entity (`entity_names`): speakers the checks accept."""
+    return {r[0] for r in con.execute(
+        "SELECT n.written FROM entity_names n JOIN entities e ON e.name = n.name WHERE e.known").fetchall()}

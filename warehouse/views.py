@@ -125,4 +125,15 @@ ENTITY_MENTIONS = View(
     },
 )
 
-VIEWS: tuple[View, ...] = (EVENT_TIMELINE, WHO_SAID_WHAT, FIGURES_CITED, ENTITY_MENTIONS)
+ENTITY_NAMES = View(
+    name="entity_names",
+    description="Every name the fact tables may write for an entity, with the entity it stands for: each "
+                "entity's own name, and the names bodies are quoted under (their aliases).",
+    columns={
+        "written": "a name as a fact table writes it (quotes.speaker, events.participants, ...)",
+        "name": "the entity it stands for (key of entities)",
+    },
+)
+
+# Views that read another come after it.
+VIEWS: tuple[View, ...] = (ENTITY_NAMES, EVENT_TIMELINE, WHO_SAID_WHAT, FIGURES_CITED, ENTITY_MENTIONS)

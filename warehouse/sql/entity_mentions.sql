@@ -9,16 +9,6 @@ WITH mentions AS (
     SELECT 'events', event_id, article_id, 'place', place FROM events WHERE place IS NOT NULL
     UNION ALL
     SELECT 'figures', figure_id, article_id, 'party', unnest(parties) FROM figures
-),
--- A body is quoted under the name the text gave it (`Kemlu RI`, GOLD.md); its entities row is the
--- canonical one (`Kementerian Luar Negeri RI`) that lists that name among its aliases. A name that
--- is an entity's own key stays that entity.
-entity_keys AS (
-    SELECT name AS written, name FROM entities
-    UNION ALL
-    SELECT written, min(name) FROM (SELECT name, unnest(aliases) AS written FROM entities WHERE kind = 'org')
-    WHERE written NOT IN (SELECT name FROM entities)
-    GROUP BY written
 )
 SELECT
     coalesce(k.name, m.entity) AS entity,
@@ -32,5 +22,5 @@ SELECT
     a.published_at
 FROM mentions m
 JOIN articles a USING (article_id)
-LEFT JOIN entity_keys k ON k.written = m.entity
+LEFT JOIN entity_names k ON k.written = m.entity
 LEFT JOIN entities en ON en.name = k.name;
