@@ -33,9 +33,10 @@ KNOWN_SCHEMA = {"article_id": pl.String, "published_at": pl.Date, "minhash": pl.
 
 def new(*rows: tuple[str, str, str]) -> pl.DataFrame:
     return pl.DataFrame(
-        [{"article_id": a, "published_at": date.fromisoformat(d), "body_text": t, "text_hash": f"h-{a}"}
-         for a, d, t in rows],
-        schema={"article_id": pl.String, "published_at": pl.Date, "body_text": pl.String, "text_hash": pl.String},
+        [{"article_id": a, "published_at": date.fromisoformat(d), "body_text": t, "text_hash": f"h-{a}",
+          "signed": False, "minhash": None} for a, d, t in rows],
+        schema={"article_id": pl.String, "published_at": pl.Date, "body_text": pl.String, "text_hash": pl.String,
+                "signed": pl.Boolean, "minhash": pl.List(pl.Int64)},
     )
 
 
@@ -110,6 +111,6 @@ def test_a_signature_made_with_its_chunk_is_used_as_it_is() -> None:
     found = near_duplicates(known(("orig", "2024-05-01", STORY, None)), pending)
     assert first_of(found) == {"copy": "orig"}
     assert found.signatures["pending"].to_list() == [False]
-    # Without the flag the text is signed again, and a retelling is no copy.
+    # Not signed: the text is signed here, and a retelling is no copy.
     assert first_of(near_duplicates(known(("orig", "2024-05-01", STORY, None)), new(("copy", "2024-05-02", RETOLD)))) \
         == {"copy": None}

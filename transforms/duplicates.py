@@ -113,11 +113,11 @@ def near_duplicates(known: pl.DataFrame, new: pl.DataFrame, *, threshold: float 
     known: article_id, published_at, minhash (list of ints or null), duplicate_of — articles
       already signed: the groups' firsts of the publication window around the new ones, and the
       members of groups whose first is among the new ones.
-    new: article_id, published_at, body_text, text_hash — articles never signed, or re-read; with
-      `signed` true, `minhash` is already this text's signature (`signature_rows`).
+    new: article_id, published_at, body_text, text_hash, signed, minhash — articles whose group is
+      to be decided; with `signed` true, `minhash` is already this text's signature (`signature_rows`),
+      else the text is signed here.
     """
-    signed = "signed" in new.columns
-    new_sigs = {r["article_id"]: r["minhash"] if signed and r["signed"] else signature(r["body_text"] or "")
+    new_sigs = {r["article_id"]: r["minhash"] if r["signed"] else signature(r["body_text"] or "")
                 for r in new.iter_rows(named=True)}
     new_ids = set(new_sigs)
     known = known.filter(~pl.col("article_id").is_in(list(new_ids)))
