@@ -16,9 +16,9 @@ from contextlib import contextmanager
 
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
-from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows import tasks
+from flows.pool import pool
 from flows.report import run_report
 from sources.pull import stream
 from warta import chunks, progress
@@ -27,7 +27,7 @@ from warta.settings import Settings
 
 
 @flow(name="warta-etl", log_prints=True,
-      task_runner=ProcessPoolTaskRunner(max_workers=chunks.default_workers(), initializer=chunks.warm))
+      task_runner=pool(chunks.default_workers()))
 def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = False,
         chunk_size: int | None = None) -> dict:
     """Pull `inputs` (paths, article URLs, feeds, sitemaps, WARC files) and load their facts into the

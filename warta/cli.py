@@ -63,7 +63,14 @@ def run(
         raise typer.BadParameter(f"unknown option among {ctx.args}")
     verbose = verbose or is_verbose()  # `warta -v run` as well as `warta run -v`
     start_server_early()  # first: its start-up overlaps with the imports below
-    route_logs(db, verbose)
+    log_file = log_file_setting(db, verbose)
+    if not dask:  # the worker processes' imports, too (warta/workers.py); they inherit the log file
+        from warta.settings import Settings
+        from warta.workers import prestart
+
+        settings = Settings()
+        prestart(inputs, db, workers or settings.workers, chunk_size or settings.chunk_size)
+    route_logs(log_file)
     from flows.pipeline import etl
     from warta import progress
 
@@ -88,35 +95,40 @@ def task_runner(dask: str | None, workers: int | None):  # -> prefect.task_runne
         if dask == "local":
             return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "processes": True, "threads_per_worker": 1})
         return dask_runner(dask)
-    from prefect.task_runners import ProcessPoolTaskRunner
+    from flows.pool import pool
 
-    from warta.chunks import warm
-
-    return ProcessPoolTaskRunner(max_workers=workers, initializer=warm)
+    return pool(workers)
 
 
-def route_logs(db: Path, verbose: bool) -> Path | None:
+def log_file_setting(db: Path, verbose: bool) -> Path | None:
     """Prefect's per-task lines go to `<db stem>.log` beside the DuckDB file (worker processes
-    too, see warta.chunks.warm) unless --verbose; the terminal keeps the progress bar and summary."""
+    too, see warta.chunks.warm) unless --verbose; the terminal keeps the progress bar and summary.
+    Set in the environment, where Prefect's logging setup reads it, here and in every worker
+    process started after this."""
     if verbose:
         return None
     log_file = db.expanduser().resolve().with_suffix(".log")
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    # Read by Prefect's logging setup, here and in every worker process it starts.
     os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = "CRITICAL"
     os.environ["WARTA_LOG_FILE"] = str(log_file)
+    return log_file
+
+
+def route_logs(log_file: Path | None) -> None:
+    """This process's log lines to `log_file` (from `log_file_setting`), when there is one."""
+    if log_file is None:
+        return
     from warta.logfile import attach
 
     attach()
     # Our own warnings (a wait for the file's lock) still reach the terminal: a wait of minutes
-    # must not look like a hang. Prefect's console handler is silenced above.
+    # must not look like a hang. Prefect's console handler is silenced (`log_file_setting`).
     import logging
 
     notice = logging.StreamHandler(sys.stderr)
     notice.setLevel(logging.WARNING)
     notice.setFormatter(logging.Formatter("%(message)s"))
     logging.getLogger("warta").addHandler(notice)
-    return log_file
 
 
 def print_summary(summary: dict) -> None:

@@ -1,0 +1,34 @@
+"""The worker processes that transform chunks on this machine: Prefect's process pool, taking
+the processes `warta.workers.prestart` launched before the flow when there are any."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+
+from warta import workers as early
+from warta.chunks import warm
+
+
+class WarmProcessPool(ProcessPoolTaskRunner):
+    """`ProcessPoolTaskRunner`, adopting prestarted workers. Adopting repeats what its `__enter__`
+    does (Prefect 3.8) with an executor and message queue made earlier: the queue carries the
+    workers' logs and events to this process, where the forwarding thread hands them to Prefect."""
+
+    def __enter__(self) -> WarmProcessPool:
+        started = early.take(self._max_workers)
+        if started is None:
+            return super().__enter__()
+        TaskRunner.__enter__(self)
+        self._subprocess_message_queue, self._executor = started
+        self._message_forwarding_thread = threading.Thread(
+            target=self._forward_subprocess_messages, name="ProcessPoolTaskRunnerMessageForwarder", daemon=True)
+        self._message_forwarding_thread.start()
+        self._resolver_executor = ThreadPoolExecutor(max_workers=self._max_workers)
+        return self
+
+
+def pool(workers: int) -> WarmProcessPool:
+    return WarmProcessPool(max_workers=workers, initializer=warm)
