@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transforms.clean import LEXICON_DIR, clean_lines, clean_text, load_boilerplate, normalise
 
@@ -209,3 +211,30 @@ def test_every_lexicon_pattern_compiles_and_has_a_comment() -> None:
         if re.match(r"\s+- '", line):
             previous = text[i - 1].strip()
             assert previous.startswith("#") or re.match(r"- '", previous), f"line {i + 1} has no comment: {line}"
+
+
+# normalise skips ftfy for text made only of characters it never repairs: the shortcut must give
+# what ftfy gives, on that alphabet and on mojibake just outside it.
+_PLAIN = "".join(map(chr, [9, 10, 13, *range(0x20, 0x26), *range(0x27, 0x7F), 0xA0, *range(0x2010, 0x2027)]))
+
+
+@given(st.text(alphabet=_PLAIN, max_size=300))
+def test_text_ftfy_would_leave_alone_is_left_alone(text: str) -> None:
+    import ftfy
+
+    from transforms.text import _FTFY_CONFIG, _NOTHING_TO_FIX
+
+    def lines(t: str) -> str:  # normalise turns "\r" into "\n" after ftfy, as ftfy does
+        return t.replace("\r\n", "\n").replace("\r", "\n")
+
+    assert _NOTHING_TO_FIX.fullmatch(text)
+    assert lines(ftfy.fix_text(text, config=_FTFY_CONFIG)) == lines(text)
+
+
+@pytest.mark.parametrize(("broken", "fixed"), [
+    ("Menurut Xi, â€œkerja samaâ€\x9d tetap kuat.", "Menurut Xi, “kerja sama” tetap kuat."),
+    ("Putin &amp; Xi bertemu.", "Putin & Xi bertemu."),
+    ("ﬁnal di Ｍoskow", "final di Moskow"),
+])
+def test_text_with_something_to_repair_still_goes_through_ftfy(broken: str, fixed: str) -> None:
+    assert normalise(broken) == fixed

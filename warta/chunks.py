@@ -279,6 +279,8 @@ def warm() -> None:
 
     attach()
 
+    import datasketch  # noqa: F401 - the near-copy signatures' MinHash (with scipy, ~1 s)
+
     import expectations.check  # noqa: F401
     import transforms.articles  # noqa: F401
     from transforms.facts import article_facts
