@@ -66,6 +66,15 @@ def test_flow_on_a_real_dask_cluster_loads_what_a_run_without_dask_loads(tmp_pat
                                            "--nthreads", "1", "--no-dashboard"], cwd=ROOT, env=env,
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         _wait_for_workers(address, 2)
+        # What `warta run --dask ADDRESS` does while its server starts: the workers import the stack.
+        from warta.workers import warm_cluster
+
+        warm_cluster(address).join(timeout=180)
+        from distributed import Client
+
+        with Client(address, timeout=60) as client:
+            warmed = client.run(lambda: {"transforms.articles", "flows.tasks"} <= set(sys.modules))
+        assert list(warmed.values()) == [True, True]
         on_dask = tmp_path / "dask.duckdb"
         summary = etl.with_options(task_runner=DaskTaskRunner(address=address))(
             inputs=[str(TEXT)], db=str(on_dask), chunk_size=2)

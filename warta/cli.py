@@ -64,7 +64,12 @@ def run(
     verbose = verbose or is_verbose()  # `warta -v run` as well as `warta run -v`
     start_server_early()  # first: its start-up overlaps with the imports below
     log_file = log_file_setting(db, verbose)
-    if not dask:  # the worker processes' imports, too (warta/workers.py); they inherit the log file
+    # The worker processes' imports, too (warta/workers.py); the pool's inherit the log file.
+    if dask and "://" in dask:
+        from warta.workers import warm_cluster
+
+        warm_cluster(dask)
+    elif not dask:
         from warta.settings import Settings
         from warta.workers import prestart
 
