@@ -1131,3 +1131,27 @@ def test_a_bare_verb_in_a_body_and_a_noun_that_takes_quoted_words() -> None:
     text = ('Menlu Sugiono bertemu Wang Yi di Beijing. Menlu tegaskan, "Indonesia tetap pada politik bebas aktif."\n\n'
             'Ia mengirim pesan "Selamat Hari Raya bagi semua umat" kepada warga.')
     assert quotes_of(text, date(2025, 1, 1)) == [("Sugiono", "Indonesia tetap pada politik bebas aktif.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A sentence whose subject is a pronoun passes the pronoun on: the title it names
+        # (`Presiden RI`, another person) is not who the next -nya stands for.
+        ('Menteri Pertahanan Prabowo Subianto tiba di Moskow.\n\nDia menyebut kerja sama itu penting setelah '
+         'dilantik sebagai Presiden RI pada Oktober.\n\n"Kami akan membangun reaktor bersama," katanya.',
+         ["Prabowo Subianto"]),
+        ('Prabowo Subianto tiba di Moskow. Ia mengaku kagum pada Presiden Rusia Vladimir Putin. "Kami akan '
+         'membangun reaktor bersama," ujarnya.', ["Prabowo Subianto"]),
+        # A sentence that opens with someone else after a quotation: that subject speaks next,
+        # even when it names the last speaker again as an object.
+        ('"Kami ingin reaktor modular," kata Prabowo Subianto.\n\nSementara, Putin memuji persahabatan kedua '
+         'negara di depan Prabowo.\n\n"Hubungan kita sudah berlangsung puluhan tahun," ujarnya.',
+         ["Prabowo Subianto", "Vladimir Putin"]),
+        # Negative: the last speaker named again as the subject is still the speaker.
+        ('"Kami ingin reaktor modular," kata Prabowo Subianto.\n\nMeski demikian, Prabowo tidak menyebut '
+         'Putin.\n\n"Kita lihat nanti," ujarnya.', ["Prabowo Subianto", "Prabowo Subianto"]),
+    ],
+)
+def test_pronoun_subjects_and_opening_subjects(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 8, 1))] == speakers

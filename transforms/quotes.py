@@ -360,24 +360,35 @@ class _Context:
         before = [(p, name) for p, name in self.persons if p < pos and name not in exclude]
         if not before:
             return last_quote[2] if last_quote else None
-        # Named again after the sentence that credits the last quotation (not in its `kata X`).
-        again = _sentence_end(self.body, last_quote[1], len(self.body)) if last_quote else len(self.body)
-        if last_quote and any(p >= again and name == last_quote[2] for p, name in before):
-            # `Meski demikian, Roy tidak bisa ...` between two of Roy's quotes: still Roy.
-            return last_quote[2]
         last_pos = before[-1][0]
         sent_start = last_pos
         for sent in sentences(self.body, max(0, last_pos - 400), min(len(self.body), last_pos + 400)):
             if sent.start <= last_pos < sent.end + 1:
                 sent_start = sent.start
                 break
+        # Named again after the sentence that credits the last quotation (not in its `kata X`).
+        again = _sentence_end(self.body, last_quote[1], len(self.body)) if last_quote else len(self.body)
+        subject = self._subject(sent_start, before)
+        if last_quote and any(p >= again and name == last_quote[2] for p, name in before) \
+                and subject in (None, last_quote[2]):
+            # `Meski demikian, Roy tidak bisa ...` between two of Roy's quotes: still Roy. But not
+            # when the closest sentence opens with someone else (`Sementara, Putin memuji X di
+            # depan Roy.`): that subject speaks next.
+            return last_quote[2]
         if last_quote and last_quote[1] >= sent_start:
             return last_quote[2]
-        if last_quote and (_words().pronoun_speech.match(self.body, sent_start, last_pos)
-                           or _bare_title_subject(self.body[sent_start:last_pos], self.published)):
+        pronoun_subject = bool(_words().pronoun_speech.match(self.body, sent_start, last_pos))
+        if last_quote and (pronoun_subject or _bare_title_subject(self.body[sent_start:last_pos], self.published)):
             # `Menurut dia, Presiden X akan ...`, `Kepala Negara lalu menyinggung X`: the speaker
             # goes on talking about X.
             return last_quote[2]
+        if pronoun_subject:
+            # `Dia menyebut itu prioritasnya setelah menjabat Presiden RI.`: the sentence's subject
+            # is a pronoun, so the people it names are not who a later -nya stands for; the
+            # pronoun's own antecedent, named before, is.
+            earlier = self.previous_actor(sent_start, exclude)
+            if earlier:
+                return earlier
         first = [name for p, name in before if p >= sent_start]
         # `Menanggapi kunjungan Prabowo, Ketua Komisi XI DPR, X, mengatakan ...`: the one a speech
         # verb follows is the subject, not a person named in a phrase before it.
@@ -385,6 +396,17 @@ class _Context:
         if speaking:
             return speaking[0]
         return first[0] if first else before[-1][1]
+
+    def _subject(self, sent_start: int, before: list[tuple[int, str]]) -> str | None:
+        """The person a sentence opens with (`Sementara, Putin memuji ...`): named before any
+        word other than a sentence opener. None when the sentence opens otherwise."""
+        w = _words()
+        for p, name in before:
+            if p < sent_start:
+                continue
+            lead = re.findall(r"[\w-]+", self.body[sent_start:p].lower())
+            return name if all(t in w.openers or t in w.demonstratives for t in lead) else None
+        return None
 
 
 def _speaks_after(body: str, pos: int) -> bool:
