@@ -1155,3 +1155,23 @@ def test_a_bare_verb_in_a_body_and_a_noun_that_takes_quoted_words() -> None:
 )
 def test_pronoun_subjects_and_opening_subjects(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2024, 8, 1))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # One word of a name given in full before, as the subject of a speech verb, is that person:
+        # a later -nya is theirs, not that of someone their sentence talks about.
+        ('"APEC penting bagi kawasan," kata juru bicara Kemlu China, Guo Jiakun.\n\nGuo menambahkan, Xi Jinping '
+         'akan berpidato di forum itu. "China siap bekerja sama dengan semua pihak," ujarnya.',
+         ["Guo Jiakun", "Guo Jiakun"]),
+        ('"Kita perlu dialog," kata Menlu China Wang Yi.\n\nWang juga mengatakan Presiden Joko Widodo akan diundang. '
+         '"Pintu kami selalu terbuka," tuturnya.', ["Wang Yi", "Wang Yi"]),
+        # Negative: a word that fits two people named before credits neither; the sentence's
+        # first person is taken as before.
+        ('"Kita perlu dialog," kata Menlu China Wang Yi. Juru bicara Wang Wenbin hadir.\n\nWang juga mengatakan '
+         'Presiden Joko Widodo akan diundang. "Pintu kami selalu terbuka," tuturnya.', ["Wang Yi", "Joko Widodo"]),
+    ],
+)
+def test_a_clipped_name_as_the_subject_is_the_person_named_before(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 4, 1))] == speakers

@@ -194,6 +194,7 @@ class _Words:
     title_places: set[str]
     spoken_to: re.Pattern[str]
     named_subject: re.Pattern[str]
+    one_word_subject: re.Pattern[str]
     agent: re.Pattern[str]
     stop: set[str]
     pronouns: set[str]
@@ -253,6 +254,8 @@ def _words() -> _Words:
         title_places={w.lower() for w in lexicon.words("titles", "place_connectors")},
         spoken_to=re.compile(rf"(?<![\w])(?:{ws('spoken_to')})\s+$", i),
         agent=re.compile(rf"(?<![\w])(?:{ws('agent_markers')})\s+", i),
+        one_word_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+)"
+                                    rf"\s+(?:(?i:{ws('verb_particles')})\s+)?(?i:{before})(?![\w])", re.MULTILINE),
         named_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
                                  rf"\s+(?:(?i:{ws('verb_particles')})\s+)?(?i:{before})(?![\w])", re.MULTILINE),
         stop={w.lower() for w in lexicon.words("speech", "speaker_stop_words")}
@@ -1132,6 +1135,18 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
         if not inside(m.start()) and name not in known and not ents.is_title(name) and len(toks) >= 2:
             titled.append((m.end("name") - len(name), name))
     persons = sorted(persons + titled)
+    # A person named in full before, later the subject of a speech verb by one word of the name
+    # (`Guo menambahkan, ...` after `Juru Bicara Guo Jiakun`): newsrooms clip names the gazetteer
+    # lists only in full. Only a word that fits one person named before.
+    taken = {p for p, _ in persons}
+    for m in w.one_word_subject.finditer(body):
+        at, word = m.start("name"), m.group("name")
+        if at in taken or inside(at) or word.lower() in w.openers or ents.resolve(word, published) is not None:
+            continue
+        fits = {name for p, name in persons if p < at and word in name.split()[1:] + name.split()[:1]}
+        if len(fits) == 1:
+            persons.append((at, fits.pop()))
+    persons.sort()
     # A body as the subject of a speech verb (`Kemlu RI mengunggah pernyataan ...`) speaks too: a
     # quotation standing alone after it, or a -nya, is the body's.
     speaking = [(m.start, m.entity.name) for m in ents.find_mentions(body, published)
