@@ -1175,3 +1175,17 @@ def test_pronoun_subjects_and_opening_subjects(text: str, speakers: list[str]) -
 )
 def test_a_clipped_name_as_the_subject_is_the_person_named_before(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2024, 4, 1))] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An introducer with -nya (`Menurutnya,`, `Katanya:`) introduces words said by the one named before.
+        'Juru bicara Kremlin Dmitry Peskov hadir di Moskow. Menurutnya, "Persiapan pertemuan sedang berjalan."',
+        'Juru bicara Kremlin Dmitry Peskov hadir di Moskow. Katanya: "Persiapan pertemuan sedang berjalan."',
+        # As before: the introducer with a pronoun.
+        'Juru bicara Kremlin Dmitry Peskov hadir di Moskow. Menurut dia, "Persiapan pertemuan sedang berjalan."',
+    ],
+)
+def test_an_introducer_with_nya(text: str) -> None:
+    assert quotes_of(text) == [("Dmitry Peskov", "Persiapan pertemuan sedang berjalan.")]

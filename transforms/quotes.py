@@ -195,6 +195,7 @@ class _Words:
     spoken_to: re.Pattern[str]
     named_subject: re.Pattern[str]
     one_word_subject: re.Pattern[str]
+    introducer_nya: re.Pattern[str]
     agent: re.Pattern[str]
     stop: set[str]
     pronouns: set[str]
@@ -237,10 +238,12 @@ def _words() -> _Words:
         before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
         # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
         # `Menurut juru bicara Kemlu, Lin Jian, "..."`: an appositive name may follow the introducer's words.
+        # `Menurutnya, "..."`, `Katanya, "..."`: the introducer with -nya stands for the one named before.
         introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('verb_adverbs')}))*"
                               rf"(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
-                              rf"(?:{ws('introducers')})\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?)\s*[,:]?\s*"
+                              rf"(?:{ws('introducers')})(?:nya|\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?))\s*[,:]?\s*"
                               rf"(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
+        introducer_nya=re.compile(rf"(?<![\w])(?:{ws('introducers')})nya\s*[,:]?\s*$", i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
         named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
         markers=re.compile(rf"^[\s,.]*(?:(?P<verb>{ws('speaker_markers')})(?![\w])|"
@@ -774,6 +777,9 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     spokesperson = _through_spokesperson(pre, ctx, w)
     if spokesperson:
         return spokesperson
+    if w.introducer_nya.search(pre):
+        # `Menurutnya, "..."`: -nya stands for the one named before.
+        return ctx.previous_actor(pre_start)
     marker = w.named_by.search(pre)
     if marker:
         return _resolve_phrase(_speaker_phrase(marker.group("rest"), w)[0], pre_start, ctx, w)
