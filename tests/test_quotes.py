@@ -1189,3 +1189,20 @@ def test_a_clipped_name_as_the_subject_is_the_person_named_before(text: str, spe
 )
 def test_an_introducer_with_nya(text: str) -> None:
     assert quotes_of(text) == [("Dmitry Peskov", "Persiapan pertemuan sedang berjalan.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # An introduced quotation that ends its sentence: the name and verb after it open the next
+        # sentence and introduce the next quotation, not credit this one.
+        ('Putin menyatakan: "Kami siap bekerja sama." Jokowi menjawab: "Terima kasih atas sambutannya."',
+         ["Vladimir Putin", "Joko Widodo"]),
+        ('Xi Jinping mengatakan, "Kita harus menjaga perdamaian." Putin menambahkan, "Kami sepakat sepenuhnya."',
+         ["Xi Jinping", "Vladimir Putin"]),
+        # Negative: without an introduction, a name and verb right after the words still credit them.
+        ('"Kami siap bekerja sama," Putin menambahkan.', ["Vladimir Putin"]),
+    ],
+)
+def test_an_introduced_quotation_that_ends_its_sentence(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2023, 3, 1))] == speakers

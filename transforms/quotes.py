@@ -1010,6 +1010,10 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
             speaker = _through_spokesperson(_clause(rest), ctx, w) or _resolve_phrase(phrase, fr.span.open, ctx, w)
             return Attribution(speaker, verb.lower(), "after")
     subj_verb = w.subject_verb.match(post)
+    if subj_verb and re.search(r"[.!?]$", fr.text) and _introduced(fr.pre, w):
+        # `Putin menyatakan: "A." Jokowi menjawab: "B."`: the quotation ends its sentence and has
+        # its own introduction; the subject and verb after it open the next sentence.
+        subj_verb = None
     if subj_verb:
         subj = subj_verb.group("subj")
         if ents.resolve(subj, ctx.published) is not None or subj.strip().lower() in w.pronouns \
