@@ -1170,7 +1170,7 @@ def test_pronoun_subjects_and_opening_subjects(text: str, speakers: list[str]) -
         # Negative: a word that fits two people named before credits neither; the sentence's
         # first person is taken as before.
         ('"Kita perlu dialog," kata Menlu China Wang Yi. Juru bicara Wang Wenbin hadir.\n\nWang juga mengatakan '
-         'Presiden Joko Widodo akan diundang. "Pintu kami selalu terbuka," tuturnya.', ["Wang Yi", "Joko Widodo"]),
+         'Presiden Joko Widodo akan hadir. "Pintu kami selalu terbuka," tuturnya.', ["Wang Yi", "Joko Widodo"]),
     ],
 )
 def test_a_clipped_name_as_the_subject_is_the_person_named_before(text: str, speakers: list[str]) -> None:
@@ -1206,3 +1206,23 @@ def test_an_introducer_with_nya(text: str) -> None:
 )
 def test_an_introduced_quotation_that_ends_its_sentence(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2023, 3, 1))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # After a quotation, someone the next sentence talks about (`dijadwalkan`, `diundang`) is
+        # not who a -nya stands for: the one speaking goes on.
+        ('"Kunjungan ini penting," kata juru bicara Kemlu China, Guo Jiakun.\n\nMenurut dia, Xi Jinping '
+         'dijadwalkan berpidato di forum itu. "China siap bekerja sama dengan semua pihak," ujarnya.',
+         ["Guo Jiakun", "Guo Jiakun"]),
+        # An unnamed source goes on too: no one is credited (GOLD: NULL).
+        ('"Kunjungan ini penting," kata seorang sumber di Kremlin.\n\nPutin telah diundang ke KTT itu. '
+         '"Kami pasti akan datang," katanya.', [None, None]),
+        # Negative: with no quotation before, the one talked about is the only candidate.
+        ('Presiden Prabowo Subianto dijadwalkan bertolak ke Beijing hari ini. "Saya akan membahas kerja sama," '
+         'ujarnya.', ["Prabowo Subianto"]),
+    ],
+)
+def test_someone_talked_about_is_not_the_next_speaker(text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 11, 1))] == speakers

@@ -196,6 +196,7 @@ class _Words:
     named_subject: re.Pattern[str]
     one_word_subject: re.Pattern[str]
     introducer_nya: re.Pattern[str]
+    talked_about: re.Pattern[str]
     agent: re.Pattern[str]
     stop: set[str]
     pronouns: set[str]
@@ -243,6 +244,8 @@ def _words() -> _Words:
                               rf"(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
                               rf"(?:{ws('introducers')})(?:nya|\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?))\s*[,:]?\s*"
                               rf"(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
+        talked_about=re.compile(rf"(?:(?-i:[A-Z])[\w'’-]* ){{1,6}}(?:(?:{ws('talked_about_auxiliaries')}) )*"
+                                rf"(?:{ws('talked_about')})(?![\w])", i),
         introducer_nya=re.compile(rf"(?<![\w])(?:{ws('introducers')})nya\s*[,:]?\s*$", i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
         named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
@@ -363,7 +366,11 @@ class _Context:
         People in `exclude` (those the quotation itself talks about) are passed over."""
         last_quote = next(((a, b, s) for a, b, s in reversed(self.quoted)
                            if a < pos and s and s not in exclude and s != ANONYMOUS), None)
-        before = [(p, name) for p, name in self.persons if p < pos and name not in exclude]
+        # `Putin telah diundang ...` after someone's quotation: the one talked about is not who a
+        # -nya stands for, the one speaking is. (With no quotation before, no one else speaks.)
+        spoken = any(a < pos and s for a, _, s in self.quoted)
+        before = [(p, name) for p, name in self.persons if p < pos and name not in exclude
+                  and not (spoken and _words().talked_about.match(self.body, p))]
         if not before:
             return last_quote[2] if last_quote else None
         last_pos = before[-1][0]
