@@ -1226,3 +1226,20 @@ def test_an_introduced_quotation_that_ends_its_sentence(text: str, speakers: lis
 )
 def test_someone_talked_about_is_not_the_next_speaker(text: str, speakers: list[str | None]) -> None:
     assert [s for s, _ in quotes_of(text, date(2024, 11, 1))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A title after `sebagai`/`selaku` is a role of someone the text names, not another person
+        # (here one Prabowo did not hold yet: on the day it resolves to his predecessor).
+        ('Menteri Pertahanan Prabowo Subianto tiba di Moskow dan bertemu Putin.\n\nKerja sama nuklir akan jadi '
+         'prioritas setelah ia dilantik sebagai Presiden RI pada Oktober.\n\n"Kami akan membangun reaktor '
+         'bersama," katanya.', ["Prabowo Subianto"]),
+        # Negative: a title that is the sentence's subject still names its holder.
+        ('Menteri Pertahanan Prabowo Subianto tiba di Moskow.\n\nPresiden Rusia menyambutnya di Kremlin.\n\n'
+         '"Kami senang Anda datang," katanya.', ["Vladimir Putin"]),
+    ],
+)
+def test_a_role_after_sebagai_names_no_one_else(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 8, 1))] == speakers

@@ -197,6 +197,7 @@ class _Words:
     one_word_subject: re.Pattern[str]
     introducer_nya: re.Pattern[str]
     talked_about: re.Pattern[str]
+    role_of: re.Pattern[str]
     agent: re.Pattern[str]
     stop: set[str]
     pronouns: set[str]
@@ -244,6 +245,7 @@ def _words() -> _Words:
                               rf"(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
                               rf"(?:{ws('introducers')})(?:nya|\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?))\s*[,:]?\s*"
                               rf"(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
+        role_of=re.compile(rf"(?<![\w])(?:{ws('role_markers')})\s+$", i),
         talked_about=re.compile(rf"(?:(?-i:[A-Z])[\w'’-]* ){{1,6}}(?:(?:{ws('talked_about_auxiliaries')}) )*"
                                 rf"(?:{ws('talked_about')})(?![\w])", i),
         introducer_nya=re.compile(rf"(?<![\w])(?:{ws('introducers')})nya\s*[,:]?\s*$", i),
@@ -1132,14 +1134,17 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
     def inside(pos: int) -> bool:
         return any(s.open <= pos < s.close for s in spans)
 
+    w = _words()
+    # `setelah dilantik sebagai Presiden RI`: a role the sentence gives someone it names (often one
+    # not yet held on the day the title resolves by), not another person named.
     persons = [(m.start, m.entity.name) for m in ents.find_mentions(body, published)
-               if m.entity.kind == "person" and not inside(m.start)]
+               if m.entity.kind == "person" and not inside(m.start)
+               and not (m.via_title and w.role_of.search(body, 0, m.start))]
     # People the gazetteer does not know, named with their title (`Menteri Perdagangan Budi
     # Santoso`): pronouns may stand for them, and a later `kata Budi` names them in full.
     titled = [(m.start, m.entity.name) for m in ents.titled_persons(body, published) if not inside(m.start)]
     # Names the gazetteer does not know, as the subject of a speech verb (`Andi Wijaya mengatakan`).
     known = {n for _, n in persons + titled}
-    w = _words()
     for m in w.named_subject.finditer(body):
         name = m.group("name")
         toks = name.split()
