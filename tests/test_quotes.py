@@ -1131,3 +1131,115 @@ def test_a_bare_verb_in_a_body_and_a_noun_that_takes_quoted_words() -> None:
     text = ('Menlu Sugiono bertemu Wang Yi di Beijing. Menlu tegaskan, "Indonesia tetap pada politik bebas aktif."\n\n'
             'Ia mengirim pesan "Selamat Hari Raya bagi semua umat" kepada warga.')
     assert quotes_of(text, date(2025, 1, 1)) == [("Sugiono", "Indonesia tetap pada politik bebas aktif.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A sentence whose subject is a pronoun passes the pronoun on: the title it names
+        # (`Presiden RI`, another person) is not who the next -nya stands for.
+        ('Menteri Pertahanan Prabowo Subianto tiba di Moskow.\n\nDia menyebut kerja sama itu penting setelah '
+         'dilantik sebagai Presiden RI pada Oktober.\n\n"Kami akan membangun reaktor bersama," katanya.',
+         ["Prabowo Subianto"]),
+        ('Prabowo Subianto tiba di Moskow. Ia mengaku kagum pada Presiden Rusia Vladimir Putin. "Kami akan '
+         'membangun reaktor bersama," ujarnya.', ["Prabowo Subianto"]),
+        # A sentence that opens with someone else after a quotation: that subject speaks next,
+        # even when it names the last speaker again as an object.
+        ('"Kami ingin reaktor modular," kata Prabowo Subianto.\n\nSementara, Putin memuji persahabatan kedua '
+         'negara di depan Prabowo.\n\n"Hubungan kita sudah berlangsung puluhan tahun," ujarnya.',
+         ["Prabowo Subianto", "Vladimir Putin"]),
+        # Negative: the last speaker named again as the subject is still the speaker.
+        ('"Kami ingin reaktor modular," kata Prabowo Subianto.\n\nMeski demikian, Prabowo tidak menyebut '
+         'Putin.\n\n"Kita lihat nanti," ujarnya.', ["Prabowo Subianto", "Prabowo Subianto"]),
+    ],
+)
+def test_pronoun_subjects_and_opening_subjects(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 8, 1))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # One word of a name given in full before, as the subject of a speech verb, is that person:
+        # a later -nya is theirs, not that of someone their sentence talks about.
+        ('"APEC penting bagi kawasan," kata juru bicara Kemlu China, Guo Jiakun.\n\nGuo menambahkan, Xi Jinping '
+         'akan berpidato di forum itu. "China siap bekerja sama dengan semua pihak," ujarnya.',
+         ["Guo Jiakun", "Guo Jiakun"]),
+        ('"Kita perlu dialog," kata Menlu China Wang Yi.\n\nWang juga mengatakan Presiden Joko Widodo akan diundang. '
+         '"Pintu kami selalu terbuka," tuturnya.', ["Wang Yi", "Wang Yi"]),
+        # Negative: a word that fits two people named before credits neither; the sentence's
+        # first person is taken as before.
+        ('"Kita perlu dialog," kata Menlu China Wang Yi. Juru bicara Wang Wenbin hadir.\n\nWang juga mengatakan '
+         'Presiden Joko Widodo akan hadir. "Pintu kami selalu terbuka," tuturnya.', ["Wang Yi", "Joko Widodo"]),
+    ],
+)
+def test_a_clipped_name_as_the_subject_is_the_person_named_before(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 4, 1))] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An introducer with -nya (`Menurutnya,`, `Katanya:`) introduces words said by the one named before.
+        'Juru bicara Kremlin Dmitry Peskov hadir di Moskow. Menurutnya, "Persiapan pertemuan sedang berjalan."',
+        'Juru bicara Kremlin Dmitry Peskov hadir di Moskow. Katanya: "Persiapan pertemuan sedang berjalan."',
+        # As before: the introducer with a pronoun.
+        'Juru bicara Kremlin Dmitry Peskov hadir di Moskow. Menurut dia, "Persiapan pertemuan sedang berjalan."',
+    ],
+)
+def test_an_introducer_with_nya(text: str) -> None:
+    assert quotes_of(text) == [("Dmitry Peskov", "Persiapan pertemuan sedang berjalan.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # An introduced quotation that ends its sentence: the name and verb after it open the next
+        # sentence and introduce the next quotation, not credit this one.
+        ('Putin menyatakan: "Kami siap bekerja sama." Jokowi menjawab: "Terima kasih atas sambutannya."',
+         ["Vladimir Putin", "Joko Widodo"]),
+        ('Xi Jinping mengatakan, "Kita harus menjaga perdamaian." Putin menambahkan, "Kami sepakat sepenuhnya."',
+         ["Xi Jinping", "Vladimir Putin"]),
+        # Negative: without an introduction, a name and verb right after the words still credit them.
+        ('"Kami siap bekerja sama," Putin menambahkan.', ["Vladimir Putin"]),
+    ],
+)
+def test_an_introduced_quotation_that_ends_its_sentence(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2023, 3, 1))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # After a quotation, someone the next sentence talks about (`dijadwalkan`, `diundang`) is
+        # not who a -nya stands for: the one speaking goes on.
+        ('"Kunjungan ini penting," kata juru bicara Kemlu China, Guo Jiakun.\n\nMenurut dia, Xi Jinping '
+         'dijadwalkan berpidato di forum itu. "China siap bekerja sama dengan semua pihak," ujarnya.',
+         ["Guo Jiakun", "Guo Jiakun"]),
+        # An unnamed source goes on too: no one is credited (GOLD: NULL).
+        ('"Kunjungan ini penting," kata seorang sumber di Kremlin.\n\nPutin telah diundang ke KTT itu. '
+         '"Kami pasti akan datang," katanya.', [None, None]),
+        # Negative: with no quotation before, the one talked about is the only candidate.
+        ('Presiden Prabowo Subianto dijadwalkan bertolak ke Beijing hari ini. "Saya akan membahas kerja sama," '
+         'ujarnya.', ["Prabowo Subianto"]),
+    ],
+)
+def test_someone_talked_about_is_not_the_next_speaker(text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 11, 1))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A title after `sebagai`/`selaku` is a role of someone the text names, not another person
+        # (here one Prabowo did not hold yet: on the day it resolves to his predecessor).
+        ('Menteri Pertahanan Prabowo Subianto tiba di Moskow dan bertemu Putin.\n\nKerja sama nuklir akan jadi '
+         'prioritas setelah ia dilantik sebagai Presiden RI pada Oktober.\n\n"Kami akan membangun reaktor '
+         'bersama," katanya.', ["Prabowo Subianto"]),
+        # Negative: a title that is the sentence's subject still names its holder.
+        ('Menteri Pertahanan Prabowo Subianto tiba di Moskow.\n\nPresiden Rusia menyambutnya di Kremlin.\n\n'
+         '"Kami senang Anda datang," katanya.', ["Vladimir Putin"]),
+    ],
+)
+def test_a_role_after_sebagai_names_no_one_else(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2024, 8, 1))] == speakers

@@ -194,6 +194,10 @@ class _Words:
     title_places: set[str]
     spoken_to: re.Pattern[str]
     named_subject: re.Pattern[str]
+    one_word_subject: re.Pattern[str]
+    introducer_nya: re.Pattern[str]
+    talked_about: re.Pattern[str]
+    role_of: re.Pattern[str]
     agent: re.Pattern[str]
     stop: set[str]
     pronouns: set[str]
@@ -236,10 +240,15 @@ def _words() -> _Words:
         before=re.compile(rf"(?<![\w])(?P<verb>{before})(?![\w])", i),
         # `X mengatakan:`, `Menurut X,`, `X mengatakan bahwa`, `X mengatakan kepada Reuters,`
         # `Menurut juru bicara Kemlu, Lin Jian, "..."`: an appositive name may follow the introducer's words.
+        # `Menurutnya, "..."`, `Katanya, "..."`: the introducer with -nya stands for the one named before.
         introducer=re.compile(rf"(?<![\w])(?:(?:{before})(?:\s+(?:{ws('verb_adverbs')}))*"
                               rf"(?:\s+(?:{ws('addressees')})\s[^,:\"“”]{{1,50}}?)?|"
-                              rf"(?:{ws('introducers')})\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?)\s*[,:]?\s*"
+                              rf"(?:{ws('introducers')})(?:nya|\s+[^,]+(?:,\s*(?-i:[A-Z])[^,]*)?))\s*[,:]?\s*"
                               rf"(?:(?:{ws('complementisers')}))?\s*,?\s*$", i),
+        role_of=re.compile(rf"(?<![\w])(?:{ws('role_markers')})\s+$", i),
+        talked_about=re.compile(rf"(?:(?-i:[A-Z])[\w'’-]* ){{1,6}}(?:(?:{ws('talked_about_auxiliaries')}) )*"
+                                rf"(?:{ws('talked_about')})(?![\w])", i),
+        introducer_nya=re.compile(rf"(?<![\w])(?:{ws('introducers')})nya\s*[,:]?\s*$", i),
         subject_verb=re.compile(rf"^\s*,?\s*(?P<subj>[^,.\"“”]{{1,60}}?)\s+(?P<verb>{before})(?![\w])", i),
         named_by=re.compile(rf"(?<![\w])(?:{ws('introducers')}|{ws('after_quote')})\s+(?P<rest>[^,:]+)[,:]?\s*$", i),
         markers=re.compile(rf"^[\s,.]*(?:(?P<verb>{ws('speaker_markers')})(?![\w])|"
@@ -253,6 +262,8 @@ def _words() -> _Words:
         title_places={w.lower() for w in lexicon.words("titles", "place_connectors")},
         spoken_to=re.compile(rf"(?<![\w])(?:{ws('spoken_to')})\s+$", i),
         agent=re.compile(rf"(?<![\w])(?:{ws('agent_markers')})\s+", i),
+        one_word_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+)"
+                                    rf"\s+(?:(?i:{ws('verb_particles')})\s+)?(?i:{before})(?![\w])", re.MULTILINE),
         named_subject=re.compile(rf"(?:^|(?<=[.,]\s)|(?<=\n))(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})"
                                  rf"\s+(?:(?i:{ws('verb_particles')})\s+)?(?i:{before})(?![\w])", re.MULTILINE),
         stop={w.lower() for w in lexicon.words("speech", "speaker_stop_words")}
@@ -357,27 +368,42 @@ class _Context:
         People in `exclude` (those the quotation itself talks about) are passed over."""
         last_quote = next(((a, b, s) for a, b, s in reversed(self.quoted)
                            if a < pos and s and s not in exclude and s != ANONYMOUS), None)
-        before = [(p, name) for p, name in self.persons if p < pos and name not in exclude]
+        # `Putin telah diundang ...` after someone's quotation: the one talked about is not who a
+        # -nya stands for, the one speaking is. (With no quotation before, no one else speaks.)
+        spoken = any(a < pos and s for a, _, s in self.quoted)
+        before = [(p, name) for p, name in self.persons if p < pos and name not in exclude
+                  and not (spoken and _words().talked_about.match(self.body, p))]
         if not before:
             return last_quote[2] if last_quote else None
-        # Named again after the sentence that credits the last quotation (not in its `kata X`).
-        again = _sentence_end(self.body, last_quote[1], len(self.body)) if last_quote else len(self.body)
-        if last_quote and any(p >= again and name == last_quote[2] for p, name in before):
-            # `Meski demikian, Roy tidak bisa ...` between two of Roy's quotes: still Roy.
-            return last_quote[2]
         last_pos = before[-1][0]
         sent_start = last_pos
         for sent in sentences(self.body, max(0, last_pos - 400), min(len(self.body), last_pos + 400)):
             if sent.start <= last_pos < sent.end + 1:
                 sent_start = sent.start
                 break
+        # Named again after the sentence that credits the last quotation (not in its `kata X`).
+        again = _sentence_end(self.body, last_quote[1], len(self.body)) if last_quote else len(self.body)
+        subject = self._subject(sent_start, before)
+        if last_quote and any(p >= again and name == last_quote[2] for p, name in before) \
+                and subject in (None, last_quote[2]):
+            # `Meski demikian, Roy tidak bisa ...` between two of Roy's quotes: still Roy. But not
+            # when the closest sentence opens with someone else (`Sementara, Putin memuji X di
+            # depan Roy.`): that subject speaks next.
+            return last_quote[2]
         if last_quote and last_quote[1] >= sent_start:
             return last_quote[2]
-        if last_quote and (_words().pronoun_speech.match(self.body, sent_start, last_pos)
-                           or _bare_title_subject(self.body[sent_start:last_pos], self.published)):
+        pronoun_subject = bool(_words().pronoun_speech.match(self.body, sent_start, last_pos))
+        if last_quote and (pronoun_subject or _bare_title_subject(self.body[sent_start:last_pos], self.published)):
             # `Menurut dia, Presiden X akan ...`, `Kepala Negara lalu menyinggung X`: the speaker
             # goes on talking about X.
             return last_quote[2]
+        if pronoun_subject:
+            # `Dia menyebut itu prioritasnya setelah menjabat Presiden RI.`: the sentence's subject
+            # is a pronoun, so the people it names are not who a later -nya stands for; the
+            # pronoun's own antecedent, named before, is.
+            earlier = self.previous_actor(sent_start, exclude)
+            if earlier:
+                return earlier
         first = [name for p, name in before if p >= sent_start]
         # `Menanggapi kunjungan Prabowo, Ketua Komisi XI DPR, X, mengatakan ...`: the one a speech
         # verb follows is the subject, not a person named in a phrase before it.
@@ -385,6 +411,17 @@ class _Context:
         if speaking:
             return speaking[0]
         return first[0] if first else before[-1][1]
+
+    def _subject(self, sent_start: int, before: list[tuple[int, str]]) -> str | None:
+        """The person a sentence opens with (`Sementara, Putin memuji ...`): named before any
+        word other than a sentence opener. None when the sentence opens otherwise."""
+        w = _words()
+        for p, name in before:
+            if p < sent_start:
+                continue
+            lead = re.findall(r"[\w-]+", self.body[sent_start:p].lower())
+            return name if all(t in w.openers or t in w.demonstratives for t in lead) else None
+        return None
 
 
 def _speaks_after(body: str, pos: int) -> bool:
@@ -749,6 +786,9 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
     spokesperson = _through_spokesperson(pre, ctx, w)
     if spokesperson:
         return spokesperson
+    if w.introducer_nya.search(pre):
+        # `Menurutnya, "..."`: -nya stands for the one named before.
+        return ctx.previous_actor(pre_start)
     marker = w.named_by.search(pre)
     if marker:
         return _resolve_phrase(_speaker_phrase(marker.group("rest"), w)[0], pre_start, ctx, w)
@@ -979,6 +1019,10 @@ def attribute(fr: Frame, ctx: _Context, w: _Words) -> Attribution:
             speaker = _through_spokesperson(_clause(rest), ctx, w) or _resolve_phrase(phrase, fr.span.open, ctx, w)
             return Attribution(speaker, verb.lower(), "after")
     subj_verb = w.subject_verb.match(post)
+    if subj_verb and re.search(r"[.!?]$", fr.text) and _introduced(fr.pre, w):
+        # `Putin menyatakan: "A." Jokowi menjawab: "B."`: the quotation ends its sentence and has
+        # its own introduction; the subject and verb after it open the next sentence.
+        subj_verb = None
     if subj_verb:
         subj = subj_verb.group("subj")
         if ents.resolve(subj, ctx.published) is not None or subj.strip().lower() in w.pronouns \
@@ -1090,14 +1134,17 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
     def inside(pos: int) -> bool:
         return any(s.open <= pos < s.close for s in spans)
 
+    w = _words()
+    # `setelah dilantik sebagai Presiden RI`: a role the sentence gives someone it names (often one
+    # not yet held on the day the title resolves by), not another person named.
     persons = [(m.start, m.entity.name) for m in ents.find_mentions(body, published)
-               if m.entity.kind == "person" and not inside(m.start)]
+               if m.entity.kind == "person" and not inside(m.start)
+               and not (m.via_title and w.role_of.search(body, 0, m.start))]
     # People the gazetteer does not know, named with their title (`Menteri Perdagangan Budi
     # Santoso`): pronouns may stand for them, and a later `kata Budi` names them in full.
     titled = [(m.start, m.entity.name) for m in ents.titled_persons(body, published) if not inside(m.start)]
     # Names the gazetteer does not know, as the subject of a speech verb (`Andi Wijaya mengatakan`).
     known = {n for _, n in persons + titled}
-    w = _words()
     for m in w.named_subject.finditer(body):
         name = m.group("name")
         toks = name.split()
@@ -1110,6 +1157,18 @@ def _context(body: str, published: date | None, spans: list[QuoteSpan]) -> tuple
         if not inside(m.start()) and name not in known and not ents.is_title(name) and len(toks) >= 2:
             titled.append((m.end("name") - len(name), name))
     persons = sorted(persons + titled)
+    # A person named in full before, later the subject of a speech verb by one word of the name
+    # (`Guo menambahkan, ...` after `Juru Bicara Guo Jiakun`): newsrooms clip names the gazetteer
+    # lists only in full. Only a word that fits one person named before.
+    taken = {p for p, _ in persons}
+    for m in w.one_word_subject.finditer(body):
+        at, word = m.start("name"), m.group("name")
+        if at in taken or inside(at) or word.lower() in w.openers or ents.resolve(word, published) is not None:
+            continue
+        fits = {name for p, name in persons if p < at and word in name.split()[1:] + name.split()[:1]}
+        if len(fits) == 1:
+            persons.append((at, fits.pop()))
+    persons.sort()
     # A body as the subject of a speech verb (`Kemlu RI mengunggah pernyataan ...`) speaks too: a
     # quotation standing alone after it, or a -nya, is the body's.
     speaking = [(m.start, m.entity.name) for m in ents.find_mentions(body, published)
