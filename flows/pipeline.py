@@ -18,7 +18,7 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
 from flows import tasks
-from flows.pool import pool
+from flows.pool import WarmProcessPool, pool
 from flows.report import run_report
 from sources.pull import stream
 from warta import chunks, progress
@@ -61,6 +61,7 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
                         tally = _load_next(db, pending, tally, settings)
                 while pending:
                     tally = _load_next(db, pending, tally, settings)
+            _release_workers()
         # Near-copies and canonical events of what the chunks loaded (and of anything left pending).
         tally.loaded.update(tasks.link(db, settings))
         run = tally.finish()
@@ -140,6 +141,15 @@ def _to_a_worker(chunk: chunks.Chunk) -> object:
     if not isinstance(runner, DaskTaskRunner):
         return chunk
     return runner.client.scatter(chunk, direct=True, hash=False)
+
+
+def _release_workers() -> None:
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    runner = context.task_runner if context else None
+    if isinstance(runner, WarmProcessPool):
+        runner.release_workers()
 
 
 def _import_in_background(module: str) -> None:

@@ -75,3 +75,19 @@ def test_a_run_on_prestarted_workers_loads_what_a_run_on_prefects_pool_loads(tmp
     assert len(snapshot(dbs["2"], ("articles",))["articles"]) == 5
     log = dbs["2"].with_suffix(".log").read_text(encoding="utf-8")
     assert "chunk 3:" in log  # the workers' own log lines reach the run's log file
+
+
+@pytest.mark.slow
+def test_released_workers_exit_before_the_flow_ends() -> None:
+    import multiprocessing
+
+    from flows.pool import pool
+
+    with pool(2) as runner:
+        pid = runner._executor.submit(os.getpid).result(timeout=120)
+        assert pid in {p.pid for p in multiprocessing.active_children()}
+        runner.release_workers()  # the flow's last chunk is in: the runner is still entered
+        deadline = time.monotonic() + 60
+        while pid in {p.pid for p in multiprocessing.active_children()} and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert pid not in {p.pid for p in multiprocessing.active_children()}
