@@ -25,6 +25,7 @@ import polars as pl
 from expectations.suites import ExpectationSpec
 from expectations.validate import SAMPLE_SIZE, Outcome, Validation, quarantine_rows, result_row, validate
 from warehouse.dq_results import DQ_RESULTS
+from warehouse.entities import known_names_in
 from warehouse.quarantine import QUARANTINE
 
 CROSS_SUITE = "cross"
@@ -170,10 +171,7 @@ def cross_checks(
         known = set(known_entities or ())
         entities = tables.get("entities")
         if entities is not None and entities.height:
-            known_rows = entities.filter(pl.col("known").fill_null(False))
-            known |= set(known_rows["name"].to_list())
-            # A body quoted under the name the text gave it (`Kemlu RI`) is one of its row's aliases.
-            known |= {a for a in known_rows.filter(pl.col("kind") == "org")["aliases"].explode().to_list() if a}
+            known |= known_names_in(entities)
         bad = unknown_speakers(quotes, known)
         flag("quotes", SPEAKER_KNOWN, bad, sorted({str(quotes["speaker"][i]) for i in bad}))
     if articles is not None and articles.height:

@@ -152,3 +152,18 @@ def test_a_body_quoted_under_its_short_name_is_one_entity(tmp_path: Path) -> Non
     # The speaker check knows the short name too: only the unknown person is flagged.
     assert query(db, "SELECT unexpected_count FROM dq_results "
                      "WHERE expectation = 'quote_speaker_is_known_entity(speaker)'") == [(1,)]
+
+
+def test_the_chunk_check_knows_the_names_the_view_knows(tmp_path: Path) -> None:
+    # One rule, two places: `entity_names` over the file, `known_names_in` over a chunk's rows
+    # before they are loaded. Known people, a body under its short name, an unknown name.
+    from warehouse.entities import known_names, known_names_in
+    from warehouse.load import connect
+
+    entities = entities_frame(["Kemlu RI", "Xi Jinping", "Tiongkok", "Budi Hartono", "Kremlin"])
+    db = tmp_path / "w.duckdb"
+    process(db, batch([article(1)], entities=entities.to_dicts()), "r1")
+    with connect(db) as con:
+        in_file = known_names(con)
+    assert in_file == known_names_in(entities)
+    assert {"Kemlu RI", "Kementerian Luar Negeri RI", "Xi Jinping"} <= in_file and "Budi Hartono" not in in_file
