@@ -191,7 +191,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> i
     # DuckDB keeps only the first of duplicate keys inside one INSERT ... ON CONFLICT batch.
     keep = "last" if table.disposition == "merge" else "first"
     batch_frame = table.conform(df).unique(subset=[table.key], keep=keep, maintain_order=True).to_arrow()
-    verb = "INSERT OR REPLACE" if table.disposition == "merge" else "INSERT OR IGNORE"
     cols = ", ".join(table.column_names)
     # DuckDB reads the local Arrow table `batch_frame` by its name (a replacement scan).
     if table.disposition == "merge" and table.replace_when_changed:
@@ -200,6 +199,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: Table, df: pl.DataFrame) -> i
         con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM batch_frame "
                     f"ON CONFLICT ({table.key}) DO UPDATE SET {updates} WHERE {changed}")
     else:
+        verb = "INSERT OR REPLACE" if table.disposition == "merge" else "INSERT OR IGNORE"
         con.execute(f"{verb} INTO {table.name} ({cols}) SELECT {cols} FROM batch_frame")
     return batch_frame.num_rows
 
