@@ -123,6 +123,8 @@ _INDEX = """<!DOCTYPE html>
 <p>Row-level expectations of each run, as the run's checks recorded them (before quarantine).
 Suites are derived from the table declarations in <code>warehouse/</code>.</p>
 <h2>Validation Results</h2>
+{% if older %}<p>The newest {{ shown }} runs; older runs keep their pages under <code>validations/</code>.</p>
+{% endif %}
 <table><thead><tr><th>run</th><th>validated at</th><th>table</th><th>status</th><th>expectations met</th></tr></thead>
 <tbody>{% for v in validations %}<tr><td>{{ v.run }}</td><td>{{ v.time }}</td><td>{{ v.suite }}</td>
 <td class="{{ 'ok' if v.success else 'bad' }}">{{ 'passed' if v.success else 'failed' }}</td>
@@ -172,16 +174,29 @@ def _validation(path: Path, docs: Path) -> dict[str, Any]:
     return {"suite": data["suite_name"], "run": run["run_name"], "time": run["run_time"][:19].replace("T", " "),
             "success": data["success"], "evaluated": stats["evaluated_expectations"],
             "successful": stats["successful_expectations"], "results": results, "page": page,
-            "href": page.relative_to(docs).as_posix()}
+            "href": page.relative_to(docs).as_posix(), "source": path}
+
+
+# Runs the index lists, newest first. A scheduled pipeline runs hourly: reading every stored result
+# on every run would make the Data Docs step grow without end. Older runs keep their pages.
+INDEX_RUNS = 100
 
 
 def render_docs(db_path: str | Path) -> Path:
-    """Write the Data Docs pages from every stored validation result and suite; the index's path."""
+    """Write the Data Docs pages of the newest `INDEX_RUNS` runs' stored validation results that
+    have none yet (a result never changes once stored), and the index of them and of every suite;
+    the index's path."""
     index = docs_index(db_path)
     docs = index.parent
-    validations = [_validation(p, docs) for p in results_root(db_path).glob("*/*/*/*.json")]
+    # <suite>/<run name>/<run time>/<batch>.json: the newest runs are found from the paths alone.
+    stored = sorted(results_root(db_path).glob("*/*/*/*.json"), key=lambda p: p.parent.name, reverse=True)
+    newest = list(dict.fromkeys(p.parent.parent.name for p in stored))[:INDEX_RUNS]
+    listed = set(newest)
+    validations = [_validation(p, docs) for p in stored if p.parent.parent.name in listed]
     validations.sort(key=lambda v: (v["time"], v["suite"]), reverse=True)
     for v in validations:
+        if v["page"].exists() and v["page"].stat().st_mtime >= v["source"].stat().st_mtime:
+            continue
         v["page"].parent.mkdir(parents=True, exist_ok=True)
         up = "../" * (len(v["page"].relative_to(docs).parts) - 1)
         v["page"].write_text(_env.from_string(_VALIDATION).render(v=v, style=_STYLE, up=up), encoding="utf-8")
@@ -192,6 +207,7 @@ def render_docs(db_path: str | Path) -> Path:
             {"type": e["type"], "kwargs": json.dumps(e.get("kwargs", {}), ensure_ascii=False, default=str)}
             for e in suite.get("expectations", [])]})
     index.parent.mkdir(parents=True, exist_ok=True)
+    older = len(set(p.parent.parent.name for p in stored)) > len(newest)
     index.write_text(_env.from_string(_INDEX).render(name=Path(db_path).name, validations=validations, suites=suites,
-                                                      style=_STYLE), encoding="utf-8")
+                                                      style=_STYLE, older=older, shown=len(newest)), encoding="utf-8")
     return index

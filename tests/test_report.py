@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -138,3 +139,34 @@ def test_report_flow_publishes_artifacts(warehouse: Path, prefect_harness) -> No
     assert "# warta run run-3: failed" in markdown.data
     table = asyncio.run(latest("warta-dq-results"))
     assert "batch_not_empty(articles)" in str(table.data)
+
+
+def _stored_result(db: Path, suite: str, run: str, when: str) -> None:
+    """A validation result as the GX file context stores it (what render_docs reads)."""
+    from expectations.datadocs import results_root
+
+    path = results_root(db) / suite / run / when / "whole-batch.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({
+        "suite_name": suite, "success": True, "meta": {"run_id": {"run_name": run, "run_time": when}},
+        "statistics": {"evaluated_expectations": 1, "successful_expectations": 1},
+        "results": [{"success": True, "expectation_config": {"type": "expect_column_values_to_not_be_null",
+                                                             "kwargs": {"column": "url"}},
+                     "result": {"element_count": 3, "unexpected_count": 0}}]}), encoding="utf-8")
+
+
+def test_data_docs_list_the_newest_runs_and_write_each_page_once(tmp_path: Path, monkeypatch) -> None:
+    from expectations import datadocs
+
+    db = tmp_path / "w.duckdb"
+    monkeypatch.setattr(datadocs, "INDEX_RUNS", 2)
+    for i, run in enumerate(("run-a", "run-b")):
+        _stored_result(db, "articles", run, f"2026-12-0{i + 1}T10:00:00")
+    index = datadocs.render_docs(db)
+    page_a = next((index.parent / "validations" / "articles" / "run-a").glob("*.html"))
+    written = page_a.stat().st_mtime_ns
+    _stored_result(db, "articles", "run-c", "2026-12-03T10:00:00")
+    html = datadocs.render_docs(db).read_text(encoding="utf-8")
+    assert "run-c" in html and "run-b" in html and "run-a" not in html  # the newest two
+    assert "older runs keep their pages" in html
+    assert page_a.exists() and page_a.stat().st_mtime_ns == written  # not rendered again
