@@ -44,7 +44,8 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
         items = stream(inputs, skip_urls=frozenset() if force else frozenset(state.urls), settings=settings, db=db)
         planned = chunks.plan(items, state, chunk_size=size, force=force, retry_failed=retry_failed)
         first, second = next(planned), next(planned, None)
-        if second is None:  # one chunk: no worker process is worth starting
+        if second is None:  # one chunk: no worker process is worth starting (or keeping)
+            _release_workers()
             tally = tasks.load_chunk(db, tasks.transform_chunk(first, tally.run_id, settings.max_quarantine_share,
                                                                tally.newest, settings.lexicon_dir_str), tally, settings)
             progress.advance(first)

@@ -8,17 +8,17 @@ from concurrent.futures import ThreadPoolExecutor
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
-from warta import workers as early
-from warta.chunks import warm
+from warta import workers
 
 
 class WarmProcessPool(ProcessPoolTaskRunner):
-    """`ProcessPoolTaskRunner`, adopting prestarted workers. Adopting repeats what its `__enter__`
-    does (Prefect 3.8) with an executor and message queue made earlier: the queue carries the
-    workers' logs and events to this process, where the forwarding thread hands them to Prefect."""
+    """`ProcessPoolTaskRunner`, taking prestarted workers. Taking them repeats what its `__enter__`
+    does (Prefect 3.8, pinned) with an executor and message queue made earlier: the queue carries
+    the workers' logs and events to this process, where the forwarding thread hands them to
+    Prefect. The flow keeps this class through Prefect's `duplicate()`, which builds `type(self)`."""
 
     def __enter__(self) -> WarmProcessPool:
-        started = early.take(self._max_workers)
+        started = workers.take(self._max_workers)
         if started is None:
             return super().__enter__()
         TaskRunner.__enter__(self)
@@ -32,10 +32,10 @@ class WarmProcessPool(ProcessPoolTaskRunner):
     def release_workers(self) -> None:
         """Let the worker processes go now that no chunk is to come: their exit (~1 s for two,
         Prefect's log and event flushes included) overlaps with the run's last steps instead of
-        following them when the flow ends."""
+        following them when the flow ends. Nothing can be submitted to this runner afterwards."""
         if self._executor is not None:
-            self._executor.shutdown(wait=False)
+            self._executor.shutdown(wait=False, cancel_futures=True)
 
 
-def pool(workers: int) -> WarmProcessPool:
-    return WarmProcessPool(max_workers=workers, initializer=warm)
+def pool(size: int) -> WarmProcessPool:
+    return WarmProcessPool(max_workers=size, initializer=workers.start_worker)

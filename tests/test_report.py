@@ -160,13 +160,14 @@ def test_data_docs_list_the_newest_runs_and_write_each_page_once(tmp_path: Path,
 
     db = tmp_path / "w.duckdb"
     monkeypatch.setattr(datadocs, "INDEX_RUNS", 2)
-    for i, run in enumerate(("run-a", "run-b")):
-        _stored_result(db, "articles", run, f"2026-12-0{i + 1}T10:00:00")
+    for i, run in enumerate(("run-a", "run-b")):  # run times as the GX file context names their folders
+        _stored_result(db, "articles", run, f"2026120{i + 1}T100000.000000Z")
     index = datadocs.render_docs(db)
-    page_a = next((index.parent / "validations" / "articles" / "run-a").glob("*.html"))
-    written = page_a.stat().st_mtime_ns
-    _stored_result(db, "articles", "run-c", "2026-12-03T10:00:00")
+    page_b = next((index.parent / "validations" / "articles" / "run-b").glob("*.html"))
+    written = page_b.stat().st_mtime_ns
+    _stored_result(db, "articles", "run-c", "20261203T100000.000000Z")
     html = datadocs.render_docs(db).read_text(encoding="utf-8")
     assert "run-c" in html and "run-b" in html and "run-a" not in html  # the newest two
     assert "older runs keep their pages" in html
-    assert page_a.exists() and page_a.stat().st_mtime_ns == written  # not rendered again
+    assert next((index.parent / "validations" / "articles" / "run-a").glob("*.html")).exists()
+    assert page_b.stat().st_mtime_ns == written  # listed again, not rendered again

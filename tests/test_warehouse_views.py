@@ -167,3 +167,13 @@ def test_the_chunk_check_knows_the_names_the_view_knows(tmp_path: Path) -> None:
         in_file = known_names(con)
     assert in_file == known_names_in(entities)
     assert {"Kemlu RI", "Kementerian Luar Negeri RI", "Xi Jinping"} <= in_file and "Budi Hartono" not in in_file
+
+
+def test_a_name_that_is_an_entitys_own_key_stays_that_entity_in_the_chunk_check_too() -> None:
+    # An earlier text wrote `Kemlu RI` as an unknown name; a lexicon later made it the ministry's alias.
+    from warehouse.entities import known_names_in
+
+    rows = pl.DataFrame({"name": ["Kementerian Luar Negeri RI", "Kemlu RI"], "kind": ["org", "unknown"],
+                         "wikidata_id": [None, None], "state": ["Indonesia", None],
+                         "aliases": [["Kemlu RI"], []], "known": [True, False]})
+    assert known_names_in(rows) == {"Kementerian Luar Negeri RI"}

@@ -25,39 +25,60 @@ def _touch(path: Path, when: float) -> None:
     os.utime(path, (when, when))
 
 
-def test_workers_are_worth_starting_only_for_more_than_a_chunk_of_inputs_newer_than_the_warehouse(
-        tmp_path: Path) -> None:
+def test_workers_are_worth_starting_for_more_than_a_chunk_changed_since_the_warehouse(tmp_path: Path) -> None:
     folder = tmp_path / "texts"
     shutil.copytree(TEXT, folder)  # five documents
     db = tmp_path / "w.duckdb"
-    assert workers._worth_starting([str(folder)], db, chunk_size=2)  # no warehouse yet
-    assert not workers._worth_starting([str(folder)], db, chunk_size=5)  # one chunk: no pool at all
-    assert not workers._worth_starting(["https://berita.example/rss"], db, chunk_size=2)  # size unknown
+
+    def changed(chunk_size: int, force: bool = False) -> int:
+        return workers._changed_documents([str(folder)], db, chunk_size * 2, force)
+
+    assert changed(2) == 5  # no warehouse yet: everything is new
+    assert workers._changed_documents(["https://berita.example/rss"], db, 4, False) == 0  # size unknown
     db.write_bytes(b"")
     now = time.time()
-    for f in folder.iterdir():
+    files = sorted(folder.iterdir())
+    for f in files:
         _touch(f, now - 100)
     _touch(db, now)
-    assert not workers._worth_starting([str(folder)], db, chunk_size=2)  # a re-run of loaded inputs
-    _touch(next(folder.iterdir()), now + 10)
-    assert workers._worth_starting([str(folder)], db, chunk_size=2)  # one input changed since
+    assert changed(2) == 0  # a re-run of loaded inputs
+    assert changed(2, force=True) == 5  # --force transforms them all again
+    for f in files[:3]:
+        _touch(f, now + 10)
+    assert changed(2) == 3  # only what changed since counts
+    assert changed(1) == 3 and workers._changed_documents([str(folder)], db, 1, False) == 2  # stops past enough
+    (folder / "unreadable").mkdir()
+    (folder / "unreadable").chmod(0)
+    try:
+        assert changed(2) in (0, 3)  # an input the flow will report is no reason to fail here
+    finally:
+        (folder / "unreadable").chmod(0o755)
 
 
 @pytest.mark.slow
 def test_the_flows_pool_takes_the_prestarted_workers(tmp_path: Path) -> None:
-    from flows.pool import pool
+    from flows.pipeline import etl
+    from flows.pool import WarmProcessPool, pool
 
+    # The flow's runner is duplicated by Prefect for each run: it must stay one that takes them.
+    runner = etl.with_options(task_runner=pool(2)).task_runner.duplicate()
+    assert isinstance(runner, WarmProcessPool) and runner._initializer is workers.start_worker
     assert workers.prestart([str(TEXT)], tmp_path / "w.duckdb", workers=2, chunk_size=2)
-    [(_, _, executor)] = workers._early
+    executor = workers._early.executor
     try:
-        with pool(2) as runner:
-            assert runner._executor is executor
+        with pool(2) as taken:
+            assert taken._executor is executor
             assert workers.take(2) is None  # taken once
-            pids = {runner._executor.submit(os.getpid).result(timeout=120) for _ in range(4)}
+            pids = {taken._executor.submit(os.getpid).result(timeout=120) for _ in range(4)}
             assert os.getpid() not in pids and 1 <= len(pids) <= 2
-        assert not workers.prestart([str(TEXT)], tmp_path / "w.duckdb", workers=1, chunk_size=2)  # one worker: no pool
+        assert not workers.prestart([str(TEXT)], tmp_path / "w.duckdb", workers=1, chunk_size=2)  # one: no pool
+        # Workers started for a pool of another size are stopped, not left idle.
+        assert workers.prestart([str(TEXT)], tmp_path / "w.duckdb", workers=2, chunk_size=2)
+        other = workers._early.executor
+        assert workers.take(3) is None and workers._early is None
+        assert not other._processes  # stopped
     finally:
-        workers._early.clear()
+        executor.shutdown(wait=True)
 
 
 @pytest.mark.server
@@ -74,7 +95,9 @@ def test_a_run_on_prestarted_workers_loads_what_a_run_on_prefects_pool_loads(tmp
     assert snapshot(dbs["2"], FACTS) == snapshot(dbs["1"], FACTS)
     assert len(snapshot(dbs["2"], ("articles",))["articles"]) == 5
     log = dbs["2"].with_suffix(".log").read_text(encoding="utf-8")
+    assert "took 2 worker processes started before the flow" in log
     assert "chunk 3:" in log  # the workers' own log lines reach the run's log file
+    assert "started before the flow" not in dbs["1"].with_suffix(".log").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

@@ -412,7 +412,7 @@ def _by_function_words(sample: str) -> str | None:
     letters = [c for c in sample if c.isalpha()]
     if not letters or sum(c.isascii() for c in letters) < 0.9 * len(letters):
         return None  # another script: English words inside it say nothing
-    words = re.findall(r"[a-z]+", sample.lower())
+    words = re.findall(r"[^\W\d_]+", sample.lower())  # whole words: `Erdoğan` is no English `an`
     if len(words) < _FEWEST_WORDS:
         return None
     shares = {code: sum(w in listed for w in words) / len(words) for code, listed in _function_words().items()}

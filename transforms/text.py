@@ -21,11 +21,11 @@ STRAIGHT = '"'
 DOUBLE_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, normalization="NFC")
-# A text made only of these has nothing for ftfy to repair: every mojibake sequence holds a
-# Latin-1 or cp1252 letter (Ã, Â, â, ...), an entity needs "&", and no control, wide or ligature
-# character is among them. Most news text is such (ASCII, curly quotes, dashes), and the test
-# costs a fraction of ftfy's ~3 ms a page.
-_NOTHING_TO_FIX = re.compile(r"[\t\n\r\x20-\x25\x27-\x7e\u00a0\u2010-\u2026]*")
+# A text made only of these has nothing for ftfy to repair: its cp1252 mojibake holds a Latin-1
+# letter (Ã, Â, â, ...), its MacRoman mojibake a dagger or bullet († ‡ •, left out here), an entity
+# needs "&", and no control, wide or ligature character is among them. Most news text is such
+# (ASCII, curly quotes, dashes), and the test costs a fraction of ftfy's ~3 ms a page.
+_NOTHING_TO_FIX = re.compile(r"[\t\n\r\x20-\x25\x27-\x7e\u00a0\u2010-\u201f\u2023-\u2026]*")
 # Invisible characters that scrapers leave inside words; they break substring search downstream.
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # No-break and other fixed-width spaces become ordinary spaces: analysts search for "Xi Jinping dan".

@@ -28,9 +28,11 @@ def known_names(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def known_names_in(entities: pl.DataFrame) -> set[str]:
-    """`known_names` of rows not loaded yet (a chunk's): the same rule as the `entity_names` view,
-    for the checks that run before the load. A body is written by the name the text gave it, one
-    of its aliases (GOLD.md); people, states and places by their canonical name."""
-    known = entities.filter(pl.col("known").fill_null(False))
-    bodies = known.filter(pl.col("kind") == "org")["aliases"].explode().drop_nulls()
-    return set(known["name"].to_list()) | set(bodies.to_list())
+    """`known_names` of rows not loaded yet (a chunk's, for the checks before the load): the same
+    `entity_names` view and query, over the frame in an in-memory database."""
+    from warehouse.views import ENTITY_NAMES
+
+    with duckdb.connect() as con:
+        con.register("entities", ENTITIES.conform(entities).to_arrow())
+        con.execute(ENTITY_NAMES.sql)
+        return known_names(con)

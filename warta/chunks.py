@@ -244,9 +244,10 @@ def process_chunk(con: duckdb.DuckDBPyConnection, chunk: Chunk, tally: RunTally,
     return load_chunk(con, t, tally)
 
 
-def count_documents(inputs: list[str]) -> int | None:
+def count_documents(inputs: list[str], *, newer_than: float | None = None, enough: int | None = None) -> int | None:
     """How many documents the inputs hold, when that is cheap to know (local files; JSONL lines);
-    None when an input is a URL or a WARC file."""
+    None when an input is a URL or a WARC file. Only files modified after `newer_than` (a
+    timestamp) count when it is given; counting stops once the total passes `enough`."""
     from sources.local import JSONL_SUFFIXES, WARC_SUFFIXES, expand, has_suffix
 
     total = 0
@@ -257,7 +258,11 @@ def count_documents(inputs: list[str]) -> int | None:
         for file in expand(path):
             if has_suffix(file, WARC_SUFFIXES):
                 return None
+            if newer_than is not None and file.stat().st_mtime <= newer_than:
+                continue
             total += _lines(file) if has_suffix(file, JSONL_SUFFIXES) else 1
+            if enough is not None and total > enough:
+                return total
     return total
 
 

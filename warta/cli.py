@@ -12,7 +12,7 @@ import typer
 from warta import __version__
 from warta.errors import UserError, is_verbose, report_error, set_verbose
 from warta.lifecycle import managed_run, start_server_early
-from warta.settings import DEFAULT_DB, SAMPLE_CORPUS
+from warta.settings import DEFAULT_DB, SAMPLE_CORPUS, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_enable=False)
 
@@ -64,17 +64,18 @@ def run(
     verbose = verbose or is_verbose()  # `warta -v run` as well as `warta run -v`
     start_server_early()  # first: its start-up overlaps with the imports below
     log_file = log_file_setting(db, verbose)
-    # The worker processes' imports, too (warta/workers.py); the pool's inherit the log file.
-    if dask and "://" in dask:
+    settings = Settings()
+    workers = workers or settings.workers
+    # While the server starts, the worker processes import the transform stack too
+    # (warta/workers.py); the pool's are started after the log file is set, which they inherit.
+    if dask and dask != "local":
         from warta.workers import warm_cluster
 
         warm_cluster(dask)
     elif not dask:
-        from warta.settings import Settings
         from warta.workers import prestart
 
-        settings = Settings()
-        prestart(inputs, db, workers or settings.workers, chunk_size or settings.chunk_size)
+        prestart(inputs, db, workers, chunk_size or settings.chunk_size, force=force)
     route_logs(log_file)
     from flows.pipeline import etl
     from warta import progress
@@ -86,12 +87,9 @@ def run(
     print_summary(summary)
 
 
-def task_runner(dask: str | None, workers: int | None):  # -> prefect.task_runners.TaskRunner
-    """Worker processes on this machine, or a Dask cluster: `local` starts one with a worker
-    process per core; an address (tcp://host:8786) uses a running scheduler and its workers."""
-    from warta.settings import Settings
-
-    workers = workers or Settings().workers
+def task_runner(dask: str | None, workers: int):  # -> prefect.task_runners.TaskRunner
+    """`workers` worker processes on this machine, or a Dask cluster: `local` starts one with
+    `workers` processes; an address (tcp://host:8786) uses a running scheduler and its workers."""
     if dask:
         from prefect_dask import DaskTaskRunner
 

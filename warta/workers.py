@@ -4,51 +4,129 @@ A worker process spends ~3.5 s importing the transform stack (`warta.chunks.warm
 way Prefect starts them, on the first chunk's submission, that comes after the temporary Prefect
 server's start-up (~5 s, on one core) and adds to it. `prestart`, called by `warta run` before it
 imports Prefect, launches them at once, so that their imports run while the server starts; the
-flow's runner (`flows.pool.WarmProcessPool`) adopts them.
+flow's runner (`flows.pool.WarmProcessPool`) takes them.
 
-`prestart` guesses from the inputs alone (the warehouse is the flow's to read): local inputs of
-more than one chunk, changed since the DuckDB file was last written. A wrong guess costs either
-the imports of processes nobody uses (so a re-run of loaded inputs never starts them) or the wait
-that Prefect's own start has.
+`prestart` guesses from the inputs alone (the warehouse is the flow's to read): more than one
+chunk of documents in local files changed since the DuckDB file was last written (every file
+with `--force`). A wrong guess costs either the imports of processes nobody uses (so a re-run of
+loaded inputs never starts them) or the wait that Prefect's own start has.
+
+Every pool worker starts with `start_worker`: it dies with the process that started it (a run
+killed before its signal handlers were in place must not leave workers behind, holding the
+terminal's output open), and leaves Ctrl-C to that process, which stops the run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import math
 import multiprocessing
+import os
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.queues import Queue
 from pathlib import Path
-from typing import Any
 
-# Launched by `prestart` until a runner adopts them: (workers, message queue, executor).
-_early: list[tuple[int, Any, ProcessPoolExecutor]] = []
+log = logging.getLogger("warta.workers")
+log.setLevel(logging.INFO)  # to the run's log file (the terminal shows warnings only)
 
 
-def init_worker(queue: Any) -> None:
-    """A worker's start, as Prefect's process pool does it (its logs and events go back to the
-    flow's process through `queue`), then the transform stack's imports."""
-    from prefect.task_runners import _initialize_process_pool_worker
+@dataclass
+class _Started:
+    workers: int  # the pool's size (`max_workers`); fewer may be running yet
+    queue: Queue  # the workers' log lines and events, to the flow's process
+    executor: ProcessPoolExecutor
 
+
+# Launched by `prestart`, until a runner takes them.
+_early: _Started | None = None
+
+
+def start_worker() -> None:
+    """The initializer of every pool worker (flows/pool.py): tied to its parent, deaf to Ctrl-C,
+    then the transform stack's imports."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        def exit_with_parent() -> None:
+            parent.join()  # returns when the parent is gone, however it died
+            os._exit(1)
+
+        threading.Thread(target=exit_with_parent, name="exit-with-parent", daemon=True).start()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C reaches the whole group
     from warta.chunks import warm
 
-    _initialize_process_pool_worker(queue, warm, ())
+    warm()
 
 
-def prestart(inputs: list[str], db: Path, workers: int, chunk_size: int) -> bool:
-    """Launch `workers` worker processes now when the inputs look like more than one chunk of
-    new documents (see the module's note); whether it did."""
-    if _early or workers < 2 or not _worth_starting(inputs, db, chunk_size):
+def init_worker(queue: Queue) -> None:
+    """A prestarted worker's start, as Prefect's process pool starts its own: its log lines and
+    events go to the flow's process through `queue` (Prefect's runner forwards them), then
+    `start_worker`. The environment the run sets later (its server's address) comes with each
+    task, as it does for Prefect's own workers."""
+    from prefect.task_runners import _initialize_process_pool_worker
+
+    _initialize_process_pool_worker(queue, start_worker, ())
+
+
+def prestart(inputs: list[str], db: Path, workers: int, chunk_size: int, *, force: bool = False) -> bool:
+    """Launch worker processes of a pool of `workers` now, one per chunk of changed documents up to
+    `workers`, when there is more than one such chunk (see the module's note); whether it did."""
+    global _early
+    if _early is not None or workers < 2:
+        return False
+    documents = _changed_documents(inputs, db, chunk_size * workers, force)
+    if documents <= chunk_size:
         return False
     context = multiprocessing.get_context("spawn")  # as Prefect's runner: no forked threads or locks
     queue = context.Queue()
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
                                    initargs=(queue,))
-    # The executor starts a process per submission while none is idle: a no-op each starts them all.
-    for _ in range(workers):
-        executor.submit(int)
-    _early.append((workers, queue, executor))
+    # The executor starts a process per submission while none is idle: a no-op each starts them.
+    # Ctrl-C is held back meanwhile: a process inherits the blocked signal, so a terminal's Ctrl-C
+    # (sent to the whole group) never interrupts a worker's imports; this process gets it after.
+    held = threading.current_thread() is threading.main_thread()
+    if held:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for _ in range(min(workers, math.ceil(documents / chunk_size))):
+            executor.submit(int)
+    finally:
+        if held:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    _early = _Started(workers, queue, executor)
     return True
+
+
+def take(workers: int) -> tuple[Queue, ProcessPoolExecutor] | None:
+    """The message queue and executor of the prestarted workers, once, when the pool is of
+    `workers`; workers started for a pool of another size are stopped."""
+    global _early
+    started, _early = _early, None
+    if started is None:
+        return None
+    if started.workers != workers:  # (waits for their imports: a process half started cannot be stopped cleanly)
+        started.executor.shutdown(wait=True, cancel_futures=True)
+        return None
+    log.info("took %d worker processes started before the flow", len(started.executor._processes))
+    return started.queue, started.executor
+
+
+def _changed_documents(inputs: list[str], db: Path, enough: int, force: bool) -> int:
+    """Documents in the local inputs modified since the DuckDB file was (all with `force`, or
+    without a file yet), counted up to just past `enough`; 0 when that is not cheap to know."""
+    from warta.chunks import count_documents
+
+    try:
+        written = None if force else db.expanduser().stat().st_mtime
+    except OSError:  # no warehouse yet: everything is new
+        written = None
+    try:
+        return count_documents(inputs, newer_than=written, enough=enough) or 0
+    except OSError:  # unreadable here: the flow reports it, in its own words
+        return 0
 
 
 def warm_cluster(address: str) -> threading.Thread:
@@ -70,36 +148,16 @@ def warm_cluster(address: str) -> threading.Thread:
     return thread
 
 
-def _warm_dask_worker() -> None:
+async def _warm_dask_worker() -> None:
+    """On a Dask worker, in a thread: `Client.run` calls a plain function inside the worker's
+    event loop, which could then neither heartbeat nor take the flow's chunks for seconds."""
+    import asyncio
+
+    await asyncio.to_thread(_import_the_stack)
+
+
+def _import_the_stack() -> None:
     import flows.tasks  # noqa: F401 - what a chunk's task unpickles to, Prefect's task engine with it
     from warta.chunks import warm
 
     warm()
-
-
-def take(workers: int) -> tuple[Any, ProcessPoolExecutor] | None:
-    """The message queue and executor of prestarted workers, once, when there are `workers` of them."""
-    for i, (n, queue, executor) in enumerate(_early):
-        if n == workers:
-            del _early[i]
-            return queue, executor
-    return None
-
-
-def _worth_starting(inputs: list[str], db: Path, chunk_size: int) -> bool:
-    from warta.chunks import count_documents
-
-    total = count_documents(inputs)
-    if total is None or total <= chunk_size:
-        return False
-    try:
-        written = db.expanduser().stat().st_mtime
-    except OSError:  # no warehouse yet: everything is new
-        return True
-    return any(_newest_mtime(Path(item).expanduser()) > written for item in inputs)
-
-
-def _newest_mtime(path: Path) -> float:
-    from sources.local import expand
-
-    return max((f.stat().st_mtime for f in expand(path)), default=0.0)

@@ -260,3 +260,26 @@ def test_a_stuck_worker_process_fails_the_run_by_its_deadline_and_leaves_nothing
     _, err = rerun.communicate(timeout=900)
     assert rerun.returncode == 0, err[-3000:]
     assert query(db, "select count(*), count(distinct article_id) from articles") == [(n, n)]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_while_the_server_starts_leaves_no_worker_behind(tmp_path: Path, signum: int) -> None:
+    # Worker processes start before the run's signal handlers are in place (warta/workers.py):
+    # stopped then, the run takes them with it, and a terminal's Ctrl-C (the whole process
+    # group) prints no worker's traceback.
+    db = tmp_path / "w.duckdb"
+    env = warta_env(PREFECT_HOME=str(tmp_path / "prefect"))  # a new home: the server takes its time
+    proc = spawn_warta("run", "--input", *map(str, TEXTS), "--db", str(db), "--chunk-size", "2", "--workers", "2",
+                       env=env)
+    try:
+        wait_for_child(proc, lambda cmd: "multiprocessing" in cmd and "resource_tracker" not in cmd, timeout=120)
+        family = {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
+        time.sleep(1)
+        os.killpg(proc.pid, signum) if signum == signal.SIGINT else os.kill(proc.pid, signum)
+        _, stderr = proc.communicate(timeout=120)  # returns: nothing left holds the output open
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode != 0
+    assert wait_gone(family, timeout=30) == set(), "a worker process outlived the run"
+    assert "KeyboardInterrupt" not in stderr and "Exception in initializer" not in stderr, stderr[-2000:]
