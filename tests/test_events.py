@@ -1316,3 +1316,23 @@ def test_a_mention_dated_after_the_lead_takes_its_own_kinds_date() -> None:
     got = extract(text, date(2025, 5, 14))
     assert [e.event_date for e in got if e.event_type == "meeting"] == [date(2025, 5, 13)]
     assert [e.event_date for e in got if e.event_type == "visit"] == [date(2025, 5, 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A meeting word with one state (read from a genitive) and nobody else meets no one.
+        ("Pertemuan berlangsung di gedung parlemen usai upacara hari nasional rakyat Malaysia pada Senin (3/3/2025).",
+         date(2025, 3, 4), []),
+        # One unnamed delegation negotiating with nobody named is no meeting either.
+        ("Delegasi Indonesia menggelar perundingan intensif pada Senin (3/3/2025) di Jenewa.", date(2025, 3, 4), []),
+        # A single person stays: the other side may be told elsewhere, and the person says whose talk it was.
+        ("Wang Yi menggelar pertemuan bilateral di Jakarta pada Senin (3/3/2025).", date(2025, 3, 4),
+         [("meeting", date(2025, 3, 3), ["Wang Yi"], "Jakarta")]),
+        # Two sides named as states or roles stay (GOLD.md: states when no person is named).
+        ("Delegasi Rusia dan delegasi Ukraina bertemu di Istanbul pada Senin (3/3/2025).", date(2025, 3, 4),
+         [("meeting", date(2025, 3, 3), ["delegasi Rusia", "delegasi Ukraina"], "Istanbul")]),
+    ],
+)
+def test_one_side_alone_is_no_meeting(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)

@@ -1928,6 +1928,19 @@ def _is_role(name: str) -> bool:
     return bool(_lex().groups.fullmatch(name))
 
 
+# Event types that take two sides at least (GOLD.md: a bilateral or small-group talk, a call).
+TWO_SIDED = ("meeting", "call")
+
+
+def _one_side_alone(e: Event) -> bool:
+    """Whether a meeting or call names one state, body or unnamed role and nothing else (`China`
+    read from `rakyat Tiongkok`, `delegasi Indonesia` negotiating with nobody named): one side
+    alone meets nobody, and no person says whose talk it was. A single person stays: the other
+    side is often told elsewhere in the article (`pertemuan bilateral Indonesia-China`)."""
+    people = _people_in(e.participants) - {p for p in e.participants if _is_role(p)}
+    return e.event_type in TWO_SIDED and len(e.participants) < 2 and not people
+
+
 def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None,
             url: str | None = None) -> list[Event]:
     """The events of an article body, merged. Without a publication date, dates written without
@@ -1940,6 +1953,7 @@ def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | N
         met = [e for e in found if e.event_type == "meeting" and e.when]
         found = [e for e in found if not (e.event_type == "call" and e.medium is None and any(
             m.when == e.when and _people_in(e.participants) <= _people_in(m.participants) for m in met))]
+    found = [e for e in found if not _one_side_alone(e)]
     for e in found:
         if e.event_date is None and published is not None:
             # The news of a report that never says when (`X mengadakan pertemuan bilateral dengan
