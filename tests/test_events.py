@@ -315,12 +315,12 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
           ("visit", date(2025, 5, 12), ["Anwar Ibrahim"], "Kiev")]),
         # A trip for a meeting and a summit is three events; the summit told again by its body
         # alone (`Pertemuan ASEAN tahun ini`) is the same summit.
-        ("PM Anwar Ibrahim pada Senin (6/10/2025) tiba di Kuala Lumpur untuk bertemu Presiden Joko Widodo serta "
+        ("PM Anwar Ibrahim pada Senin (6/10/2025) tiba di Jakarta untuk bertemu Presiden Joko Widodo serta "
          "menghadiri pertemuan para pemimpin ASEAN. Pertemuan ASEAN tahun ini mengangkat tema inklusi.",
          date(2025, 10, 7),
-         [("meeting", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
-          ("summit", date(2025, 10, 6), ["Anwar Ibrahim"], "Kuala Lumpur"),
-          ("visit", date(2025, 10, 6), ["Anwar Ibrahim"], "Kuala Lumpur")]),
+         [("meeting", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Jakarta"),
+          ("summit", date(2025, 10, 6), ["Anwar Ibrahim"], "Jakarta"),
+          ("visit", date(2025, 10, 6), ["Anwar Ibrahim"], "Jakarta")]),
         # `KTT antara` two leaders is their meeting, told again.
         ("Presiden Joko Widodo bertemu PM Anwar Ibrahim di Bogor pada Senin (9/6/2025). KTT antara Joko Widodo "
          "dan Anwar Ibrahim itu membahas perbatasan.", date(2025, 6, 10),
@@ -1335,4 +1335,25 @@ def test_a_mention_dated_after_the_lead_takes_its_own_kinds_date() -> None:
     ],
 )
 def test_one_side_alone_is_no_meeting(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The person met, named before the trip word, is at home in the trip's city: the subject travelled.
+        ("Anwar Ibrahim memuji hubungan kedua negara. Dia juga mengingat pertemuan terakhirnya dengan Presiden Xi "
+         "pada kunjungan kenegaraan ke Beijing bulan Mei 2024.", date(2025, 3, 4),
+         [("meeting", date(2024, 5, 1), ["Anwar Ibrahim", "Xi Jinping"], "Beijing"),
+          ("visit", date(2024, 5, 1), ["Anwar Ibrahim"], "Beijing")]),
+        # A leader said to visit their own capital, and nobody from elsewhere named: no trip.
+        ("Dalam kunjungan ke Moskow pada Rabu (31/7/2024), Putin memuji kerja sama kedua negara.",
+         date(2024, 8, 1), []),
+        # Negative: a guest at the host's capital stays the traveller.
+        ("Presiden Lula mengunjungi Beijing pada Selasa (13/5/2025) dan bertemu Xi Jinping.", date(2025, 5, 14),
+         [("meeting", date(2025, 5, 13), ["Luiz Inácio Lula da Silva", "Xi Jinping"], "Beijing"),
+          ("visit", date(2025, 5, 13), ["Luiz Inácio Lula da Silva"], "Beijing")]),
+    ],
+)
+def test_nobody_visits_their_own_state(text: str, published: date, expected: list[tuple]) -> None:
     assert sorted(_rows(text, published)) == sorted(expected)

@@ -1272,6 +1272,28 @@ def _travellers(part: str, at: int, people: list[tuple[int, str]], persons: list
     return kept or persons
 
 
+def _home_state(name: str | None) -> str | None:
+    """The state a person, a city or a state itself belongs to, as the gazetteer knows it."""
+    e = ents.entity(name) if name else None
+    if e is None:
+        return None
+    return e.name if e.kind == "state" else e.state
+
+
+def _visitors(goers: list[str], persons: list[str], place: str | None) -> list[str]:
+    """Who makes a trip, leaving out its host: nobody visits their own state (`Dia menyinggung
+    pertemuannya dengan Presiden Xi pada kunjungan ke Beijing`: Xi received the visitor). When
+    every traveller found is at home there, the sentence's people from elsewhere travelled, and
+    with none such the sentence tells no trip (a host seen in a retold headline, a leader back
+    home); when some traveller is not at home, the travellers stay as found."""
+    home = _home_state(place)
+    if home is None or not goers or any(_home_state(n) != home for n in goers):
+        return goers
+    guests = [n for n in persons if n not in goers and _home_state(n) not in (None, home)
+              and ents.entity(n) is not None and ents.entity(n).kind == "person"]
+    return guests
+
+
 def _collective(before: str, named_before: list[str]) -> list[str]:
     """The people a counted pronoun before the event word stands for (`Ketiganya akan mengikuti
     ...`): the last that many people the article named."""
@@ -1600,7 +1622,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if etype_k in ("meeting", "call") else None
             own = _counterpart_dates(part, people, groups, published) if groups else {}
             legs = _legs(part, at, published, lex) if etype_k == "visit" else []
-            goers = _travellers(part, at, people, persons) if etype_k == "visit" else persons
+            goers = _visitors(_travellers(part, at, people, persons), [*(told_persons or []), *(n for _, n in people)],
+                              place) if etype_k == "visit" else persons
             for who, leg in [(w, None) for w in groups or [goers]] if len(legs) < 2 else [(goers, x) for x in legs]:
                 when_k = own.get(who[-1], date_k) if who else date_k
                 ev = Event(
