@@ -1357,3 +1357,31 @@ def test_one_side_alone_is_no_meeting(text: str, published: date, expected: list
 )
 def test_nobody_visits_their_own_state(text: str, published: date, expected: list[tuple]) -> None:
     assert sorted(_rows(text, published)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A past meeting a speaker recalls on a calendar date, `kita` being the article's two leaders.
+        ("Presiden Lula bertemu Presiden Xi Jinping di Beijing pada Selasa (13/5/2025). \"Sejak pertemuan kita di "
+         "Rio pada November lalu, banyak kemajuan,\" kata Lula.", date(2025, 5, 14),
+         [("meeting", date(2025, 5, 13), ["Luiz Inácio Lula da Silva", "Xi Jinping"], "Beijing"),
+          ("meeting", date(2024, 11, 1), ["Luiz Inácio Lula da Silva", "Xi Jinping"], None)]),
+        # A trip a speaker names with its traveller and month.
+        ("Anwar Ibrahim akan bertemu Xi Jinping di Beijing pada Kamis (6/3/2025). \"Kunjungan Presiden Prabowo "
+         "Subianto ke Malaysia pada Januari lalu sangat berhasil,\" kata juru bicara itu.", date(2025, 3, 4),
+         [("meeting", date(2025, 3, 6), ["Anwar Ibrahim", "Xi Jinping"], "Beijing"),
+          ("visit", date(2025, 1, 1), ["Prabowo Subianto"], None)]),
+        # Negative: `kemarin` in a quotation counts from an unknown moment of speech, no date of an event.
+        ("Anwar Ibrahim bertemu Xi Jinping di Beijing pada Senin (3/3/2025). \"Kemarin dalam pertemuan dengan "
+         "Menteri Wang Yi semua disepakati,\" katanya.", date(2025, 3, 7),
+         [("meeting", date(2025, 3, 3), ["Anwar Ibrahim", "Xi Jinping"], "Beijing")]),
+        # Negative: a plan a speaker tells stays a quotation's, no event of the article.
+        ("\"Kami akan bertemu di Moskow pada Mei,\" kata Xi Jinping kepada Vladimir Putin.", date(2025, 3, 4), []),
+    ],
+)
+def test_a_past_event_a_speaker_dates_is_an_event(text: str, published: date, expected: list[tuple]) -> None:
+    start = text.index('"')
+    quoted = [(start, text.index('"', start + 1) + 1)]
+    got = [(e.event_type, e.event_date, sorted(e.participants), e.place) for e in extract(text, published, quoted)]
+    assert sorted(got) == sorted(expected)

@@ -144,6 +144,7 @@ class _Lex:
     since: re.Pattern[str]
     venue_noun: re.Pattern[str]
     welcomed_by: re.Pattern[str]
+    we: re.Pattern[str]
 
 
 _alt = alternation
@@ -205,6 +206,7 @@ def _lex() -> _Lex:
         relative=re.compile(rf"(?<![\w])(?:{_alt(data['relative_units'])})\s+(?:{_alt(data['relative_anchors'])})(?![\w])",
                             re.IGNORECASE),
         welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
+        we=word_pattern(data["we_pronouns"], ignore_case=True),
         copula=re.compile(rf"(?<![\w])(?:{_alt(data['copula_words'])})\s+(?:(?:{_alt(data['copula_articles'])})\s+)?$",
                           re.IGNORECASE),
         future=word_pattern(data["future_cues"], ignore_case=True),
@@ -1861,7 +1863,43 @@ def _quoted_dates(body: str, published: date | None, quoted: list[tuple[int, int
             people = [m.entity.name for m in ents.find_mentions(sent.text, published) if m.entity.kind == "person"]
             out.append(Event(event_type=etype, event_date=d.value, date_precision=d.precision,
                              participants=people, place=None, status="planned", medium=None,
-                             evidence=sent.text.strip(), start=sent.start))
+                             evidence=sent.text.strip(), start=sent.start, extra={"said_date": d.text}))
+    return out
+
+
+# Event types that take two sides at least (GOLD.md: a bilateral or small-group talk, a call).
+TWO_SIDED = ("meeting", "call")
+
+
+@lexicon.derived
+def _calendar_date() -> re.Pattern[str]:
+    """A date written on the calendar: a digit or a month's name (`Juli tahun lalu`, `20/10`), not
+    a day counted from the speech (`kemarin`), which a quotation dates from an unknown moment."""
+    return re.compile(rf"\d|(?<![\w])(?:{_alt(list(lexicon.mapping('dates', 'months')))})(?![\w])", re.IGNORECASE)
+
+
+def _told_in_quotes(said: list[Event], kept: list[Event], body: str, on: date | None) -> list[Event]:
+    """Past events a speaker tells inside a quotation (`"Pada bulan Juli tahun lalu kami bertemu di
+    Moskow," kata Putin`) that the article tells nowhere else: events of their own (GOLD.md
+    annotates them). Only those on a calendar date no later than publication, told without a
+    cue of time to come, with their people named, or the article's two leaders for `kami`/`kita`
+    in a meeting or a call.
+    A quotation only dates an event the article tells (see `_date_from_quote`) otherwise."""
+    lex = _lex()
+    pair = leaders(body, on)
+    out: list[Event] = []
+    for q in said:
+        if on is None or q.event_date is None or q.event_date > on or lex.future.search(q.evidence) \
+                or not _calendar_date().search(q.extra.get("said_date", "")):
+            continue
+        people = list(q.participants)
+        if q.event_type in TWO_SIDED and lex.we.search(q.evidence):
+            people = list(dict.fromkeys([*pair, *people]))
+        if len(_people_in(people)) < (2 if q.event_type in TWO_SIDED else 1):
+            continue
+        e = replace(q, participants=people, status="happened", extra={})
+        if not any(_fits(k, e) for k in kept + out):
+            out.append(e)
     return out
 
 
@@ -1951,10 +1989,6 @@ def _is_role(name: str) -> bool:
     return bool(_lex().groups.fullmatch(name))
 
 
-# Event types that take two sides at least (GOLD.md: a bilateral or small-group talk, a call).
-TWO_SIDED = ("meeting", "call")
-
-
 def _one_side_alone(e: Event) -> bool:
     """Whether a meeting or call names one state, body or unnamed role and nothing else (`China`
     read from `rakyat Tiongkok`, `delegasi Indonesia` negotiating with nobody named): one side
@@ -1969,7 +2003,9 @@ def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | N
     """The events of an article body, merged. Without a publication date, dates written without
     a year are read against the day the URL writes, else the latest full date of the text."""
     on = published or from_url(url) or anchor(body)
-    found = merge(mentions(body, on, quoted), _quoted_dates(body, on, quoted or []))
+    said = _quoted_dates(body, on, quoted or [])
+    found = merge(mentions(body, on, quoted), said)
+    found += _told_in_quotes(said, found, body, on)
     if not _tells_a_call(body):
         # `terlibat percakapan intens` in an article that never says phone, video or a call's own
         # word, on the day the same people met: the conversation was the meeting's talk.
