@@ -315,12 +315,12 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
           ("visit", date(2025, 5, 12), ["Anwar Ibrahim"], "Kiev")]),
         # A trip for a meeting and a summit is three events; the summit told again by its body
         # alone (`Pertemuan ASEAN tahun ini`) is the same summit.
-        ("PM Anwar Ibrahim pada Senin (6/10/2025) tiba di Kuala Lumpur untuk bertemu Presiden Joko Widodo serta "
+        ("PM Anwar Ibrahim pada Senin (6/10/2025) tiba di Jakarta untuk bertemu Presiden Joko Widodo serta "
          "menghadiri pertemuan para pemimpin ASEAN. Pertemuan ASEAN tahun ini mengangkat tema inklusi.",
          date(2025, 10, 7),
-         [("meeting", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Kuala Lumpur"),
-          ("summit", date(2025, 10, 6), ["Anwar Ibrahim"], "Kuala Lumpur"),
-          ("visit", date(2025, 10, 6), ["Anwar Ibrahim"], "Kuala Lumpur")]),
+         [("meeting", date(2025, 10, 6), ["Anwar Ibrahim", "Joko Widodo"], "Jakarta"),
+          ("summit", date(2025, 10, 6), ["Anwar Ibrahim"], "Jakarta"),
+          ("visit", date(2025, 10, 6), ["Anwar Ibrahim"], "Jakarta")]),
         # `KTT antara` two leaders is their meeting, told again.
         ("Presiden Joko Widodo bertemu PM Anwar Ibrahim di Bogor pada Senin (9/6/2025). KTT antara Joko Widodo "
          "dan Anwar Ibrahim itu membahas perbatasan.", date(2025, 6, 10),
@@ -1316,3 +1316,72 @@ def test_a_mention_dated_after_the_lead_takes_its_own_kinds_date() -> None:
     got = extract(text, date(2025, 5, 14))
     assert [e.event_date for e in got if e.event_type == "meeting"] == [date(2025, 5, 13)]
     assert [e.event_date for e in got if e.event_type == "visit"] == [date(2025, 5, 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A meeting word with one state (read from a genitive) and nobody else meets no one.
+        ("Pertemuan berlangsung di gedung parlemen usai upacara hari nasional rakyat Malaysia pada Senin (3/3/2025).",
+         date(2025, 3, 4), []),
+        # One unnamed delegation negotiating with nobody named is no meeting either.
+        ("Delegasi Indonesia menggelar perundingan intensif pada Senin (3/3/2025) di Jenewa.", date(2025, 3, 4), []),
+        # A single person stays: the other side may be told elsewhere, and the person says whose talk it was.
+        ("Wang Yi menggelar pertemuan bilateral di Jakarta pada Senin (3/3/2025).", date(2025, 3, 4),
+         [("meeting", date(2025, 3, 3), ["Wang Yi"], "Jakarta")]),
+        # Two sides named as states or roles stay (GOLD.md: states when no person is named).
+        ("Delegasi Rusia dan delegasi Ukraina bertemu di Istanbul pada Senin (3/3/2025).", date(2025, 3, 4),
+         [("meeting", date(2025, 3, 3), ["delegasi Rusia", "delegasi Ukraina"], "Istanbul")]),
+    ],
+)
+def test_one_side_alone_is_no_meeting(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The person met, named before the trip word, is at home in the trip's city: the subject travelled.
+        ("Anwar Ibrahim memuji hubungan kedua negara. Dia juga mengingat pertemuan terakhirnya dengan Presiden Xi "
+         "pada kunjungan kenegaraan ke Beijing bulan Mei 2024.", date(2025, 3, 4),
+         [("meeting", date(2024, 5, 1), ["Anwar Ibrahim", "Xi Jinping"], "Beijing"),
+          ("visit", date(2024, 5, 1), ["Anwar Ibrahim"], "Beijing")]),
+        # A leader said to visit their own capital, and nobody from elsewhere named: no trip.
+        ("Dalam kunjungan ke Moskow pada Rabu (31/7/2024), Putin memuji kerja sama kedua negara.",
+         date(2024, 8, 1), []),
+        # Negative: a guest at the host's capital stays the traveller.
+        ("Presiden Lula mengunjungi Beijing pada Selasa (13/5/2025) dan bertemu Xi Jinping.", date(2025, 5, 14),
+         [("meeting", date(2025, 5, 13), ["Luiz Inácio Lula da Silva", "Xi Jinping"], "Beijing"),
+          ("visit", date(2025, 5, 13), ["Luiz Inácio Lula da Silva"], "Beijing")]),
+    ],
+)
+def test_nobody_visits_their_own_state(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A past meeting a speaker recalls on a calendar date, `kita` being the article's two leaders.
+        ("Presiden Lula bertemu Presiden Xi Jinping di Beijing pada Selasa (13/5/2025). \"Sejak pertemuan kita di "
+         "Rio pada November lalu, banyak kemajuan,\" kata Lula.", date(2025, 5, 14),
+         [("meeting", date(2025, 5, 13), ["Luiz Inácio Lula da Silva", "Xi Jinping"], "Beijing"),
+          ("meeting", date(2024, 11, 1), ["Luiz Inácio Lula da Silva", "Xi Jinping"], None)]),
+        # A trip a speaker names with its traveller and month.
+        ("Anwar Ibrahim akan bertemu Xi Jinping di Beijing pada Kamis (6/3/2025). \"Kunjungan Presiden Prabowo "
+         "Subianto ke Malaysia pada Januari lalu sangat berhasil,\" kata juru bicara itu.", date(2025, 3, 4),
+         [("meeting", date(2025, 3, 6), ["Anwar Ibrahim", "Xi Jinping"], "Beijing"),
+          ("visit", date(2025, 1, 1), ["Prabowo Subianto"], None)]),
+        # Negative: `kemarin` in a quotation counts from an unknown moment of speech, no date of an event.
+        ("Anwar Ibrahim bertemu Xi Jinping di Beijing pada Senin (3/3/2025). \"Kemarin dalam pertemuan dengan "
+         "Menteri Wang Yi semua disepakati,\" katanya.", date(2025, 3, 7),
+         [("meeting", date(2025, 3, 3), ["Anwar Ibrahim", "Xi Jinping"], "Beijing")]),
+        # Negative: a plan a speaker tells stays a quotation's, no event of the article.
+        ("\"Kami akan bertemu di Moskow pada Mei,\" kata Xi Jinping kepada Vladimir Putin.", date(2025, 3, 4), []),
+    ],
+)
+def test_a_past_event_a_speaker_dates_is_an_event(text: str, published: date, expected: list[tuple]) -> None:
+    start = text.index('"')
+    quoted = [(start, text.index('"', start + 1) + 1)]
+    got = [(e.event_type, e.event_date, sorted(e.participants), e.place) for e in extract(text, published, quoted)]
+    assert sorted(got) == sorted(expected)

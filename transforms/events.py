@@ -144,6 +144,7 @@ class _Lex:
     since: re.Pattern[str]
     venue_noun: re.Pattern[str]
     welcomed_by: re.Pattern[str]
+    we: re.Pattern[str]
 
 
 _alt = alternation
@@ -205,6 +206,7 @@ def _lex() -> _Lex:
         relative=re.compile(rf"(?<![\w])(?:{_alt(data['relative_units'])})\s+(?:{_alt(data['relative_anchors'])})(?![\w])",
                             re.IGNORECASE),
         welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
+        we=word_pattern(data["we_pronouns"], ignore_case=True),
         copula=re.compile(rf"(?<![\w])(?:{_alt(data['copula_words'])})\s+(?:(?:{_alt(data['copula_articles'])})\s+)?$",
                           re.IGNORECASE),
         future=word_pattern(data["future_cues"], ignore_case=True),
@@ -1272,6 +1274,28 @@ def _travellers(part: str, at: int, people: list[tuple[int, str]], persons: list
     return kept or persons
 
 
+def _home_state(name: str | None) -> str | None:
+    """The state a person, a city or a state itself belongs to, as the gazetteer knows it."""
+    e = ents.entity(name) if name else None
+    if e is None:
+        return None
+    return e.name if e.kind == "state" else e.state
+
+
+def _visitors(goers: list[str], persons: list[str], place: str | None) -> list[str]:
+    """Who makes a trip, leaving out its host: nobody visits their own state (`Dia menyinggung
+    pertemuannya dengan Presiden Xi pada kunjungan ke Beijing`: Xi received the visitor). When
+    every traveller found is at home there, the sentence's people from elsewhere travelled, and
+    with none such the sentence tells no trip (a host seen in a retold headline, a leader back
+    home); when some traveller is not at home, the travellers stay as found."""
+    home = _home_state(place)
+    if home is None or not goers or any(_home_state(n) != home for n in goers):
+        return goers
+    guests = [n for n in persons if n not in goers and _home_state(n) not in (None, home)
+              and ents.entity(n) is not None and ents.entity(n).kind == "person"]
+    return guests
+
+
 def _collective(before: str, named_before: list[str]) -> list[str]:
     """The people a counted pronoun before the event word stands for (`Ketiganya akan mengikuti
     ...`): the last that many people the article named."""
@@ -1600,7 +1624,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 if etype_k in ("meeting", "call") else None
             own = _counterpart_dates(part, people, groups, published) if groups else {}
             legs = _legs(part, at, published, lex) if etype_k == "visit" else []
-            goers = _travellers(part, at, people, persons) if etype_k == "visit" else persons
+            goers = _visitors(_travellers(part, at, people, persons), [*(told_persons or []), *(n for _, n in people)],
+                              place) if etype_k == "visit" else persons
             for who, leg in [(w, None) for w in groups or [goers]] if len(legs) < 2 else [(goers, x) for x in legs]:
                 when_k = own.get(who[-1], date_k) if who else date_k
                 ev = Event(
@@ -1838,7 +1863,43 @@ def _quoted_dates(body: str, published: date | None, quoted: list[tuple[int, int
             people = [m.entity.name for m in ents.find_mentions(sent.text, published) if m.entity.kind == "person"]
             out.append(Event(event_type=etype, event_date=d.value, date_precision=d.precision,
                              participants=people, place=None, status="planned", medium=None,
-                             evidence=sent.text.strip(), start=sent.start))
+                             evidence=sent.text.strip(), start=sent.start, extra={"said_date": d.text}))
+    return out
+
+
+# Event types that take two sides at least (GOLD.md: a bilateral or small-group talk, a call).
+TWO_SIDED = ("meeting", "call")
+
+
+@lexicon.derived
+def _calendar_date() -> re.Pattern[str]:
+    """A date written on the calendar: a digit or a month's name (`Juli tahun lalu`, `20/10`), not
+    a day counted from the speech (`kemarin`), which a quotation dates from an unknown moment."""
+    return re.compile(rf"\d|(?<![\w])(?:{_alt(list(lexicon.mapping('dates', 'months')))})(?![\w])", re.IGNORECASE)
+
+
+def _told_in_quotes(said: list[Event], kept: list[Event], body: str, on: date | None) -> list[Event]:
+    """Past events a speaker tells inside a quotation (`"Pada bulan Juli tahun lalu kami bertemu di
+    Moskow," kata Putin`) that the article tells nowhere else: events of their own (GOLD.md
+    annotates them). Only those on a calendar date no later than publication, told without a
+    cue of time to come, with their people named, or the article's two leaders for `kami`/`kita`
+    in a meeting or a call.
+    A quotation only dates an event the article tells (see `_date_from_quote`) otherwise."""
+    lex = _lex()
+    pair = leaders(body, on)
+    out: list[Event] = []
+    for q in said:
+        if on is None or q.event_date is None or q.event_date > on or lex.future.search(q.evidence) \
+                or not _calendar_date().search(q.extra.get("said_date", "")):
+            continue
+        people = list(q.participants)
+        if q.event_type in TWO_SIDED and lex.we.search(q.evidence):
+            people = list(dict.fromkeys([*pair, *people]))
+        if len(_people_in(people)) < (2 if q.event_type in TWO_SIDED else 1):
+            continue
+        e = replace(q, participants=people, status="happened", extra={})
+        if not any(_fits(k, e) for k in kept + out):
+            out.append(e)
     return out
 
 
@@ -1928,18 +1989,30 @@ def _is_role(name: str) -> bool:
     return bool(_lex().groups.fullmatch(name))
 
 
+def _one_side_alone(e: Event) -> bool:
+    """Whether a meeting or call names one state, body or unnamed role and nothing else (`China`
+    read from `rakyat Tiongkok`, `delegasi Indonesia` negotiating with nobody named): one side
+    alone meets nobody, and no person says whose talk it was. A single person stays: the other
+    side is often told elsewhere in the article (`pertemuan bilateral Indonesia-China`)."""
+    people = _people_in(e.participants) - {p for p in e.participants if _is_role(p)}
+    return e.event_type in TWO_SIDED and len(e.participants) < 2 and not people
+
+
 def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None,
             url: str | None = None) -> list[Event]:
     """The events of an article body, merged. Without a publication date, dates written without
     a year are read against the day the URL writes, else the latest full date of the text."""
     on = published or from_url(url) or anchor(body)
-    found = merge(mentions(body, on, quoted), _quoted_dates(body, on, quoted or []))
+    said = _quoted_dates(body, on, quoted or [])
+    found = merge(mentions(body, on, quoted), said)
+    found += _told_in_quotes(said, found, body, on)
     if not _tells_a_call(body):
         # `terlibat percakapan intens` in an article that never says phone, video or a call's own
         # word, on the day the same people met: the conversation was the meeting's talk.
         met = [e for e in found if e.event_type == "meeting" and e.when]
         found = [e for e in found if not (e.event_type == "call" and e.medium is None and any(
             m.when == e.when and _people_in(e.participants) <= _people_in(m.participants) for m in met))]
+    found = [e for e in found if not _one_side_alone(e)]
     for e in found:
         if e.event_date is None and published is not None:
             # The news of a report that never says when (`X mengadakan pertemuan bilateral dengan
