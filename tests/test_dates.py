@@ -99,6 +99,11 @@ def test_compatible_periods() -> None:
         ("dalam KTT di Apulia pada 13-15 Juni untuk", date(2024, 6, 17), date(2024, 6, 13), "day"),
         ("Pekan lalu, wakil menteri itu berkunjung", date(2024, 7, 27), date(2024, 7, 1), "month"),
         ("dijadwalkan berkunjung pekan depan", date(2024, 4, 29), date(2024, 5, 1), "month"),
+        # `minggu` followed by `depan` is the coming week, not a Sunday
+        ("bersiap bertemu dengan mitranya minggu depan dalam", date(2025, 8, 29), date(2025, 9, 1), "month"),
+        ("sepakat bertemu lagi minggu mendatang di Jenewa", date(2025, 8, 9), date(2025, 8, 1), "month"),
+        ("menelepon mitranya seminggu yang lalu untuk", date(2025, 3, 5), date(2025, 2, 1), "month"),
+        ("bertemu pada Minggu kemarin di Roma", date(2025, 3, 5), date(2025, 3, 2), "day"),
     ],
 )
 def test_day_ranges_without_year_and_weeks(text: str, published: date, value: date, precision: str) -> None:

@@ -97,6 +97,8 @@ def _patterns() -> _Patterns:
         # `Senin pekan lalu`, `Kamis pekan ini`: a weekday of the week before, of or after publication's.
         ("wd_week", re.compile(rf"\b(?:(?:{wd_preps})\s+)?(?P<wd>{_alt(list(weekdays))})\s+{week_n}\s+"
                                rf"(?P<rel>{every})\b", i)),
+        # `minggu depan` is the coming week, `Minggu depan` the coming Sunday: weeks as written, first.
+        ("rel", re.compile(rf"\b(?P<relphrase>{_alt([str(k) for k in data['relative_weeks']])})\b")),
         # `Jumat kemarin` is last Friday, not yesterday: read before the relative words.
         ("wd_rel", re.compile(rf"\b(?P<wd>{_alt(list(weekdays))})\s+(?P<rel>{moving})\b", i)),
         ("days_ago", re.compile(rf"\b(?P<n>\d{{1,2}}|{numbers})\s+(?P<unit>{ago_n})\s+{ago}\b", i)),
