@@ -1385,3 +1385,22 @@ def test_a_past_event_a_speaker_dates_is_an_event(text: str, published: date, ex
     quoted = [(start, text.index('"', start + 1) + 1)]
     got = [(e.event_type, e.event_date, sorted(e.participants), e.place) for e in extract(text, published, quoted)]
     assert sorted(got) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A meeting planned during a trip whose arrival is told is for a later day, told later.
+        ("Presiden Lula tiba di Tokyo pada Senin (3/3/2025). Dalam kunjungan ini, Lula dijadwalkan bertemu dengan "
+         "PM Shigeru Ishiba. Pada Selasa (4/3/2025), Lula akan mengadakan pertemuan dengan PM Shigeru Ishiba.",
+         date(2025, 3, 3),
+         [("meeting", date(2025, 3, 4), ["Luiz Inácio Lula da Silva", "Shigeru Ishiba"], None),
+          ("visit", date(2025, 3, 3), ["Luiz Inácio Lula da Silva"], "Tokyo")]),
+        # Who a clause after `setelah` names as its subject marks a time, no second counterpart.
+        ("Putin berbicara melalui telepon dengan Xi Jinping pada Selasa (21/1/2025), beberapa jam setelah Donald "
+         "Trump dilantik.", date(2025, 1, 22),
+         [("call", date(2025, 1, 21), ["Vladimir Putin", "Xi Jinping"], None)]),
+    ],
+)
+def test_dev3_patterns(text: str, published: date, expected: list[tuple]) -> None:
+    assert sorted(_rows(text, published)) == sorted(expected)

@@ -180,7 +180,9 @@ def _lex() -> _Lex:
         venue_prepositions={w.lower() for w in data["venue_prepositions"]},
         # `yang tiba`, `yang telah tiba`: a relative opener and at most one word before the verb.
         relative_verb=re.compile(rf"(?<![\w])(?:{_alt(data['relative_openers'])})\s+(?:[a-z]+\s+)?$", re.IGNORECASE),
-        since=word_pattern(data["since_cues"], ignore_case=True),
+        # `sejak Presiden Trump kembali`, `beberapa jam setelah Donald Trump dilantik`: a clause of
+        # the time since or after another happening, whose subject marks a time.
+        since=word_pattern(data["since_cues"] + data["after_moment_cues"], ignore_case=True),
         held_clause=re.compile(rf"(?<![\w])(?:{_alt(data['relative_openers'])})\s+(?:{_alt(data['held_verbs'])})(?![\w])",
                                re.IGNORECASE),
         venue_noun=re.compile(rf"\s+(?:{_alt(data['venue_nouns'])})(?![\w])", re.IGNORECASE),
@@ -792,6 +794,11 @@ def _inherited(dated: list[Event], at: int, persons: list[str], continues: bool,
     if continues and near:
         # `Saat itu, ...`: said of the event just told, whatever its precision.
         return near[0].when
+    if not happened and etype == "meeting":
+        # A meeting planned during a trip whose arrival is told (`tiba di Beijing pada Jumat ...
+        # Dalam kunjungan ini, X dijadwalkan bertemu Y`) is for a day to come, not the arrival's,
+        # unless the sentence says it follows on (`Selanjutnya ia akan ...`, above).
+        near = [e for e in near if not (e.event_type == "visit" and e.status == "happened")]
     recent = [e for e in near if e.date_precision != "year"]
     people = _people_in(persons)
     if etype == "meeting" and len(people) == 2:
