@@ -186,6 +186,10 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
         # A courtesy call (`bersilaturahmi dengan`) is a meeting with the one called on.
         ("Presiden Jokowi bersilaturahmi dengan PM Malaysia Anwar Ibrahim di Putrajaya pada Sabtu (6/5/2023).",
          date(2023, 5, 7), [("meeting", date(2023, 5, 6), ["Anwar Ibrahim", "Joko Widodo"], "Putrajaya")]),
+        # So is a `kunjungan kehormatan kepada` someone: a meeting with them, no trip.
+        ("Menhan Prabowo Subianto melakukan kunjungan kehormatan kepada Presiden Xi Jinping di Beijing, "
+         "Senin (1/4/2024).", date(2024, 4, 2),
+         [("meeting", date(2024, 4, 1), ["Prabowo Subianto", "Xi Jinping"], "Beijing")]),
         # A trip and what it was for are two events; the trip is the traveller's.
         ("Menlu China Wang Yi tiba di Moskow pada Senin (1/4/2024) untuk bertemu Menlu Rusia Sergei Lavrov.",
          date(2024, 4, 2),
