@@ -186,6 +186,15 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
         # A courtesy call (`bersilaturahmi dengan`) is a meeting with the one called on.
         ("Presiden Jokowi bersilaturahmi dengan PM Malaysia Anwar Ibrahim di Putrajaya pada Sabtu (6/5/2023).",
          date(2023, 5, 7), [("meeting", date(2023, 5, 6), ["Anwar Ibrahim", "Joko Widodo"], "Putrajaya")]),
+        # A "summit" of two states' people, with no KTT, forum or multilateral body named, is their meeting.
+        ("Menlu Sugiono dan Menhan Sjafrie Sjamsoeddin menghadiri pertemuan 2+2 dengan Menlu China Wang Yi dan "
+         "Menhan China Dong Jun di Beijing, Senin (21/4/2025).", date(2025, 4, 22),
+         [("meeting", date(2025, 4, 21), ["Dong Jun", "Sjafrie Sjamsoeddin", "Sugiono", "Wang Yi"], "Beijing")]),
+        ("Presiden Xi Jinping dan Presiden Vladimir Putin menggelar pertemuan puncak di Beijing "
+         "pada Kamis (16/5/2024).",
+         date(2024, 5, 16), [("meeting", date(2024, 5, 16), ["Vladimir Putin", "Xi Jinping"], "Beijing")]),
+        ("Presiden Xi Jinping dan Presiden Vladimir Putin menghadiri KTT di Astana pada Rabu (3/7/2024).",
+         date(2024, 7, 4), [("summit", date(2024, 7, 3), ["Vladimir Putin", "Xi Jinping"], "Astana")]),
         # So is a `kunjungan kehormatan kepada` someone: a meeting with them, no trip.
         ("Menhan Prabowo Subianto melakukan kunjungan kehormatan kepada Presiden Xi Jinping di Beijing, "
          "Senin (1/4/2024).", date(2024, 4, 2),

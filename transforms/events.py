@@ -82,6 +82,7 @@ class _Lex:
     collective_counts: dict[str, int]
     priority: list[str]
     summit_bodies: re.Pattern[str]
+    many_sides: re.Pattern[str]
     anaphora: set[str]
     planned: re.Pattern[str]
     medium: dict[str, re.Pattern[str]]
@@ -192,6 +193,7 @@ def _lex() -> _Lex:
                               re.IGNORECASE),
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
+        many_sides=word_pattern(data["many_sides_words"], ignore_case=False),
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["future_cues"] + data["plan_nouns"] + data["plan_words"], ignore_case=True),
         honoured=word_pattern(data["honoured_invitation"] + data["akan_as_of"], ignore_case=True),
@@ -2005,6 +2007,20 @@ def _one_side_alone(e: Event) -> bool:
     return e.event_type in TWO_SIDED and len(e.participants) < 2 and not people
 
 
+def _two_sides_only(e: Event) -> bool:
+    """Whether a summit is two states' meeting: its people all belong to one of exactly two known
+    states and its sentence names no multilateral body nor says `KTT` or `forum` (`pertemuan 2+2`
+    of two foreign and two defence ministers, `pertemuan puncak` of two presidents). GOLD.md: a summit is a multilateral
+    gathering; talks of two sides are a meeting however high their level."""
+    lex = _lex()
+    if e.event_type != "summit" or len(e.participants) < 2 or lex.summit_bodies.search(e.evidence) \
+            or lex.many_sides.search(e.evidence):
+        return False
+    states = [_home_state(p) for p in e.participants]
+    people = _people_in(e.participants)
+    return len(people) == len(e.participants) and None not in states and len(set(states)) == 2
+
+
 def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | None = None,
             url: str | None = None) -> list[Event]:
     """The events of an article body, merged. Without a publication date, dates written without
@@ -2021,6 +2037,8 @@ def extract(body: str, published: date | None, quoted: list[tuple[int, int]] | N
             m.when == e.when and _people_in(e.participants) <= _people_in(m.participants) for m in met))]
     found = [e for e in found if not _one_side_alone(e)]
     for e in found:
+        if _two_sides_only(e):
+            e.event_type = "meeting"
         if e.event_date is None and published is not None:
             # The news of a report that never says when (`X mengadakan pertemuan bilateral dengan
             # Y.`, only lead events of two named sides stay undated) is of its publication's month.
