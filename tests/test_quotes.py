@@ -118,6 +118,9 @@ def test_unclosed_quote_ends_with_its_paragraph() -> None:
          ["Sergei Tolchenov"]),
         ('Menteri Perdagangan Budi Santoso hadir.\n"Pasar Rusia masih terbuka lebar," ujar Budi.',
          ["Budi Santoso"]),
+        # A military rank and its force are title words too (titles.yaml heads and words).
+        ('"Latihan gabungan berjalan lancar," ujar Brigjen TNI Frega Santoso di Jakarta.', ["Frega Santoso"]),
+        ('"Kapal kami siap berlayar," kata Laksamana Muda TNI Edi Sucipto.', ["Edi Sucipto"]),
         # -nya points at the titled subject, not at the person named in her apposition.
         ('Wakil Presiden AS Kamala Harris, yang mewakili Presiden Joe Biden, hadir. "Ini bukan amal," ujarnya.',
          ["Kamala Harris"]),
