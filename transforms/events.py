@@ -193,7 +193,11 @@ def _lex() -> _Lex:
                               re.IGNORECASE),
         priority=list(data["priority"]),
         summit_bodies=word_pattern(data["summit_bodies"], ignore_case=False),
-        many_sides=word_pattern(data["many_sides_words"], ignore_case=False),
+        # A summit's own words that never name a meeting of two (`KTT`, `konferensi`, not those
+        # built on the gathering word: `pertemuan puncak`), and the words that say many sides.
+        many_sides=word_pattern([t for t in data["triggers"]["summit"]
+                                 if not set(t.lower().split()) & {g.lower() for g in data["gathering_words"]}]
+                                + data["many_sides_words"], ignore_case=True),
         anaphora={w.lower() for w in data["anaphora"]},
         planned=word_pattern(data["future_cues"] + data["plan_nouns"] + data["plan_words"], ignore_case=True),
         honoured=word_pattern(data["honoured_invitation"] + data["akan_as_of"], ignore_case=True),
