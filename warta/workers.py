@@ -36,7 +36,8 @@ log.setLevel(logging.INFO)  # to the run's log file (the terminal shows warnings
 
 @dataclass
 class _Started:
-    workers: int  # the pool's size (`max_workers`); fewer may be running yet
+    workers: int  # the pool's size (`max_workers`)
+    started: int  # processes launched: one per chunk of changed documents, up to `workers`
     queue: Queue  # the workers' log lines and events, to the flow's process
     executor: ProcessPoolExecutor
 
@@ -90,13 +91,14 @@ def prestart(inputs: list[str], db: Path, workers: int, chunk_size: int, *, forc
     held = threading.current_thread() is threading.main_thread()
     if held:
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    started = min(workers, math.ceil(documents / chunk_size))
     try:
-        for _ in range(min(workers, math.ceil(documents / chunk_size))):
+        for _ in range(started):
             executor.submit(int)
     finally:
         if held:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-    _early = _Started(workers, queue, executor)
+    _early = _Started(workers, started, queue, executor)
     return True
 
 
@@ -110,7 +112,7 @@ def take(workers: int) -> tuple[Queue, ProcessPoolExecutor] | None:
     if started.workers != workers:  # (waits for their imports: a process half started cannot be stopped cleanly)
         started.executor.shutdown(wait=True, cancel_futures=True)
         return None
-    log.info("took %d worker processes started before the flow", len(started.executor._processes))
+    log.info("took %d worker processes started before the flow", started.started)
     return started.queue, started.executor
 
 
