@@ -21,7 +21,13 @@ $(VENV)/.installed: $(UV) uv.lock pyproject.toml
 	$(UV) sync --frozen --compile-bytecode
 	touch $@
 
+# The project's own bytecode, written once: a shell that tells Python not to write it
+# (PYTHONDONTWRITEBYTECODE=1) would otherwise have every process of every run (the flow, each
+# worker) compile the project's modules again, ~0.25 s of CPU each. Up-to-date files are skipped.
+PACKAGES := warta flows sources transforms expectations warehouse reports
+
 install: $(VENV)/.installed
+	@$(PY) -m compileall -q $(PACKAGES) >/dev/null
 
 run: install
 	$(VENV)/bin/warta run --input $(INPUT) --db $(DB)

@@ -50,7 +50,6 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
                                                                tally.newest, settings.lexicon_dir_str), tally, settings)
             progress.advance(first)
         else:
-            _import_in_background("great_expectations")  # for the Data Docs at the end, while workers work
             pending: deque = deque()
             with _api_shared_with_workers():
                 for chunk in _chain(first, second, planned):
@@ -63,6 +62,10 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
                 while pending:
                     tally = _load_next(db, pending, tally, settings)
             _release_workers()
+            # For the Data Docs: imported while the link and the run row are written, on the core the
+            # workers no longer need. Imported while they worked, its ~2 s of CPU came to ~5 s (a thread
+            # contending for this process's lock with the loads, on cores the workers needed).
+            _import_in_background("great_expectations")
         # Near-copies and canonical events of what the chunks loaded (and of anything left pending).
         tally.loaded.update(tasks.link(db, settings))
         run = tally.finish()
@@ -154,8 +157,8 @@ def _release_workers() -> None:
 
 
 def _import_in_background(module: str) -> None:
-    """Start importing a slow module (great_expectations: ~5 s) while this process only waits on
-    its workers, so the Data Docs at the end of a long run do not pay for it."""
+    """Start importing a slow module (great_expectations: ~2 s) in a thread, so that the steps
+    before its first use overlap with it."""
     import importlib
     import threading
 
