@@ -263,6 +263,11 @@ def test_spokesperson_names_and_openers(text: str, speakers: list[str]) -> None:
         ('"Jadwal belum final," kata Roy.\n\nMeski begitu, Roy tidak merinci negara mana saja. Negara-negara itu '
          'masih mengatur waktu bertemu Prabowo Subianto.\n\n"Semua harus matang," pungkasnya.',
          ["Rolliansyah Soemirat", "Rolliansyah Soemirat"]),
+        # `saya sebagai Presiden Republik Indonesia`: the speaker's own office, not someone talked about.
+        ('"Kerja sama kita akan terus tumbuh," kata Presiden Rusia Vladimir Putin.\n\n'
+         '"Saya berterima kasih atas sambutannya," kata Presiden Prabowo.\n\n'
+         '"Ini kunjungan pertama saya sebagai Presiden Republik Indonesia ke kota ini," lanjutnya.',
+         ["Vladimir Putin", "Prabowo Subianto", "Prabowo Subianto"]),
         # A reporter nobody names asks: no speaker, not the minister standing there.
         ('Menlu Rusia Sergei Lavrov diam saja.\n\n"Kapan perang berhenti?" tanya wartawan asing itu dengan keras.',
          [None]),
@@ -314,6 +319,13 @@ def test_bare_titles_documents_and_plural_pronouns(text: str, speakers: list[str
         ('"Kami tidak akan mengubah sikap," kata Kemlu Jepang melalui keterangan tertulis juru bicara Sato Hiroshi.',
          "Sato Hiroshi"),
         ('"Kami tidak akan mengubah sikap," kata Beijing melalui telepon.', "Beijing"),
+        # A bare `kata juru bicara` after the text named whose spokesperson it is: that body, not a
+        # leader the quotation or the sentence before names.
+        ('Presiden Xi Jinping akan ke Moskow pekan depan, menurut juru bicara Kementerian Luar Negeri China '
+         'pada Senin.\n\n"Presiden Xi akan membahas banyak isu dengan tuan rumahnya," kata juru bicara, '
+         'dikutip dari kantor berita setempat.', "Kementerian Luar Negeri China"),
+        ('Juru bicara Kremlin menyebut jadwal belum pasti.\n\nPutin akan menerima tamunya di Moskow.\n\n'
+         '"Persiapan masih berjalan," kata juru bicara tersebut.', "Kremlin"),
     ],
 )
 def test_a_body_speaking_through_its_spokesperson(text: str, speaker: str) -> None:
@@ -334,6 +346,10 @@ def test_words_of_address_mark_someone_spoken_of(address: str) -> None:
         # An appositive name ends at a word that ends a speaker phrase, not only at a comma.
         ('Ekspor naik.\n\n"Situasi perdagangan masih stabil," kata pejabat bea cukai Jepang, Sato Kenji dikutip '
          'Reuters.\n\n"Tren ini tidak akan berubah," lanjutnya.', ["Sato Kenji", "Sato Kenji"]),
+        # A long office, then a comma, a rank and the name: the name speaks (not a piece of the office).
+        ('Menhan berkunjung ke Beijing pekan lalu.\n\n"Kunjungan itu berjalan lancar," kata Kepala Biro '
+         'Humas Setjen Kementerian Pertahanan RI, Brigjen TNI Andi Wirawan Saputra, di kantornya, Jumat (5/5).',
+         ["Andi Wirawan Saputra"]),
         # A clipped name (`Pras`) is the one person named before whose name it begins.
         ('Menteri Sekretaris Negara Prasetyo Hadi mengatakan rapat ditunda.\n\n'
          '"Undangan itu untuk tanggal 31," ucap Pras.', ["Prasetyo Hadi"]),

@@ -498,7 +498,7 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     phrase = " ".join(kept)
     tail = rest[m.end() :] if m else rest
     complete = len(kept) == len(raw.split())
-    appositive = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,4})")
+    appositive = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,6})")
     app = appositive.match(tail)
     while app and _is_place(app.group(1)) and (further := appositive.match(tail, app.end())):
         # `analis yang berbasis di Moskow, Rusia, Budi Hartono`: a country after a comma goes on
@@ -674,6 +674,8 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
     e = ents.resolve(phrase, ctx.published)
     if e is not None and e.kind == "person":
         return _aide(phrase, ctx, w) or _other_person(phrase, ctx, w) or e.name
+    if e is None and (spoken_for := _spokesperson_of(phrase, pos, ctx, w)):
+        return spoken_for
     if phrase.split()[-1].lower() in w.demonstratives and not w.body_head.match(phrase):
         # An epithet (`Presiden ke-7 RI itu`, `politikus Partai Buruh itu`) points back at someone
         # already named, not at the state or party it mentions.
@@ -707,6 +709,21 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
         return holder
     # A role without a name (`sang Kepala Negara`): whoever was speaking.
     return ctx.previous_actor(pos)
+
+
+def _spokesperson_of(phrase: str, pos: int, ctx: _Context, w: _Words) -> str | None:
+    """Whose words a bare `kata juru bicara (itu)` gives: the body or person named with that word
+    earlier in the text (`menurut juru bicara Kementerian Luar Negeri China pada Minggu`), as
+    written there (GOLD.md: an unnamed spokesperson's words are the body's). None when the text
+    named none, or only another bare one."""
+    head = w.spokesperson.match(phrase)
+    if head is None or any(t.lower() not in w.demonstratives for t in phrase[head.end():].split()):
+        return None
+    for earlier in reversed(list(w.spokesperson.finditer(ctx.body, 0, pos))):
+        named = _speaker_phrase(ctx.body[earlier.end():], w)[0].strip()
+        if named[:1].isupper():
+            return _resolve_phrase(named, earlier.start(), ctx, w)
+    return None
 
 
 def _aide(phrase: str, ctx: _Context, w: _Words) -> str | None:
@@ -1260,7 +1277,8 @@ def _joined_credit(body: str, fr: Frame, nxt: Frame, ctx: _Context, w: _Words,
 def _spoken_of(text: str, ctx: _Context) -> frozenset[str]:
     """People a quotation names in the third person: by name or title, or by an honorific and
     a title (`Bapak Presiden`) that one of the article's people holds."""
-    named = {m.entity.name for m in ents.find_mentions(text, ctx.published) if m.entity.kind == "person"}
+    named = {m.entity.name for m in ents.find_mentions(text, ctx.published)
+             if m.entity.kind == "person" and not _self_named(text, m.start)}
     heads = {m.group(1).lower() for m in _words().address.finditer(text)}
     for _, name in ctx.persons:
         e = ents.entity(name)
@@ -1268,6 +1286,18 @@ def _spoken_of(text: str, ctx: _Context) -> frozenset[str]:
                                  and t.text.split()[0].lower() in heads for t in e.titles):
             named.add(name)
     return frozenset(named)
+
+
+@lexicon.derived
+def _self_reference() -> re.Pattern[str]:
+    """`saya sebagai`, `kami selaku` right before a mention: the end of a first-person role."""
+    return re.compile(rf"(?i:(?<![\w])(?:{_alt(lexicon.words('speech', 'self_words'))})\s+"
+                      rf"(?:{_alt(lexicon.words('speech', 'role_markers'))}))\s+$")
+
+
+def _self_named(text: str, at: int) -> bool:
+    """Whether the mention at `at` is the speaker's own office (`saya sebagai Presiden ...`)."""
+    return _self_reference().search(text[max(0, at - 30):at]) is not None
 
 
 def _fragment_speaker(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str | None:
