@@ -136,6 +136,9 @@ def test_text_metadata_skips_the_header_before_the_dateline() -> None:
         # An unknown host names the outlet after itself, without section labels.
         ("https://news.kabarcontoh.id/dunia/x", "Kabarcontoh.id"),
         ("https://www.contohpost.co.id/a", "Contohpost.co.id"),
+        # Whatever subdomain serves the page, the site names the outlet.
+        ("https://ns2.radiocontoh88.com/berita/x", "Radiocontoh88.com"),
+        ("https://daerah.contohpost.co.id/a", "Contohpost.co.id"),
         ("http://127.0.0.1:8000/a", None),
         (None, None),
     ],
@@ -273,6 +276,9 @@ def test_outlet_lexicon_names_each_host_and_spelling_once() -> None:
          "Suara Pesisir", "Surabaya"),
         ("JAKARTA, Suara Pesisir - Gubernur meresmikan pelabuhan baru.", "suarapesisir.id", "Suara Pesisir",
          "Jakarta"),
+        # Two words or more of the name make up most of the site's label (the rest is a number).
+        ("SURABAYA, Radio Suara Pantai - Gubernur meresmikan pelabuhan baru.",
+         "https://ns2.suarapantai738.com/a", "Radio Suara Pantai", "Surabaya"),
         # An em dash may touch the text.
         ("Harianjogja.com, JAKARTA—Presiden tiba di Washington.", None, "Harianjogja.com", "Jakarta"),
         # An outlet of a network (its own subdomain of the network's host) names itself.
@@ -295,6 +301,8 @@ def test_dateline_names_the_host_as_the_outlet(line: str, host: str | None, outl
         # Another member's name on a network's subdomain is no outlet.
         ("KABAR PESISIR - Menteri Luar Negeri tiba di Tokyo pada Senin.",
          "https://suarapantai.pikiran-rakyat.com/internasional/pr-1/a"),
+        # One word of the name in the site's label is not enough.
+        ("SURABAYA, Radio Kota - Gubernur meresmikan pelabuhan baru.", "https://ns2.suarapantai738.com/a"),
         # A channel of a known outlet names a section, not the publisher (the host's owner is).
         ("Bola – Pelatih tim nasional mengumumkan skuad untuk laga pekan depan.", "https://bola.kompas.com/a"),
     ],
@@ -325,6 +333,16 @@ def test_an_unknown_host_is_named_by_its_site_name_when_that_is_the_host_in_word
     assert outlet_from_host("https://www.kabarlauttimur.com/a", site_name="KABAR LAUT TIMUR") == "Kabar Laut Timur"
     assert outlet_from_host("https://www.kabarlauttimur.com/a", site_name="Berita Terkini") == "Kabarlauttimur.com"
     assert outlet_from_host("https://www.kompas.com/a", site_name="Kabar Lain") == "Kompas.com"
+
+
+def test_an_unknown_host_is_named_as_the_article_writes_it_in_words() -> None:
+    text = "Gubernur meresmikan pelabuhan baru.\n\nSimak berita lainnya di Kabar Laut Timur."
+    assert outlet_from_host("https://www.kabarlauttimur.com/a", text=text) == "Kabar Laut Timur"
+    assert outlet_from_host("https://kabarlaut.id/a", text="Ikuti Kabar Laut ID di media sosial.") == "Kabar Laut ID"
+    # Words that only begin the host's name, or a text that never writes it, leave the host's own name.
+    assert outlet_from_host("https://www.kabarlauttimur.com/a", text="Kabar Laut hari ini.") == "Kabarlauttimur.com"
+    # A known host keeps its lexicon name whatever the text writes.
+    assert outlet_from_host("https://www.kompas.com/a", text="Kabar Laut Timur") == "Kompas.com"
 
 
 def test_a_network_outlet_is_named_by_its_site_name_when_that_is_its_subdomain_in_words() -> None:

@@ -85,8 +85,8 @@ def article_row(doc: dict[str, Any]) -> ArticleRow:
         doc.get("outlet")
         or meta.outlet
         or canonical_outlet(page_site)
-        or outlet_from_host(source, site_name=page_site)
-        or outlet_from_host(page_host, site_name=page_site)
+        or outlet_from_host(source, site_name=page_site, text=f"{title or ''}\n{body}")
+        or outlet_from_host(page_host, site_name=page_site, text=f"{title or ''}\n{body}")
         or page_site
     )
     return ArticleRow(

@@ -65,6 +65,7 @@ class OutletLexicon:
     attribution: tuple[str, ...]
     generic_subdomains: frozenset[str] = frozenset()
     network_hosts: frozenset[str] = frozenset()
+    second_level_domains: frozenset[str] = frozenset()
 
 
 @lexicon.derived
@@ -84,7 +85,8 @@ def load_outlets() -> OutletLexicon:
     hosts = dict(sorted(hosts.items(), key=lambda kv: -len(kv[0])))
     return OutletLexicon(aliases, hosts, tuple(dates.get("weekdays", [])), tuple(dates.get("attribution", [])),
                          frozenset(s.casefold() for s in data.get("generic_subdomains", [])),
-                         frozenset(s.casefold() for s in data.get("network_hosts", [])))
+                         frozenset(s.casefold() for s in data.get("network_hosts", [])),
+                         frozenset(s.casefold() for s in data.get("second_level_domains", [])))
 
 
 def canonical_outlet(name: str | None) -> str | None:
@@ -94,10 +96,11 @@ def canonical_outlet(name: str | None) -> str | None:
     return load_outlets().aliases.get(name.strip().casefold())
 
 
-def outlet_from_host(url_or_host: str | None, *, site_name: str | None = None) -> str | None:
+def outlet_from_host(url_or_host: str | None, *, site_name: str | None = None, text: str | None = None) -> str | None:
     """The outlet a URL or hostname belongs to (`https://news.detik.com/...` -> `detikNews`). An
     unknown host is named by the page's own site name when that is the host in words
-    (`Gema Lantang` on gemalantang.com), else after itself (`Gemalantang.com`)."""
+    (`Gema Lantang` on gemalantang.com), else as `text` (the article) writes the host in words,
+    else after itself (`Gemalantang.com`)."""
     if not url_or_host:
         return None
     parts = urlsplit(url_or_host if "//" in url_or_host else f"//{url_or_host}")
@@ -123,7 +126,8 @@ def outlet_from_host(url_or_host: str | None, *, site_name: str | None = None) -
         return None  # another section of a known outlet's host (bbc.com/news is not BBC News Indonesia)
     if site_name and _names_host(site_name.strip(), host):
         return _self_named(site_name.strip())
-    return _host_as_name(host)
+    named = host_in_words(text, host)
+    return _self_named(named) if named else _host_as_name(host)
 
 
 # Google's AMP cache serves `www.kompas.com` as `www-kompas-com.cdn.ampproject.org` (dots become
@@ -155,17 +159,53 @@ def _network_member(hostname: str) -> str | None:
     return None
 
 
+def _site_labels(hostname: str) -> list[str]:
+    """The labels of the site a host belongs to, without the subdomain that serves the page:
+    `ns2.example.com` -> [example, com], `daerah.example.co.id` -> [example, co, id]."""
+    labels = hostname.removesuffix(".").split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in load_outlets().second_level_domains else 2
+    return labels[-keep:]
+
+
 def _host_as_name(host: str) -> str | None:
-    """An unknown host named after itself, without its section labels: `news.example.id` ->
-    `Example.id`. Small outlets mostly call themselves by their domain; a name is better than none."""
+    """An unknown host named after its site: `news.example.id` -> `Example.id`. Small outlets
+    mostly call themselves by their domain; a name is better than none."""
     labels = host.removesuffix(".").split(".")
     if len(labels) < 2 or all(label.isdigit() for label in labels):  # an IP address names no one
         return None
-    generic = load_outlets().generic_subdomains
-    while len(labels) > 2 and labels[0] in generic:
-        labels = labels[1:]
-    name = ".".join(labels)
+    name = ".".join(_site_labels(host))
     return name[0].upper() + name[1:]
+
+
+def host_in_words(text: str | None, url_or_host: str | None) -> str | None:
+    """The page's site as the text writes it in words, when it does: `Pelita Karawang` for
+    pelitakarawang.com, `IslamToday ID` for islamtoday.id (in a byline, a dateline, a closing
+    line). Small outlets are named by the annotator and their readers as they name themselves."""
+    if not text or not url_or_host:
+        return None
+    host = (urlsplit(url_or_host if "//" in url_or_host else f"//{url_or_host}").hostname or "").casefold()
+    labels = _site_labels(host) if "." in host else []
+    own = _letters(labels[0]) if labels else ""
+    if len(own) < 4:
+        return None
+    targets = {own, _letters(".".join(labels))}
+    longest = max(len(t) for t in targets)
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*", text))
+    for i, first in enumerate(words):
+        if not first.group()[0].isupper() or _letters(first.group()) != own[:len(_letters(first.group()))]:
+            continue
+        joined, found = "", None
+        for j in range(i, min(i + 4, len(words))):
+            if j > i and text[words[j - 1].end():words[j].start()] != " ":
+                break
+            joined += _letters(words[j].group())
+            if j > i and joined in targets:
+                found = text[first.start():words[j].end()]  # the longest: `Kabar Laut ID`, not `Kabar Laut`
+            if len(joined) >= longest or not any(t.startswith(joined) for t in targets):
+                break
+        if found:
+            return found
+    return None
 
 
 def _outlet_spelling(raw: str) -> str | None:
@@ -210,12 +250,16 @@ def _names_host(name: str, host: str | None) -> bool:
         # A channel of a known outlet (`Siap -` on siap.viva.co.id): the subdomain names a section,
         # and the outlet is the host's owner.
         return False
-    labels = hostname.split(".")
-    generic = load_outlets().generic_subdomains
-    while len(labels) > 2 and labels[0] in generic:
-        labels = labels[1:]
-    own = _letters(labels[0]) if len(labels) >= 2 else ""
-    return len(own) >= 4 and _letters(name) in (own, _letters(".".join(labels)))
+    labels = _site_labels(hostname) if "." in hostname else []
+    own = _letters(labels[0]) if labels else ""
+    if len(own) < 4:
+        return False
+    if _letters(name) in (own, _letters(".".join(labels))):
+        return True
+    # `Radio Bharata Online` on bharataradio738.com: two words or more of the name, in the site's
+    # label, cover most of its letters.
+    parts = [p for p in (_letters(w) for w in name.split()) if len(p) >= 4 and p in own]
+    return len(parts) >= 2 and sum(map(len, parts)) >= 0.6 * len(re.sub(r"\d", "", own))
 
 
 def _self_named(raw: str) -> str:
