@@ -209,6 +209,21 @@ def test_places(a: str | None, b: str | None, agree: bool) -> None:
     assert places_agree(a, b) is agree
 
 
+def test_a_venue_and_a_known_city_agree_on_the_same_day_only() -> None:
+    assert places_agree("Beijing", "Hotel Teratai", same_day=True)
+    assert places_agree("Hotel Teratai", "Beijing", same_day=True)
+    assert not places_agree("Balai Agung", "Hotel Teratai", same_day=True)  # two venues: can't be told one
+    assert not places_agree("Beijing", "Moskow", same_day=True)
+    links = assign(NO_CANONICAL, events(
+        ("a", "art1", "meeting", "2023-07-27", "day", [XI, "Joko Widodo"], "Hotel Teratai"),
+        ("b", "art2", "meeting", "2023-07-27", "day", ["Joko Widodo", XI], "Chengdu"),
+        # The next day's talks of the same two in a known city: a day apart, a venue does not stand
+        # for a city (it could be this one, or the first day's).
+        ("c", "art3", "meeting", "2023-07-28", "day", [XI, "Joko Widodo"], "Beijing"),
+    ))
+    assert groups(links) == {frozenset({"a", "b"}), frozenset({"c"})}
+
+
 def test_date_distance() -> None:
     day = (date(2024, 2, 8), "day")
     assert date_distance(day, day) == 0

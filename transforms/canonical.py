@@ -14,7 +14,8 @@ Two reports are of one happening when all of these hold:
   days at most a day apart needs one (a trip is its traveller's; reports add hosts or ministers); a state counts
   as its own people (`China` matches `Xi Jinping`). With nobody named, the same place must be named;
   a summit needs one attendee in common (one person attends one summit a day) or its place;
-- compatible places: one unknown, the same place, or a city inside the other's state.
+- compatible places: one unknown, the same place, or a city inside the other's state; on the same
+  day, a venue the gazetteer does not know and a known city (the venue may be in it).
 Events of one article are never one happening: the extractor has already merged what it told twice.
 
 Records are linked one by one to the canonical events known so far, precise dates first, so that a
@@ -151,15 +152,19 @@ def shared(a: Iterable[str], b: Iterable[str]) -> int:
 
 
 @lru_cache(maxsize=65536)
-def places_agree(a: str | None, b: str | None) -> bool:
+def places_agree(a: str | None, b: str | None, same_day: bool = False) -> bool:
     """One unknown, the same place, or a city and its state (`Moskow`, `Rusia`); a venue the
-    gazetteer does not know (`Istana Konstantinovsky`) may lie in any state."""
+    gazetteer does not know (`Istana Konstantinovsky`) may lie in any state. On the same day it
+    may also lie in a known city (`Hotel Teratai`, `Chengdu`: one report names the hotel, another
+    the city); a day apart, a venue and another city keep two days' talks of a visit apart."""
     if a is None or b is None:
         return True
     ca, cb = canonical_name(a), canonical_name(b)
     if same_name(ca, cb):
         return True
     unknown_a, unknown_b = _fold(ca) not in _gazetteer(), _fold(cb) not in _gazetteer()
+    if same_day and unknown_a != unknown_b:
+        return True
     return (_is_state(ca) and (_state_of(cb) == ca or unknown_b)) or \
         (_is_state(cb) and (_state_of(ca) == cb or unknown_a))
 
@@ -238,7 +243,7 @@ def _score(c: _Canonical, ev: _Report, tolerance: int) -> tuple[int, int, int, i
     if ev.row["article_id"] in c.articles or ev.row["event_type"] != c.event_type:
         return None
     distance = date_distance(c.when, ev.when, tolerance)
-    if distance is None or not places_agree(c.place, ev.place):
+    if distance is None or not places_agree(c.place, ev.place, same_day=distance == 0):
         return None
     common = shared(ev.people, c.participants)
     same_place = ev.place is not None and c.place is not None and ev.place == canonical_name(c.place)
