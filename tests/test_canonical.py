@@ -209,6 +209,23 @@ def test_places(a: str | None, b: str | None, agree: bool) -> None:
     assert places_agree(a, b) is agree
 
 
+def test_the_days_of_a_summit_or_visit_chain_within_their_span() -> None:
+    links = assign(NO_CANONICAL, events(
+        ("a", "art1", "summit", "2024-10-22", "day", ["Sugiono"], "Rusia"),
+        ("b", "art2", "summit", "2024-10-23", "day", ["Sugiono", "Prabowo Subianto"], None),
+        ("c", "art3", "summit", "2024-10-24", "day", ["Sugiono"], "Kazan"),  # two days from the first
+        # Three days after the first: another summit, however alike.
+        ("d", "art4", "summit", "2024-10-25", "day", ["Sugiono"], None),
+        # A call does not last days: a day from the one before it, two from the first, is another.
+        ("e", "art1", "call", "2024-10-22", "day", [XI, PUTIN], None),
+        ("f", "art2", "call", "2024-10-23", "day", [XI, PUTIN], None),
+        ("g", "art3", "call", "2024-10-24", "day", [XI, PUTIN], None),
+    ))
+    found = groups(links)
+    assert frozenset({"a", "b", "c"}) in found and frozenset({"d"}) in found
+    assert frozenset({"g"}) in found and frozenset({"e", "f"}) in found
+
+
 def test_a_venue_and_a_known_city_agree_on_the_same_day_only() -> None:
     assert places_agree("Beijing", "Hotel Teratai", same_day=True)
     assert places_agree("Hotel Teratai", "Beijing", same_day=True)

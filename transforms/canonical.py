@@ -8,7 +8,8 @@ Two reports are of one happening when all of these hold:
 - the same type (a state visit and the talks held during it are two events);
 - compatible dates: equal, one day apart when both are days (outlets in other time zones, or
   counting from their own publication day, disagree by one), or one inside the other (a month
-  mention matches a day in it, a year mention a month or a day in it);
+  mention matches a day in it, a year mention a month or a day in it); the days of a summit or a
+  visit may spread over `MULTI_DAY_SPAN` days, each a day from another report's;
 - participants in common, after canonical names: at least two when both reports name two or more
   (the Xi–Putin call and the Putin–Modi call of one day are two calls), else one; a visit of
   days at most a day apart needs one (a trip is its traveller's; reports add hosts or ministers); a state counts
@@ -49,6 +50,12 @@ from transforms.ids import stable_id
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # How many days apart two day-precise reports of one happening may be.
 DAY_TOLERANCE = 1
+# Summits and visits last days, and each report dates the day it tells (the arrival, the opening,
+# the last session): their reports' days may spread over this many days (22-24 October: 2), each
+# within `DAY_TOLERANCE` of another. Longer, and a G20 and the APEC summit three days after it,
+# one leader at both, would be one.
+MULTI_DAY_SPAN = 2
+MULTI_DAY = frozenset({"summit", "visit"})
 # Two spellings of one name word (`Yuri`/`Yury`, `Sergei`/`Sergey`, `Mohammed`/`Muhammad`):
 # rapidfuzz similarity, in percent, of the words in the same position.
 NAME_WORD_SIMILARITY = 60
@@ -204,9 +211,12 @@ class _Canonical:
     place: str | None
     order: int
     articles: set[str] = field(default_factory=set)
+    days: tuple[date, date] | None = None  # first and last day its day-precise reports give
 
     def absorb(self, ev: dict) -> None:
         when = _when(ev)
+        if when and when[1] == "day":
+            self.days = (min(self.days[0], when[0]), max(self.days[1], when[0])) if self.days else (when[0], when[0])
         if when and (self.when is None or PRECISION_RANK[when[1]] < PRECISION_RANK[self.when[1]]):
             self.when = when
         for p in ev["participants"] or []:
@@ -243,6 +253,12 @@ def _score(c: _Canonical, ev: _Report, tolerance: int) -> tuple[int, int, int, i
     if ev.row["article_id"] in c.articles or ev.row["event_type"] != c.event_type:
         return None
     distance = date_distance(c.when, ev.when, tolerance)
+    if distance is None and c.event_type in MULTI_DAY and c.days and ev.when and ev.when[1] == "day":
+        # Another day of a summit or visit whose reports already span days: within a day of one
+        # of them and within the span.
+        first, last = min(c.days[0], ev.when[0]), max(c.days[1], ev.when[0])
+        near = (c.days[0] - ev.when[0]).days <= tolerance and (ev.when[0] - c.days[1]).days <= tolerance
+        distance = 1 if near and (last - first).days <= MULTI_DAY_SPAN else None
     if distance is None or not places_agree(c.place, ev.place, same_day=distance == 0):
         return None
     common = shared(ev.people, c.participants)
@@ -323,8 +339,11 @@ def assign(canonical: pl.DataFrame, events: pl.DataFrame, *, tolerance: int = DA
     index = _Index()
     count = 0
     for r in canonical.iter_rows(named=True):
-        index.put(_Canonical(r["canonical_event_id"], r["event_type"], _when(r),
-                             [canonical_name(p) for p in r["participants"] or []], r["place"], count))
+        when = _when(r)
+        # Its reports' spread of days is not stored: the day it is known by stands for it.
+        index.put(_Canonical(r["canonical_event_id"], r["event_type"], when,
+                             [canonical_name(p) for p in r["participants"] or []], r["place"], count,
+                             days=(when[0], when[0]) if when and when[1] == "day" else None))
         count += 1
 
     ordered = events.sort(
