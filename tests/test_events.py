@@ -572,6 +572,16 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
           ("meeting", date(2025, 5, 15), ["Anthony Albanese", "Prabowo Subianto"], "Canberra")]),
         # What follows `agar` is a wish, not an event.
         ("Prabowo Subianto meminta agar Vladimir Putin mengunjungi Jakarta pada 2026.", date(2025, 6, 10), []),
+        # The day a plan was made known is not the day of what it plans, and who made it known does not
+        # travel: `diungkap oleh X pada`, `X pada ... mengungkapkan rencana`, `mengumumkan pada ... bahwa`.
+        ("Rencana kunjungan PM Jepang Shigeru Ishiba ke Indonesia pertama kali diungkap oleh Menteri Luar Negeri "
+         "Jepang, Takeshi Iwaya, pada tanggal 2 Maret 2025.", date(2025, 3, 20), []),
+        ("Sebelumnya, Menteri Luar Negeri Jepang Takeshi Iwaya pada 2 Maret 2025, mengungkapkan rencana kunjungan "
+         "PM Shigeru Ishiba ke Indonesia.", date(2025, 3, 20), []),
+        ("Tokyo mengumumkan pada Senin (17/3/2025) bahwa PM Shigeru Ishiba akan berkunjung ke Jakarta.",
+         date(2025, 3, 20), []),
+        ("Tokyo mengumumkan bahwa PM Shigeru Ishiba akan berkunjung ke Jakarta pada Kamis (27/3/2025).",
+         date(2025, 3, 20), [("visit", date(2025, 3, 27), ["Shigeru Ishiba"], "Jakarta")]),
     ],
 )
 def test_train_set_patterns(text: str, published: date, expected: list[tuple]) -> None:

@@ -21,6 +21,9 @@ from transforms import lexicon
 from transforms.dates import DateMention, amount_before, anchor, compatible, detaching_cues, find_dates, from_url
 from transforms.text import alternation, sentences, word_pattern
 
+# How many words may stand between an announcing verb and the event word that is its object
+# (`mengungkapkan rencana kunjungan`, `mengumumkan jadwal resmi kunjungan`).
+ANNOUNCED_OBJECT_WORDS = 2
 # How far (characters) before a date a detaching cue is looked for.
 CUE_WINDOW = 30
 # How long a clause opened by a citing word (`Dikutip dari ...`) may run before its date.
@@ -101,6 +104,7 @@ class _Lex:
     other_moment: re.Pattern[str]
     day_of: re.Pattern[str]
     attribution: re.Pattern[str]
+    announcing: re.Pattern[str]
     content_clause: re.Pattern[str]
     ongoing: re.Pattern[str]
     sideline: re.Pattern[str]
@@ -256,6 +260,7 @@ def _lex() -> _Lex:
         # `..., kata Retno, bahwa kunjungan ...`: a speech verb and a name set off by commas.
         said=re.compile(rf"(?<![\w])(?i:{_alt(lexicon.words('speech', 'after_quote'))})\s+"
                         rf"(?:[A-Z][\w'-]*\s*){{1,4}},"),
+        announcing=word_pattern(data["announcing_verbs"], ignore_case=True),
         attribution=word_pattern(lexicon.words("speech", "speaker_markers")
                                  + lexicon.words("speech", "cited_source_markers") + data["reported_by"],
                                  ignore_case=True),
@@ -556,6 +561,10 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     statement before a speech verb, what follows a detaching cue (`sejak invasi pada Februari`)."""
     if d.end <= at and _says_after(sentence, d.end, at):
         return True
+    if d.end <= at and _lex().content_clause.search(sentence, d.end, at):
+        # `Kremlin mengumumkan pada Senin bahwa Xi akan berkunjung`: the event is told in a clause
+        # of its own after `bahwa`; a date before that clause is the telling's.
+        return True
     if d.end <= at and any(h.end() <= d.start and h.start() < at and _relative_verb(sentence, h.start())
                            for _, h in _hits(sentence)):
         # `Lula yang tiba di Beijing pada Senin juga dijadwalkan bertemu Li`: the relative clause's
@@ -626,6 +635,12 @@ def _says_after(sentence: str, start: int, at: int) -> bool:
     """Whether a speech verb opening a reported clause (`mengatakan,`, `menyatakan bahwa`) stands
     between `start` and the trigger at `at`: a date before it dates the statement (`Lavrov pada
     Senin mengatakan, kedua presiden bisa bertemu`), not the event it tells of."""
+    announced = _lex().announcing.search(sentence, start, at)
+    if announced and len(sentence[announced.end():at].split()) <= ANNOUNCED_OBJECT_WORDS \
+            and "," not in sentence[announced.end():at]:
+        # `Wang Yi pada 22 April mengungkapkan rencana kunjungan X`: the event is its object (not
+        # `mengungkapkan komitmennya ..., dalam percakapan dengan Y`, told during the event).
+        return True
     verb = _speech_verbs().search(sentence, start, at)
     if verb is None:
         return False
@@ -866,7 +881,10 @@ def _in_attribution(part: str, pos: int, lex: _Lex, at: int | None = None) -> bo
     end = markers[-1].end()
     if at is not None and (end <= at < pos or pos < at and _did_before(part, pos, at, lex)):
         return False
-    return not ("," in part[end:pos] or lex.content_clause.search(part, end, pos))
+    # `diungkap oleh Menteri Luar Negeri China, Wang Yi`: a title, then the name after one comma.
+    between = part[end:pos]
+    apposed = between.count(",") == 1 and between.rstrip().endswith(",") and len(between.split()) <= 8
+    return not (("," in between and not apposed) or lex.content_clause.search(part, end, pos))
 
 
 def _did_before(part: str, pos: int, at: int, lex: _Lex) -> bool:
