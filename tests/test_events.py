@@ -582,6 +582,11 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          date(2025, 3, 20), []),
         ("Tokyo mengumumkan bahwa PM Shigeru Ishiba akan berkunjung ke Jakarta pada Kamis (27/3/2025).",
          date(2025, 3, 20), [("visit", date(2025, 3, 27), ["Shigeru Ishiba"], "Jakarta")]),
+        # After a copula, a meeting word that names its other side is the subject's own meeting, not a
+        # description (`KTT itu merupakan pertemuan terbesar ...`).
+        ("Agenda utama PM Anwar Ibrahim di Tokyo pada Senin (9/6/2025) adalah pertemuan bilateral dengan "
+         "PM Shigeru Ishiba di kantor perdana menteri.", date(2025, 6, 10),
+         [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo")]),
     ],
 )
 def test_train_set_patterns(text: str, published: date, expected: list[tuple]) -> None:

@@ -349,13 +349,16 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
 
 def _names_people(sentence: str, at: int) -> bool:
     """Whether the event word ending at `at` is told as the named people's (`pertemuan pertama Xi
-    dan Biden`): a person right after it or after one describing word, not after a word telling
-    whom it serves (`pertemuan penting bagi Prabowo`)."""
-    m = re.match(r"(?:\s+(?P<word>[a-z][\w-]*))?\s+", sentence[at:])
+    dan Biden`, `pertemuan bilateral dengan Presiden X`): a person right after it or after one
+    describing word, and a word introducing the other side, not after a word telling whom it serves
+    (`pertemuan penting bagi Prabowo`)."""
+    cues = _alt(lexicon.words("events", "counterpart_cues"))
+    m = re.match(rf"(?:\s+(?P<word>[a-z][\w-]*))?\s+(?:(?:{cues})\s+)?", sentence[at:])
     if m is None or (m.group("word") or "") in lexicon.words("events", "beneficiary_words"):
         return False
-    found = ents.find_mentions(sentence[at + m.end():at + m.end() + 60])
-    return any(x.entity.kind == "person" and x.start == 0 for x in found)
+    rest = sentence[at + m.end():at + m.end() + 60]
+    return any(x.entity.kind == "person" and (x.start == 0 or ents.is_title(rest[:x.start].strip()))
+               for x in ents.find_mentions(rest))
 
 
 # How many words may describe an event between its word and a demonstrative pointing back.
