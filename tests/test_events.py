@@ -87,6 +87,20 @@ def test_quoted_speech_is_not_read_for_events() -> None:
     assert extract(body, date(2022, 12, 30), quoted=[(0, body.index(",\"") + 2)]) == []
 
 
+def test_a_plan_quoted_from_a_statement_about_others_is_an_event() -> None:
+    from transforms.facts import article_facts
+
+    statement = ('Kantor perdana menteri merilis pernyataan resmi. "Pada tanggal 12 Juni, PM Shigeru Ishiba akan '
+                 'mengadakan pembicaraan dengan PM Anwar Ibrahim di Tokyo," tulis pernyataan itu.')
+    got = [(e["event_type"], e["event_date"], e["participants"], e["status"])
+           for e in article_facts("a", statement, date(2025, 6, 10))["events"]]
+    assert got == [("meeting", date(2025, 6, 12), ["Shigeru Ishiba", "Anwar Ibrahim"], "planned")]
+    # The speaker's own intention (first or second person) is not a plan announced.
+    intention = ('PM Anwar Ibrahim berbicara kepada wartawan. "Kami akan mengadakan pembicaraan dengan PM Shigeru '
+                 'Ishiba pada tanggal 12 Juni," kata Anwar.')
+    assert article_facts("a", intention, date(2025, 6, 10))["events"] == []
+
+
 def test_events_frame_from_facts() -> None:
     from transforms.facts import facts
     from warehouse.events import EVENTS

@@ -150,6 +150,7 @@ class _Lex:
     venue_noun: re.Pattern[str]
     welcomed_by: re.Pattern[str]
     we: re.Pattern[str]
+    personal: re.Pattern[str]
 
 
 _alt = alternation
@@ -219,6 +220,7 @@ def _lex() -> _Lex:
                             re.IGNORECASE),
         welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
         we=word_pattern(data["we_pronouns"], ignore_case=True),
+        personal=word_pattern(data["personal_pronouns"], ignore_case=True),
         copula=re.compile(rf"(?<![\w])(?:{_alt(data['copula_words'])})\s+(?:(?:{_alt(data['copula_articles'])})\s+)?$",
                           re.IGNORECASE),
         future=word_pattern(data["future_cues"], ignore_case=True),
@@ -1913,25 +1915,28 @@ def _calendar_date() -> re.Pattern[str]:
 
 
 def _told_in_quotes(said: list[Event], kept: list[Event], body: str, on: date | None) -> list[Event]:
-    """Past events a speaker tells inside a quotation (`"Pada bulan Juli tahun lalu kami bertemu di
+    """Events a speaker tells inside a quotation (`"Pada bulan Juli tahun lalu kami bertemu di
     Moskow," kata Putin`) that the article tells nowhere else: events of their own (GOLD.md
-    annotates them). Only those on a calendar date no later than publication, told without a
-    cue of time to come, with their people named, or the article's two leaders for `kami`/`kita`
-    in a meeting or a call.
+    annotates them). Only those on a calendar date, with their people named, or the article's two
+    leaders for `kami`/`kita` in a meeting or a call; a plan (a later date, a cue of time to come)
+    only when told of others, in the third person (an official statement quoted), not as the
+    speaker's own intention.
     A quotation only dates an event the article tells (see `_date_from_quote`) otherwise."""
     lex = _lex()
     pair = leaders(body, on)
     out: list[Event] = []
     for q in said:
-        if on is None or q.event_date is None or q.event_date > on or lex.future.search(q.evidence) \
-                or not _calendar_date().search(q.extra.get("said_date", "")):
+        if on is None or q.event_date is None or not _calendar_date().search(q.extra.get("said_date", "")):
             continue
+        ahead = q.event_date > on or bool(lex.future.search(q.evidence))
+        if ahead and lex.personal.search(q.evidence):
+            continue  # `"Kami akan datang pada 15 November"`: an intention, not a plan announced
         people = list(q.participants)
         if q.event_type in TWO_SIDED and lex.we.search(q.evidence):
             people = list(dict.fromkeys([*pair, *people]))
         if len(_people_in(people)) < (2 if q.event_type in TWO_SIDED else 1):
             continue
-        e = replace(q, participants=people, status="happened", extra={})
+        e = replace(q, participants=people, status="planned" if ahead else "happened", extra={})
         if not any(_fits(k, e) for k in kept + out):
             out.append(e)
     return out
