@@ -596,6 +596,20 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          date(2025, 3, 20), []),
         ("Tokyo mengumumkan bahwa PM Shigeru Ishiba akan berkunjung ke Jakarta pada Kamis (27/3/2025).",
          date(2025, 3, 20), [("visit", date(2025, 3, 27), ["Shigeru Ishiba"], "Jakarta")]),
+        # Signing the guest book is protocol, no agreement.
+        ("PM Shigeru Ishiba menandatangani buku tamu di Istana Merdeka pada Senin (9/6/2025).", date(2025, 6, 10),
+         []),
+        ("PM Shigeru Ishiba dan Presiden Prabowo Subianto lalu berfoto bersama dan melakukan penandatanganan buku "
+         "tamu kenegaraan pada Senin (9/6/2025).", date(2025, 6, 10), []),
+        # `X menerima kunjungan resmi Y`: Y travels; X hosts (and meets Y).
+        ("Presiden Joko Widodo menerima kunjungan resmi Perdana Menteri Jepang Fumio Kishida di Istana Merdeka "
+         "Jakarta, Jumat (8/9/2023).", date(2023, 9, 8),
+         [("meeting", date(2023, 9, 8), ["Joko Widodo", "Kishida Fumio"], "Istana Merdeka Jakarta"),
+          ("visit", date(2023, 9, 8), ["Kishida Fumio"], "Istana Merdeka Jakarta")]),
+        # A side's own delegation listed (`delegasi Indonesia ..., yakni A dan B`) are no counterparts.
+        ("Presiden Prabowo Subianto memperkenalkan delegasi Indonesia yang mengikuti pertemuan pada Senin "
+         "(9/6/2025), yakni Menlu Sugiono dan Menhan Sjafrie Sjamsoeddin.", date(2025, 6, 10),
+         [("meeting", date(2025, 6, 9), ["Prabowo Subianto"], None)]),
         # After a copula, a meeting word that names its other side is the subject's own meeting, not a
         # description (`KTT itu merupakan pertemuan terbesar ...`).
         ("Agenda utama PM Anwar Ibrahim di Tokyo pada Senin (9/6/2025) adalah pertemuan bilateral dengan "

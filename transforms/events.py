@@ -69,7 +69,10 @@ class _Lex:
     triggers: dict[str, re.Pattern[str]]
     needs_person: set[str]
     needs_person_next: set[str]
+    protocol_signing: re.Pattern[str]
     hosting: set[str]
+    delegation_list: re.Pattern[str]
+    receiving: re.Pattern[str]
     copula: re.Pattern[str]
     receptions: set[str]
     speculative: re.Pattern[str]
@@ -165,9 +168,15 @@ def _lex() -> _Lex:
         triggers={t: word_pattern(ws, ignore_case=True) for t, ws in data["triggers"].items()},
         needs_person={w.lower() for w in data["triggers_needing_a_person"] + data["arrival_words"]},
         # The welcome words that are meeting words (`diterima oleh`) need their host right after them.
+        # `menandatangani buku tamu`, `penandatanganan buku tamu kenegaraan`: one word may come between.
+        protocol_signing=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_alt(data['protocol_signings'])})(?![\w])",
+                                    re.IGNORECASE),
         needs_person_next={w.lower() for w in data["triggers_needing_a_person_next"]
                            + [w for w in data["welcomed_by"] if w in data["triggers"]["meeting"]]},
         hosting={w.lower() for w in data["hosting_words"]},
+        delegation_list=re.compile(rf"(?<![\w])(?:{_alt(data['delegation_words'])})(?![\w])[^.;]*?"
+                                   rf"(?<![\w])(?:{_alt(data['enumeration_openers'])})(?![\w])", re.IGNORECASE),
+        receiving=re.compile(rf"(?<![\w])(?:{_alt(data['receiving_visit'])})\s+$", re.IGNORECASE),
         receptions={w.lower() for w in data["reception_words"]},
         speculative=word_pattern(data["speculation_cues"] + data["uncertain_cues"], ignore_case=True),
         series=word_pattern(data["series_cues"], ignore_case=True),
@@ -328,6 +337,8 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
                     or lex.day_of.search(sentence[max(0, m.start() - 20):m.start()])) and not theirs
         if m.group().lower() in lex.needs_person and not _person_follows(sentence, m.end()):
             continue
+        if etype == "declaration" and lex.protocol_signing.match(sentence, m.end()):
+            continue  # the guest book a visitor signs: protocol, no agreement
         if lex.venue.search(sentence, max(0, m.start() - VENUE_REACH), m.start()):
             continue  # `tiba di lokasi pertemuan`: the gathering's place, told as such (see `_venue_dates`)
         if etype == "visit" and m.group().split()[-1].lower() in lex.venue_prepositions and \
@@ -1547,6 +1558,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # `pertemuan antara pejabat tinggi Rusia dan AS`: the sides are named after it;
                 # who is told of it before (`Putin memberi penjelasan kepada Xi mengenai`) is not.
                 people = [(p, n) for p, n in people if p >= between.end()]
+            if (listed := lex.delegation_list.search(part)) is not None and listed.start() < at:
+                # `memperkenalkan delegasi Indonesia yang hadir untuk mengikuti pertemuan, yakni A, B
+                # dan C`: one side's own people (not `bertemu dengan delegasi AS, yaitu A dan B`).
+                people = [(p, n) for p, n in people if p < listed.end()]
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
             if k > 0 and a > 0 and not subject and out and out[-1].participants and \
@@ -1609,6 +1624,10 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 persons = list(out[-1].participants)
             if etype_k == "visit" and trig_k.group().lower() in lex.arrival:
                 persons = _arrival_visitor(people, at + len(trig_k.group())) or persons
+            elif etype_k == "visit" and lex.receiving.search(part[max(0, at - 24):at]) and \
+                    (guests := [n for p, n in people if p > at]):
+                # `X menerima kunjungan resmi PM Y`: Y makes the trip, the subject hosts it.
+                persons = guests[:1]
             elif etype_k == "visit" and subject and _people_in(subject):
                 # `Wang Yi tiba di Jakarta untuk bertemu Jokowi`, `Lavrov tiba ..., disambut oleh
                 # Retno`: who makes the trip is its subject; who is met or welcomes them hosts.
