@@ -606,6 +606,12 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          "Jakarta, Jumat (8/9/2023).", date(2023, 9, 8),
          [("meeting", date(2023, 9, 8), ["Joko Widodo", "Kishida Fumio"], "Istana Merdeka Jakarta"),
           ("visit", date(2023, 9, 8), ["Kishida Fumio"], "Istana Merdeka Jakarta")]),
+        # Visiting a person (`mengunjungi Presiden X di Istana`) is a call on them, their meeting; visiting a
+        # city stays a trip.
+        ("Menlu Sugiono mengunjungi PM Shigeru Ishiba di kantornya pada Senin (9/6/2025).", date(2025, 6, 10),
+         [("meeting", date(2025, 6, 9), ["Shigeru Ishiba", "Sugiono"], None)]),
+        ("Menlu Sugiono mengunjungi Tokyo pada Senin (9/6/2025).", date(2025, 6, 10),
+         [("visit", date(2025, 6, 9), ["Sugiono"], "Tokyo")]),
         # A side's own delegation listed (`delegasi Indonesia ..., yakni A dan B`) are no counterparts.
         ("Presiden Prabowo Subianto memperkenalkan delegasi Indonesia yang mengikuti pertemuan pada Senin "
          "(9/6/2025), yakni Menlu Sugiono dan Menhan Sjafrie Sjamsoeddin.", date(2025, 6, 10),

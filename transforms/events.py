@@ -71,6 +71,7 @@ class _Lex:
     needs_person_next: set[str]
     protocol_signing: re.Pattern[str]
     hosting: set[str]
+    visiting_a_person: set[str]
     delegation_list: re.Pattern[str]
     receiving: re.Pattern[str]
     copula: re.Pattern[str]
@@ -174,6 +175,7 @@ def _lex() -> _Lex:
         needs_person_next={w.lower() for w in data["triggers_needing_a_person_next"]
                            + [w for w in data["welcomed_by"] if w in data["triggers"]["meeting"]]},
         hosting={w.lower() for w in data["hosting_words"]},
+        visiting_a_person={w.lower() for w in data["visiting_a_person"]},
         delegation_list=re.compile(rf"(?<![\w])(?:{_alt(data['delegation_words'])})(?![\w])[^.;]*?"
                                    rf"(?<![\w])(?:{_alt(data['enumeration_openers'])})(?![\w])", re.IGNORECASE),
         receiving=re.compile(rf"(?<![\w])(?:{_alt(data['receiving_visit'])})\s+$", re.IGNORECASE),
@@ -404,6 +406,9 @@ def _triggers(sentence: str) -> dict[str, re.Match[str]]:
             # a meeting word after it (`..., Xi bertemu Biden`) may still tell a meeting.
             gathering = gathering or m
             continue
+        if etype == "visit" and _kind(sentence, etype, m) == "meeting":
+            hits.setdefault("meeting", m)  # `X mengunjungi Presiden Y`: a call on Y
+            continue
         hits.setdefault(etype, m)
     if gathering is not None and ("summit" not in hits or _lex().held.fullmatch(hits["summit"].group())):
         # `Pertemuan ... G20 digelar`: the gathering word is the summit's.
@@ -444,6 +449,9 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
     if etype == "summit" and any(lex.between.match(sentence, at) for at in described):
         # `KTT antara presiden Rusia dan pemimpin China`: a summit of two is their meeting.
         return "meeting"
+    if etype == "visit" and m.group().lower() in lex.visiting_a_person and _person_right_after(sentence, m.end()):
+        # `X mengunjungi Presiden Y di Istana`: a call on Y, their meeting (not `mengunjungi Moskow`).
+        return "meeting"
     if etype != "meeting" or m.group().lower() not in lex.gathering_words:
         return etype
     tail = sentence[m.end():m.end() + 80]
@@ -452,6 +460,14 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
         return "summit"
     body = lex.summit_bodies.search(tail)
     return "summit" if body and not lex.sideline.search(tail, 0, body.start()) else etype
+
+
+def _person_right_after(sentence: str, at: int) -> bool:
+    """Whether a known person, or a title and then one, is the next thing after offset `at`."""
+    rest = sentence[at:at + PERSON_WINDOW]
+    lead = len(rest) - len(rest.lstrip())
+    return any(x.entity.kind == "person" and (x.start == lead or ents.is_title(rest[lead:x.start].strip()))
+               for x in ents.find_mentions(rest))
 
 
 # How far (characters) after a mention one that names nobody may take its participants.
