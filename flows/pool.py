@@ -35,6 +35,7 @@ class WarmProcessPool(ProcessPoolTaskRunner):
         following them when the flow ends. Nothing can be submitted to this runner afterwards."""
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
+            workers.log.info("released the worker processes: no chunk is left")
 
 
 def pool(size: int) -> WarmProcessPool:

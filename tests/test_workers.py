@@ -5,6 +5,7 @@ on Prefect's own pool loads."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -97,6 +98,9 @@ def test_a_run_on_prestarted_workers_loads_what_a_run_on_prefects_pool_loads(tmp
     log = dbs["2"].with_suffix(".log").read_text(encoding="utf-8")
     assert "took 2 worker processes started before the flow" in log
     assert "chunk 3:" in log  # the workers' own log lines reach the run's log file
+    # Let go after the last chunk, before the run's last steps (their exit overlaps with them).
+    link = re.search(r"\| link-\w+ - Finished in state", log)
+    assert link is not None and log.index("chunk 3:") < log.index("released the worker processes") < link.start()
     assert "started before the flow" not in dbs["1"].with_suffix(".log").read_text(encoding="utf-8")
 
 
