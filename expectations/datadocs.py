@@ -14,6 +14,7 @@ are plain HTML with their style inline: no script, no external address, escaped 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -194,8 +195,12 @@ def render_docs(db_path: str | Path) -> Path:
     listed = set(newest)
     validations = [_validation(p, docs) for p in stored if p.parent.parent.name in listed]
     validations.sort(key=lambda v: (v["time"], v["suite"]), reverse=True)
+    # Pages rendered by another version of the page template are rendered again (the stamp names it).
+    stamp = docs / ".template"
+    template = hashlib.sha256((_VALIDATION + _STYLE).encode("utf-8")).hexdigest()[:16]
+    current = stamp.exists() and stamp.read_text(encoding="utf-8").strip() == template
     for v in validations:
-        if v["page"].exists() and v["page"].stat().st_mtime >= v["source"].stat().st_mtime:
+        if current and v["page"].exists() and v["page"].stat().st_mtime >= v["source"].stat().st_mtime:
             continue
         v["page"].parent.mkdir(parents=True, exist_ok=True)
         up = "../" * (len(v["page"].relative_to(docs).parts) - 1)
@@ -207,6 +212,7 @@ def render_docs(db_path: str | Path) -> Path:
             {"type": e["type"], "kwargs": json.dumps(e.get("kwargs", {}), ensure_ascii=False, default=str)}
             for e in suite.get("expectations", [])]})
     index.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(template, encoding="utf-8")
     older = len(set(p.parent.parent.name for p in stored)) > len(newest)
     index.write_text(_env.from_string(_INDEX).render(name=Path(db_path).name, validations=validations, suites=suites,
                                                       style=_STYLE, older=older, shown=len(newest)), encoding="utf-8")

@@ -171,3 +171,16 @@ def test_data_docs_list_the_newest_runs_and_write_each_page_once(tmp_path: Path,
     assert "older runs keep their pages" in html
     assert next((index.parent / "validations" / "articles" / "run-a").glob("*.html")).exists()
     assert page_b.stat().st_mtime_ns == written  # listed again, not rendered again
+
+
+def test_data_docs_pages_are_rendered_again_after_a_template_change(tmp_path: Path, monkeypatch) -> None:
+    from expectations import datadocs
+
+    db = tmp_path / "w.duckdb"
+    _stored_result(db, "articles", "run-a", "20261201T100000.000000Z")
+    page = next((datadocs.render_docs(db).parent / "validations" / "articles" / "run-a").glob("*.html"))
+    assert "Evaluated Expectations" in page.read_text(encoding="utf-8")
+    monkeypatch.setattr(datadocs, "_VALIDATION", datadocs._VALIDATION.replace("Evaluated Expectations",
+                                                                             "Expectations evaluated"))
+    datadocs.render_docs(db)
+    assert "Expectations evaluated" in page.read_text(encoding="utf-8")  # a new layout reaches the old page
