@@ -612,6 +612,15 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
          [("meeting", date(2025, 6, 9), ["Shigeru Ishiba", "Sugiono"], None)]),
         ("Menlu Sugiono mengunjungi Tokyo pada Senin (9/6/2025).", date(2025, 6, 10),
          [("visit", date(2025, 6, 9), ["Sugiono"], "Tokyo")]),
+        # A clause of circumstance after a comma sets the scene: who it names takes no part, when the event's
+        # own clause names its people; when it names nobody, the scene tells who.
+        ("Menlu Sugiono bertemu dengan Menteri Luar Negeri Jepang, Takeshi Iwaya, di Tokyo pada Senin (9/6/2025), "
+         "saat pasar tengah gelisah akibat ancaman tarif dari Presiden AS Donald Trump.", date(2025, 6, 10),
+         [("meeting", date(2025, 6, 9), ["Sugiono", "Takeshi Iwaya"], None)]),
+        # An intention announced (`Niat X untuk mengikuti KTT diumumkan Y pada Senin`) is a plan: the day is
+        # the announcement's, and Y (the agent, without `oleh`) takes no part.
+        ("Niat Menlu Sugiono untuk mengikuti KTT BRICS diumumkan Wakil Menlu Arif Havas Oegroseno pada Senin "
+         "(21/10/2024).", date(2024, 10, 24), []),
         # A side's own delegation listed (`delegasi Indonesia ..., yakni A dan B`) are no counterparts.
         ("Presiden Prabowo Subianto memperkenalkan delegasi Indonesia yang mengikuti pertemuan pada Senin "
          "(9/6/2025), yakni Menlu Sugiono dan Menhan Sjafrie Sjamsoeddin.", date(2025, 6, 10),

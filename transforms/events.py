@@ -73,6 +73,7 @@ class _Lex:
     hosting: set[str]
     visiting_a_person: set[str]
     delegation_list: re.Pattern[str]
+    circumstance: re.Pattern[str]
     receiving: re.Pattern[str]
     copula: re.Pattern[str]
     receptions: set[str]
@@ -176,6 +177,7 @@ def _lex() -> _Lex:
                            + [w for w in data["welcomed_by"] if w in data["triggers"]["meeting"]]},
         hosting={w.lower() for w in data["hosting_words"]},
         visiting_a_person={w.lower() for w in data["visiting_a_person"]},
+        circumstance=re.compile(rf",\s*(?:{_alt(data['circumstance_openers'])})(?![\w])", re.IGNORECASE),
         delegation_list=re.compile(rf"(?<![\w])(?:{_alt(data['delegation_words'])})(?![\w])[^.;]*?"
                                    rf"(?<![\w])(?:{_alt(data['enumeration_openers'])})(?![\w])", re.IGNORECASE),
         receiving=re.compile(rf"(?<![\w])(?:{_alt(data['receiving_visit'])})\s+$", re.IGNORECASE),
@@ -1578,6 +1580,12 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 # `memperkenalkan delegasi Indonesia yang hadir untuk mengikuti pertemuan, yakni A, B
                 # dan C`: one side's own people (not `bertemu dengan delegasi AS, yaitu A dan B`).
                 people = [(p, n) for p, n in people if p < listed.end()]
+            if (scene := lex.circumstance.search(part, at)) is not None and \
+                    any(p < scene.start() for p, _ in people):
+                # `A bertemu B ..., saat situasi memanas akibat ancaman tarif Presiden X`: X sets the
+                # scene (not when the event's own clause names nobody: `Pertemuan itu terjadi pada
+                # Juli, saat A masih menjabat menteri` tells who through the scene).
+                people = [(p, n) for p, n in people if p < scene.start()]
             persons = [n for _, n in people]
             subject = [n for p, n in people if p < at]
             if k > 0 and a > 0 and not subject and out and out[-1].participants and \
