@@ -32,6 +32,9 @@ def loaded(tmp_path_factory, prefect_harness) -> tuple[Path, dict]:
 def test_sample_corpus_loads_five_articles_with_facts(loaded) -> None:
     db, summary = loaded
     assert summary["articles_loaded"] == 5 and summary["failures"] == 0
+    # What the summary's "this run" column shows: one run row and its results, like the file holds for it.
+    results = query(db, f"select count(*) from dq_results where run_id = '{summary['run_id']}'")[0][0]
+    assert summary["loaded"]["runs"] == 1 and summary["loaded"]["dq_results"] == results > 0
     counts = dict(query(db, "select 'articles', count(*) from articles union all select 'quotes', count(*) "
                             "from quotes union all select 'figures', count(*) from figures union all "
                             "select 'events', count(*) from events"))
