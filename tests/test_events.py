@@ -621,6 +621,11 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         # the announcement's, and Y (the agent, without `oleh`) takes no part.
         ("Niat Menlu Sugiono untuk mengikuti KTT BRICS diumumkan Wakil Menlu Arif Havas Oegroseno pada Senin "
          "(21/10/2024).", date(2024, 10, 24), []),
+        # `keesokan harinya` counts from the day told before, not from publication.
+        ("PM Anwar Ibrahim tiba di Tokyo pada Senin (9/6/2025). Anwar akan menjadi pembicara utama dalam forum "
+         "ekonomi di kota itu keesokan harinya.", date(2025, 6, 9),
+         [("visit", date(2025, 6, 9), ["Anwar Ibrahim"], "Tokyo"),
+          ("other", date(2025, 6, 10), ["Anwar Ibrahim"], None)]),
         # A side's own delegation listed (`delegasi Indonesia ..., yakni A dan B`) are no counterparts.
         ("Presiden Prabowo Subianto memperkenalkan delegasi Indonesia yang mengikuti pertemuan pada Senin "
          "(9/6/2025), yakni Menlu Sugiono dan Menhan Sjafrie Sjamsoeddin.", date(2025, 6, 10),

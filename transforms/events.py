@@ -464,6 +464,19 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
     return "summit" if body and not lex.sideline.search(tail, 0, body.start()) else etype
 
 
+@lexicon.derived
+def _narrative_offsets() -> tuple[re.Pattern[str], dict[str, int]]:
+    offsets = {k.lower(): int(v) for k, v in lexicon.mapping("dates", "narrative_offsets").items()}
+    return word_pattern(list(offsets), ignore_case=True), offsets
+
+
+def _narrative_offset(part: str) -> int:
+    """Days after the day told last that a clause names (`keesokan harinya`: 1), else 0."""
+    pattern, offsets = _narrative_offsets()
+    m = pattern.search(part)
+    return offsets.get(m.group().lower(), 0) if m else 0
+
+
 def _person_right_after(sentence: str, at: int) -> bool:
     """Whether a known person, or a title and then one, is the next thing after offset `at`."""
     rest = sentence[at:at + PERSON_WINDOW]
@@ -1670,6 +1683,9 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
                                     len(text) if etype_k == "declaration" else INHERIT_WINDOW,
                                     happened=not planned_k, etype=etype_k)
+                if date_k is not None and date_k[1] == "day" and (shift := _narrative_offset(part)):
+                    # `... keesokan harinya`: the day after the one told before.
+                    date_k = (date_k[0] + timedelta(days=shift), "day")
             elif d_k is not None and d_k.precision == "year" and (k == 0 or a == 0):
                 # `disambut Lula, Ketua BRICS tahun 2025`: a bare year frames the mention; the
                 # visit or summit told just before, with the same people, in that year, dates it.
