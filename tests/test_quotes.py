@@ -350,6 +350,9 @@ def test_words_of_address_mark_someone_spoken_of(address: str) -> None:
         ('Menhan berkunjung ke Beijing pekan lalu.\n\n"Kunjungan itu berjalan lancar," kata Kepala Biro '
          'Humas Setjen Kementerian Pertahanan RI, Brigjen TNI Andi Wirawan Saputra, di kantornya, Jumat (5/5).',
          ["Andi Wirawan Saputra"]),
+        # A list inside the title (`Bidang Protokol, Pers, dan Media`) goes on with the title; the name follows.
+        ('Presiden menerima tamu negara.\n\n"Tamu akan tiba pukul sepuluh pagi," kata Deputi Bidang Protokol, Pers, '
+         'dan Media Sekretariat Presiden, Andi Wirawan, dalam keterangan tertulis, Sabtu (24/5).', ["Andi Wirawan"]),
         # A clipped name (`Pras`) is the one person named before whose name it begins.
         ('Menteri Sekretaris Negara Prasetyo Hadi mengatakan rapat ditunda.\n\n'
          '"Undangan itu untuk tanggal 31," ucap Pras.', ["Prasetyo Hadi"]),

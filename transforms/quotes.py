@@ -498,6 +498,12 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     phrase = " ".join(kept)
     tail = rest[m.end() :] if m else rest
     complete = len(kept) == len(raw.split())
+    listed = _TITLE_LIST.match(tail) if complete and phrase and ents.is_title(phrase) else None
+    if listed:
+        # `Deputi Bidang Protokol, Pers, dan Media Sekretariat Presiden, X`: a list inside the title
+        # (its last item after `dan`) goes on with the title; the name comes after it.
+        phrase = f"{phrase}{listed.group().rstrip()}"
+        tail = tail[listed.end():]
     appositive = re.compile(r"\s*,\s*((?:[A-Z][\w'’.-]*\s*){1,6})")
     app = appositive.match(tail)
     while app and _is_place(app.group(1)) and (further := appositive.match(tail, app.end())):
@@ -518,6 +524,12 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
         name = re.sub(r"(?<=[^\W\d]{2})\.$", "", app.group(1).strip())
         phrase = f"{phrase}, {name}"
     return phrase, tail
+
+
+# `, Pers, dan Media Sekretariat Presiden`: capitalised items of a list, then `dan`/`serta` and the
+# last item, up to the comma before the name.
+_TITLE_LIST = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})+,?\s+(?:dan|serta|&)\s+"
+                         r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}(?=\s*,)")
 
 
 def _affiliated_name(toks: list[str], w: _Words) -> str | None:
