@@ -80,5 +80,8 @@ class RunResults:
             if not json.loads(seen["unexpected_sample"] or "[]"):
                 seen["unexpected_sample"] = row["unexpected_sample"]
 
+    def __len__(self) -> int:
+        return len(self._rows)
+
     def frame(self) -> pl.DataFrame:
         return DQ_RESULTS.conform(pl.DataFrame(list(self._rows.values()), schema=DQ_RESULTS.polars_schema()))

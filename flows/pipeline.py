@@ -69,7 +69,7 @@ def etl(inputs: list[str], db: str, force: bool = False, retry_failed: bool = Fa
         # Near-copies and canonical events of what the chunks loaded (and of anything left pending).
         tally.loaded.update(tasks.link(db, settings))
         # Rewritten whole by every chunk's load, so not counted there: this run's row and its results.
-        tally.loaded.update({"runs": 1, "dq_results": tally.results.frame().height})
+        tally.loaded.update({"runs": 1, "dq_results": len(tally.results)})
         run = tally.finish()
         totals = tasks.record_run(db, run, settings)
     except Exception as exc:

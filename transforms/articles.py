@@ -81,12 +81,13 @@ def article_row(doc: dict[str, Any]) -> ArticleRow:
     body = "\n".join(paragraphs)
     published, published_source = publication_date(
         parse_iso_date(doc.get("published")), page_date, date_from_url(source), meta.published, meta.published_source)
+    written = f"{title or ''}\n{body}"  # where a small outlet writes its own name
     outlet = (
         doc.get("outlet")
         or meta.outlet
         or canonical_outlet(page_site)
-        or outlet_from_host(source, site_name=page_site, text=f"{title or ''}\n{body}")
-        or outlet_from_host(page_host, site_name=page_site, text=f"{title or ''}\n{body}")
+        or outlet_from_host(source, site_name=page_site, text=written)
+        or outlet_from_host(page_host, site_name=page_site, text=written)
         or page_site
     )
     return ArticleRow(

@@ -321,6 +321,20 @@ def from_url(url: str | None) -> date | None:
 
 
 @lexicon.derived
+def _narrative_offsets() -> tuple[re.Pattern[str], dict[str, int]]:
+    offsets = {k: int(v) for k, v in lexicon.mapping("dates", "narrative_offsets").items()}
+    return word_pattern(list(offsets), ignore_case=True), offsets
+
+
+def narrative_offset(text: str) -> int:
+    """Days after the day the text told last that `text` counts (`keesokan harinya`: 1,
+    `sehari sebelumnya`: -1), else 0: these count from the story's day, not from publication."""
+    pattern, offsets = _narrative_offsets()
+    m = pattern.search(text)
+    return offsets.get(m.group().lower(), 0) if m else 0
+
+
+@lexicon.derived
 def detaching_cues() -> re.Pattern[str]:
     """Words that tie a date that follows them closely to something else than the event."""
     return word_pattern(lexicon.words("dates", "detaching_cues"), ignore_case=True)

@@ -18,7 +18,16 @@ from datetime import date, timedelta
 
 from transforms import entities as ents
 from transforms import lexicon
-from transforms.dates import DateMention, amount_before, anchor, compatible, detaching_cues, find_dates, from_url
+from transforms.dates import (
+    DateMention,
+    amount_before,
+    anchor,
+    compatible,
+    detaching_cues,
+    find_dates,
+    from_url,
+    narrative_offset,
+)
 from transforms.text import alternation, sentences, word_pattern
 
 # How many words may stand between an announcing verb and the event word that is its object
@@ -233,7 +242,9 @@ def _lex() -> _Lex:
                             re.IGNORECASE),
         welcomed_by=word_pattern(data["welcomed_by"], ignore_case=True),
         we=word_pattern(data["we_pronouns"], ignore_case=True),
-        personal=word_pattern(data["personal_pronouns"], ignore_case=True),
+        # `"Kami akan datang"`: a first- or second-person quotation tells the speaker's intention.
+        personal=word_pattern(lexicon.words("speech", "first_person") + lexicon.words("speech", "second_person"),
+                              ignore_case=True),
         copula=re.compile(rf"(?<![\w])(?:{_alt(data['copula_words'])})\s+(?:(?:{_alt(data['copula_articles'])})\s+)?$",
                           re.IGNORECASE),
         future=word_pattern(data["future_cues"], ignore_case=True),
@@ -373,9 +384,7 @@ def _names_people(sentence: str, at: int) -> bool:
     m = re.match(rf"(?:\s+(?P<word>[a-z][\w-]*))?\s+(?:(?:{cues})\s+)?", sentence[at:])
     if m is None or (m.group("word") or "") in lexicon.words("events", "beneficiary_words"):
         return False
-    rest = sentence[at + m.end():at + m.end() + 60]
-    return any(x.entity.kind == "person" and (x.start == 0 or ents.is_title(rest[:x.start].strip()))
-               for x in ents.find_mentions(rest))
+    return _person_right_after(sentence, at + m.end())
 
 
 # How many words may describe an event between its word and a demonstrative pointing back.
@@ -462,19 +471,6 @@ def _kind(sentence: str, etype: str, m: re.Match[str]) -> str:
         return "summit"
     body = lex.summit_bodies.search(tail)
     return "summit" if body and not lex.sideline.search(tail, 0, body.start()) else etype
-
-
-@lexicon.derived
-def _narrative_offsets() -> tuple[re.Pattern[str], dict[str, int]]:
-    offsets = {k.lower(): int(v) for k, v in lexicon.mapping("dates", "narrative_offsets").items()}
-    return word_pattern(list(offsets), ignore_case=True), offsets
-
-
-def _narrative_offset(part: str) -> int:
-    """Days after the day told last that a clause names (`keesokan harinya`: 1), else 0."""
-    pattern, offsets = _narrative_offsets()
-    m = pattern.search(part)
-    return offsets.get(m.group().lower(), 0) if m else 0
 
 
 def _person_right_after(sentence: str, at: int) -> bool:
@@ -1683,7 +1679,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
                 date_k = _inherited(dated, sent.start, persons, bool(lex.sequence.search(s)), place,
                                     len(text) if etype_k == "declaration" else INHERIT_WINDOW,
                                     happened=not planned_k, etype=etype_k)
-                if date_k is not None and date_k[1] == "day" and (shift := _narrative_offset(part)):
+                if date_k is not None and date_k[1] == "day" and (shift := narrative_offset(part)):
                     # `... keesokan harinya`: the day after the one told before.
                     date_k = (date_k[0] + timedelta(days=shift), "day")
             elif d_k is not None and d_k.precision == "year" and (k == 0 or a == 0):

@@ -167,6 +167,15 @@ def _site_labels(hostname: str) -> list[str]:
     return labels[-keep:]
 
 
+def _site_letters(hostname: str) -> tuple[str, set[str]]:
+    """The letters of a host's site label (`pelitakarawang` for www.pelitakarawang.com), and the
+    spellings a name may match: that label, or label and domain (`islamtodayid`). Empty when the
+    label is too short to tell a name by (under four letters)."""
+    labels = _site_labels(hostname) if "." in hostname else []
+    own = _letters(labels[0]) if labels else ""
+    return (own, {own, _letters(".".join(labels))}) if len(own) >= 4 else ("", set())
+
+
 def _host_as_name(host: str) -> str | None:
     """An unknown host named after its site: `news.example.id` -> `Example.id`. Small outlets
     mostly call themselves by their domain; a name is better than none."""
@@ -184,11 +193,9 @@ def host_in_words(text: str | None, url_or_host: str | None) -> str | None:
     if not text or not url_or_host:
         return None
     host = (urlsplit(url_or_host if "//" in url_or_host else f"//{url_or_host}").hostname or "").casefold()
-    labels = _site_labels(host) if "." in host else []
-    own = _letters(labels[0]) if labels else ""
-    if len(own) < 4:
+    own, targets = _site_letters(host)
+    if not own:
         return None
-    targets = {own, _letters(".".join(labels))}
     longest = max(len(t) for t in targets)
     words = list(re.finditer(r"[A-Za-z][\w'’-]*", text))
     for i, first in enumerate(words):
@@ -250,11 +257,10 @@ def _names_host(name: str, host: str | None) -> bool:
         # A channel of a known outlet (`Siap -` on siap.viva.co.id): the subdomain names a section,
         # and the outlet is the host's owner.
         return False
-    labels = _site_labels(hostname) if "." in hostname else []
-    own = _letters(labels[0]) if labels else ""
-    if len(own) < 4:
+    own, targets = _site_letters(hostname)
+    if not own:
         return False
-    if _letters(name) in (own, _letters(".".join(labels))):
+    if _letters(name) in targets:
         return True
     # `Radio Bharata Online` on bharataradio738.com: two words or more of the name, in the site's
     # label, cover most of its letters.

@@ -1303,7 +1303,7 @@ def _spoken_of(text: str, ctx: _Context) -> frozenset[str]:
 @lexicon.derived
 def _self_reference() -> re.Pattern[str]:
     """`saya sebagai`, `kami selaku` right before a mention: the end of a first-person role."""
-    return re.compile(rf"(?i:(?<![\w])(?:{_alt(lexicon.words('speech', 'self_words'))})\s+"
+    return re.compile(rf"(?i:(?<![\w])(?:{_alt(lexicon.words('speech', 'first_person'))})\s+"
                       rf"(?:{_alt(lexicon.words('speech', 'role_markers'))}))\s+$")
 
 
