@@ -155,9 +155,7 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
 
 
 # Patterns met in real articles (issue 9), each in a sentence of our own.
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+REAL_ARTICLE_PATTERNS = [
         # A minister's sideline meetings listed one by one are one meeting each, dated by the
         # summit told just before; `Dia` is the minister.
         ("Menlu Rusia Sergei Lavrov menghadiri KTT G20 di Bali pada Selasa (15/11/2022). Dia juga mengadakan "
@@ -237,10 +235,7 @@ def test_events_general_rules(text: str, published: date, expected: list[tuple])
         ("Mishustin berbicara dalam sesi pleno forum bisnis di Shanghai pada Selasa (23/5/2023). Seusai pertemuan, "
          "Mishustin menemui wartawan.", date(2023, 5, 24),
          [("other", date(2023, 5, 23), ["Mikhail Mishustin"], "Shanghai")]),
-    ],
-)
-def test_real_article_patterns(text: str, published: date | None, expected: list[tuple]) -> None:
-    assert sorted(_rows(text, published)) == sorted(expected)
+]
 
 
 def test_an_undated_article_reads_its_latest_full_date() -> None:
@@ -256,9 +251,7 @@ def test_an_undated_article_reads_the_day_in_its_url() -> None:
     assert e.event_date == date(2024, 5, 16)
 
 
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+MORE_REAL_ARTICLE_PATTERNS = [
         # A meeting on the sidelines of a gathering is the meeting, not the gathering.
         ("Pertemuan kedua menteri berlangsung di sela-sela Pertemuan Menteri Luar Negeri G20 di New Delhi, "
          "Kamis (2/3/2023). Pada kesempatan itu Lavrov bertemu dengan Menlu China Qin Gang.", date(2023, 3, 3),
@@ -275,15 +268,10 @@ def test_an_undated_article_reads_the_day_in_its_url() -> None:
         # A planned day later in the year stays in the publication year.
         ("Putin akan menghadiri upacara di Beijing dan bertemu Xi Jinping pada 3 September.", date(2025, 7, 15),
          [("meeting", date(2025, 9, 3), ["Vladimir Putin", "Xi Jinping"], "Beijing")]),
-    ],
-)
-def test_more_real_article_patterns(text: str, published: date, expected: list[tuple]) -> None:
-    assert sorted(_rows(text, published)) == sorted(expected)
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+LEAD_AND_TIME_OF_DAY_DATES = [
         # The lead names the happening; the day comes with the source in the next paragraph.
         ("Menlu RI Retno Marsudi berbicara lewat telepon dengan Menlu AS Antony Blinken.\n\n"
          "Kabar itu dibagikan lewat akun resmi kementerian, Selasa (5/3/2024).", date(2024, 3, 6),
@@ -378,16 +366,11 @@ def test_more_real_article_patterns(text: str, published: date, expected: list[t
         # `pagi ini` is the publication day.
         ("Menlu Retno Marsudi bertemu Menlu China Wang Yi pagi ini di Jakarta.", date(2024, 4, 18),
          [("meeting", date(2024, 4, 18), ["Retno Marsudi", "Wang Yi"], "Jakarta")]),
-    ],
-)
-def test_lead_and_time_of_day_dates(text: str, published: date, expected: list[tuple]) -> None:
-    assert sorted(_rows(text, published)) == sorted(expected)
+]
 
 
 # Issue 9, blind-measurement misses: each pattern in sentences of our own, positive and negative.
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+BLIND_MEASUREMENT_PATTERNS = [
         # Two events in one sentence, each with its own subject after a clause break: neither
         # takes the other's people.
         ("Presiden Joko Widodo bertemu PM Anwar Ibrahim di Bogor pada Senin (9/6/2025), sementara Menlu Sugiono "
@@ -425,16 +408,11 @@ def test_lead_and_time_of_day_dates(text: str, published: date, expected: list[t
          [("meeting", date(2025, 6, 4), ["Sergey Lavrov", "Sugiono"], "Moskow")]),
         ("Menlu Sugiono bertemu Menlu Rusia Sergei Lavrov di Moskow pada Selasa pekan lalu.", date(2025, 6, 6),
          [("meeting", date(2025, 5, 27), ["Sergey Lavrov", "Sugiono"], "Moskow")]),
-    ],
-)
-def test_blind_measurement_patterns(text: str, published: date, expected: list[tuple]) -> None:
-    assert sorted(_rows(text, published)) == sorted(expected)
+]
 
 
 # Real-article patterns of the train sets (T1, T2), in sentences of our own.
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+TRAIN_SET_PATTERNS = [
         # A lead that only announces a plan: the first paragraph telling what happened is the lead,
         # dated by the first day the article writes.
         ("Presiden Joko Widodo berjanji akan mengunjungi Malaysia.\n\nJanji itu ia sampaikan di Bogor, Senin "
@@ -635,10 +613,7 @@ def test_blind_measurement_patterns(text: str, published: date, expected: list[t
         ("Agenda utama PM Anwar Ibrahim di Tokyo pada Senin (9/6/2025) adalah pertemuan bilateral dengan "
          "PM Shigeru Ishiba di kantor perdana menteri.", date(2025, 6, 10),
          [("meeting", date(2025, 6, 9), ["Anwar Ibrahim", "Shigeru Ishiba"], "Tokyo")]),
-    ],
-)
-def test_train_set_patterns(text: str, published: date, expected: list[tuple]) -> None:
-    assert sorted(_rows(text, published)) == sorted(expected)
+]
 
 
 def test_a_merged_event_dated_after_publication_is_planned() -> None:
@@ -661,9 +636,7 @@ def test_a_quotation_alone_tells_no_event() -> None:
     assert extract(body, date(2025, 3, 4), quoted=[(0, body.index('," kata') + 2)]) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+GATHERINGS_AND_THEIR_PEOPLE = [
         # `pertemuan para pemimpin ...` is a gathering of many: a summit. Who is said to be at it
         # takes part in the summit known before by its body alone.
         ("KTT G20 digelar di Rio pada 18 November 2024. Prabowo Subianto menghadiri pertemuan para pemimpin "
@@ -672,10 +645,7 @@ def test_a_quotation_alone_tells_no_event() -> None:
          date(2024, 11, 19), [("summit", date(2024, 11, 18), ["Prabowo Subianto"], "Rio")]),
         # `pertemuan para pemimpin kedua negara` is a pair's meeting; naming nobody, it is no event.
         ("Pertemuan para pemimpin kedua negara digelar di Bogor pada Senin (9/6/2025).", date(2025, 6, 10), []),
-    ],
-)
-def test_gatherings_and_their_people(text: str, published: date, expected: list[tuple]) -> None:
-    assert sorted(_rows(text, published)) == sorted(expected)
+]
 
 
 def test_a_name_alone_stands_for_one_person_only() -> None:
@@ -874,9 +844,7 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
     assert len([e for e in extract(text, date(2024, 5, 22)) if e.event_type == "call"]) == 1
 
 
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+PRECISION_PATTERNS = [
         # An event word after a copula describes the sentence's subject: the summit is told, the
         # `pertemuan` after `merupakan` is no meeting of its own.
         ("KTT ASEAN di Kuala Lumpur pada 26 Mei 2025 merupakan pertemuan terbesar tahun ini bagi Anwar Ibrahim.",
@@ -1020,10 +988,7 @@ def test_calls_with_counterparts_of_several_states_are_one_each() -> None:
         ("Hal itu disampaikan Prabowo Subianto kepada wartawan usai bertemu Presiden Lee Jae-myung di sela KTT "
          "APEC, Gyeongju, Jumat (31/10/2025).", date(2025, 11, 1),
          [("meeting", date(2025, 10, 31), ["Lee Jae-myung", "Prabowo Subianto"], None)]),
-    ],
-)
-def test_precision_patterns(text: str, published: date, expected: list[tuple]) -> None:
-    assert sorted(_rows(text, published)) == sorted(expected)
+]
 
 
 def _told(text: str, published: date) -> set[tuple]:
@@ -1394,9 +1359,7 @@ def test_a_mention_dated_after_the_lead_takes_its_own_kinds_date() -> None:
     assert [e.event_date for e in got if e.event_type == "visit"] == [date(2025, 5, 12)]
 
 
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+ONE_SIDE_ALONE_IS_NO_MEETING = [
         # A meeting word with one state (read from a genitive) and nobody else meets no one.
         ("Pertemuan berlangsung di gedung parlemen usai upacara hari nasional rakyat Malaysia pada Senin (3/3/2025).",
          date(2025, 3, 4), []),
@@ -1408,15 +1371,10 @@ def test_a_mention_dated_after_the_lead_takes_its_own_kinds_date() -> None:
         # Two sides named as states or roles stay (GOLD.md: states when no person is named).
         ("Delegasi Rusia dan delegasi Ukraina bertemu di Istanbul pada Senin (3/3/2025).", date(2025, 3, 4),
          [("meeting", date(2025, 3, 3), ["delegasi Rusia", "delegasi Ukraina"], "Istanbul")]),
-    ],
-)
-def test_one_side_alone_is_no_meeting(text: str, published: date, expected: list[tuple]) -> None:
-    assert sorted(_rows(text, published)) == sorted(expected)
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+NOBODY_VISITS_THEIR_OWN_STATE = [
         # The person met, named before the trip word, is at home in the trip's city: the subject travelled.
         ("Anwar Ibrahim memuji hubungan kedua negara. Dia juga mengingat pertemuan terakhirnya dengan Presiden Xi "
          "pada kunjungan kenegaraan ke Beijing bulan Mei 2024.", date(2025, 3, 4),
@@ -1429,10 +1387,7 @@ def test_one_side_alone_is_no_meeting(text: str, published: date, expected: list
         ("Presiden Lula mengunjungi Beijing pada Selasa (13/5/2025) dan bertemu Xi Jinping.", date(2025, 5, 14),
          [("meeting", date(2025, 5, 13), ["Luiz Inácio Lula da Silva", "Xi Jinping"], "Beijing"),
           ("visit", date(2025, 5, 13), ["Luiz Inácio Lula da Silva"], "Beijing")]),
-    ],
-)
-def test_nobody_visits_their_own_state(text: str, published: date, expected: list[tuple]) -> None:
-    assert sorted(_rows(text, published)) == sorted(expected)
+]
 
 
 @pytest.mark.parametrize(
@@ -1463,9 +1418,7 @@ def test_a_past_event_a_speaker_dates_is_an_event(text: str, published: date, ex
     assert sorted(got) == sorted(expected)
 
 
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+DEV3_PATTERNS = [
         # A meeting planned during a trip whose arrival is told is for a later day, told later.
         ("Presiden Lula tiba di Tokyo pada Senin (3/3/2025). Dalam kunjungan ini, Lula dijadwalkan bertemu dengan "
          "PM Shigeru Ishiba. Pada Selasa (4/3/2025), Lula akan mengadakan pertemuan dengan PM Shigeru Ishiba.",
@@ -1476,7 +1429,25 @@ def test_a_past_event_a_speaker_dates_is_an_event(text: str, published: date, ex
         ("Putin berbicara melalui telepon dengan Xi Jinping pada Selasa (21/1/2025), beberapa jam setelah Donald "
          "Trump dilantik.", date(2025, 1, 22),
          [("call", date(2025, 1, 21), ["Vladimir Putin", "Xi Jinping"], None)]),
-    ],
-)
-def test_dev3_patterns(text: str, published: date, expected: list[tuple]) -> None:
+]
+
+
+# Every table above reads the same way: the sorted rows of the events each text gives.
+EVENT_TABLES = {
+    "real_article_patterns": REAL_ARTICLE_PATTERNS,
+    "more_real_article_patterns": MORE_REAL_ARTICLE_PATTERNS,
+    "lead_and_time_of_day_dates": LEAD_AND_TIME_OF_DAY_DATES,
+    "blind_measurement_patterns": BLIND_MEASUREMENT_PATTERNS,
+    "train_set_patterns": TRAIN_SET_PATTERNS,
+    "gatherings_and_their_people": GATHERINGS_AND_THEIR_PEOPLE,
+    "precision_patterns": PRECISION_PATTERNS,
+    "one_side_alone_is_no_meeting": ONE_SIDE_ALONE_IS_NO_MEETING,
+    "nobody_visits_their_own_state": NOBODY_VISITS_THEIR_OWN_STATE,
+    "dev3_patterns": DEV3_PATTERNS,
+}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    pytest.param(*row, id=f"{table}-{i}") for table, rows in EVENT_TABLES.items() for i, row in enumerate(rows)])
+def test_event_patterns(text: str, published: date | None, expected: list[tuple]) -> None:
     assert sorted(_rows(text, published)) == sorted(expected)
