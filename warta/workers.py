@@ -18,12 +18,14 @@ terminal's output open), and leaves Ctrl-C to that process, which stops the run.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import math
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -46,9 +48,20 @@ class _Started:
 _early: _Started | None = None
 
 
+def _exit_quietly() -> None:
+    """A worker's last exit handler (registered before any of Prefect's, so it runs after them):
+    leave without the interpreter's final teardown, in which DuckDB's bindings (the checks use an
+    in-memory database) print reference-leak reports to the run's terminal. A pool worker's exit
+    code is read by nobody: the pool learns of a crashed worker from its process sentinel."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def start_worker() -> None:
     """The initializer of every pool worker (flows/pool.py): tied to its parent, deaf to Ctrl-C,
-    then the transform stack's imports."""
+    quiet on exit, then the transform stack's imports."""
+    atexit.register(_exit_quietly)
     parent = multiprocessing.parent_process()
     if parent is not None:
         def exit_with_parent() -> None:
