@@ -1265,3 +1265,35 @@ def test_someone_talked_about_is_not_the_next_speaker(text: str, speakers: list[
 )
 def test_a_role_after_sebagai_names_no_one_else(text: str, speakers: list[str]) -> None:
     assert [s for s, _ in quotes_of(text, date(2024, 8, 1))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # A two-word sentence answered after a colon is speech.
+        ('Menlu Lavrov menemui Menlu Wang Yi.\n\nMenteri Rusia itu menjawab: "Terima kasih."', ["Sergey Lavrov"]),
+        # Negative: two quoted words inside a sentence stay a term.
+        ('Kedua menteri menyerukan "dialog damai" untuk kawasan itu.', []),
+        # `X ... menyalami Y dan berkata:`: the subject of the clause speaks, not the one greeted.
+        ('Wang Yi menyalami Sergey Lavrov di tangga gedung dan berkata: "Sampai jumpa di Beijing."', ["Wang Yi"]),
+        # Negative: without a coordinated verb, the person right before the verb speaks.
+        ('Di depan Wang Yi, Sergey Lavrov berkata: "Kami menghargai sikap Beijing."', ["Sergey Lavrov"]),
+        # A shout from a voice in the crowd is nobody's the text names.
+        ('Retno Marsudi menyambut para tamu. "Hentikan perang sekarang juga," teriak suara seorang pria dari luar.',
+         [None]),
+        # A news agency described, then named: the name speaks.
+        ('"Menteri itu pulang lebih awal dari jadwal," kantor berita negara China Xinhua melaporkan Senin.',
+         ["Xinhua"]),
+        # An account speaks by its handle.
+        ('"Kedua menteri membahas kerja sama energi," tulis akun Twitter @kemlu_contoh, Senin.', ["@kemlu_contoh"]),
+        # A post's city closes the title before a comma; the name after it speaks.
+        ('"Ekspor kopi akan naik," kata Atase Perdagangan KBRI di Moskow, Rina Kartika Dewi, Senin.',
+         ["Rina Kartika Dewi"]),
+        # A long reported subject, then the quoted predicate that closes the sentence.
+        ('Menlu Sergey Lavrov mengatakan, kerja sama kedua negara yang dibangun di atas saling percaya dan '
+         'saling menghormati selama puluhan tahun, "tidak akan goyah oleh tekanan dari luar."', ["Sergey Lavrov"]),
+    ],
+)
+def test_short_answers_coordinated_verbs_voices_handles_and_long_reported_subjects(
+        text: str, speakers: list[str | None]) -> None:
+    assert [s for s, _ in quotes_of(text, date(2023, 3, 1))] == speakers

@@ -214,6 +214,7 @@ class _Words:
     media_kind: re.Pattern[str]
     bare_verb: re.Pattern[str]
     platforms: re.Pattern[str]
+    coordinated_verb: re.Pattern[str]  # `... dan` right before the speech verb
     clause_opener: re.Pattern[str]
     speaks: re.Pattern[str]
     subject_back_reference: re.Pattern[str]
@@ -287,6 +288,7 @@ def _words() -> _Words:
         speaks=re.compile(rf"\s+(?:(?:{ws('verb_particles')})\s+)?(?:{before})(?![\w])", i),
         clause_opener=re.compile(rf"\s*(?:[,:]|(?:{ws('complementisers')})(?![\w])|"
                                  rf"(?:{ws('reported_contents')})(?:nya)?(?![\w]))", i),
+        coordinated_verb=re.compile(r"\s(?:dan|lalu|kemudian|sambil)\s*$", i),
         platforms=word_pattern(lexicon.words("speech", "platforms"), ignore_case=False),
         via_spokesperson=re.compile(rf"(?<![\w])(?:{ws('spokesperson_links')})\s+", i),
         affiliations={x.lower() for x in lexicon.words("speech", "affiliations")},
@@ -469,6 +471,7 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
     kept: list[str] = []
     toks = raw.split()
     skip = title_from = 0
+    skipped = 0  # words of a post's city passed over
     for j, t in enumerate(toks):
         if skip:
             skip -= 1
@@ -485,6 +488,7 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
         if posted:
             # `Duta Besar RI di New Delhi Ina Krisnamurthi`: the city of the post, then the name.
             skip = posted
+            skipped += posted + 1
             continue
         # `kata pengamat dari Universitas X Budi Hartono`: a description in lower case, where the
         # person is from, then the name with no comma before it; read as the appositive it stands for.
@@ -497,7 +501,7 @@ def _speaker_phrase(rest: str, w: _Words) -> tuple[str, str]:
         kept.append(t)
     phrase = " ".join(kept)
     tail = rest[m.end() :] if m else rest
-    complete = len(kept) == len(raw.split())
+    complete = len(kept) + skipped == len(raw.split())
     listed = _TITLE_LIST.match(tail) if complete and phrase and ents.is_title(phrase) else None
     if listed:
         # `Deputi Bidang Protokol, Pers, dan Media Sekretariat Presiden, X`: a list inside the title
@@ -583,7 +587,9 @@ def _post_city(toks: list[str], j: int, title: list[str], w: _Words) -> int:
         return 0
     n = len(after[:place.end].split())
     rest = toks[j + 1 + n:]
-    return n if rest and _looks_like_a_name(rest[0]) and ents.resolve(rest[0]) is None else 0
+    # The city may also end the words before a comma, the name after it (`Atase Perdagangan KBRI
+    # di Beijing, Marina Novira Anggraini`): the caller's appositive takes that name.
+    return n if not rest or _looks_like_a_name(rest[0]) and ents.resolve(rest[0]) is None else 0
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -636,6 +642,10 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
     first = phrase.split()[0].lower()
     if first in w.pronouns:
         return ctx.previous_actor(pos)
+    handle = re.search(r"(?<![\w@])@\w{2,}", phrase)
+    if handle and first == "akun":
+        # `tulis akun Twitter @mfa_russia`: the account speaks, by its handle.
+        return handle.group()
     if _anonymous(phrase, w):
         return _appositive_person(phrase, ctx.published) or ANONYMOUS
     doc = w.document.match(phrase)
@@ -700,6 +710,11 @@ def _resolve_canonical(phrase: str, pos: int, ctx: _Context, w: _Words) -> str |
             return run.group(1).strip()
         state = next((m for m in ents.find_mentions(phrase, ctx.published) if m.entity.kind == "state"), None)
         if e is not None and state is not None and phrase[:1].islower() and len(phrase[:state.start].split()) <= 4:
+            named = re.fullmatch(r"\s*((?:[A-Z][\w'’.&-]*\s*){1,4})", phrase[state.end:])
+            if named and not _is_place(named.group(1)):
+                # `kantor berita negara Rusia RIA Novosti`: the body's own name after the description.
+                known = ents.resolve(named.group(1).strip(), ctx.published)
+                return known.name if known is not None else named.group(1).strip()
             # `kata kementerian Rusia`, `kata pemerintah China`: the body in lower case, as written.
             return phrase[:state.end]
     name = ents.unknown_name(phrase)
@@ -845,6 +860,10 @@ def _speaker_before(pre: str, pre_start: int, ctx: _Context, w: _Words) -> str |
                       and not any(a <= m.start < b for a, b in aside)]
             if titled:
                 return titled[-1].entity.name
+        if persons and len(persons) > 1 and w.coordinated_verb.search(pre[:cut]):
+            # `Xi menjabat tangan Putin dan berkata:`: the verb goes on the clause's subject, not
+            # the person the first verb acted on.
+            return persons[0].entity.name
         if persons:
             # `Arief Prasetyo Adi mengatakan`: a one-word alias inside someone else's name.
             return _other_person(pre[persons[-1].start:cut].strip(" ,"), ctx, w) \
@@ -997,6 +1016,8 @@ def _introduced(pre: str, w: _Words) -> bool:
 MIN_REPORTED_WORDS = 5
 # At most this many words between the speech verb and such a quotation.
 MAX_REPORTED_GAP = 8
+# ... and at most this many when the quotation ends the sentence with its own full stop.
+MAX_LONG_REPORTED_GAP = 40
 
 
 def _completes_reported_speech(fr: Frame, w: _Words) -> bool:
@@ -1011,9 +1032,15 @@ def _completes_reported_speech(fr: Frame, w: _Words) -> bool:
     gap = fr.pre[verbs[-1].end():]
     # The verb opens a clause (`mengatakan,` `mengatakan bahwa`), not an object (`menekankan pentingnya "..."`).
     opens = w.clause_opener.match(gap)
-    if not opens or len(gap.split()) > MAX_REPORTED_GAP or re.search(r"[.!?;]", gap):
+    if not opens or re.search(r"[.!?;]", gap):
         return False
-    return not fr.post.strip(" .,!?") or bool(re.search(r"[.!?]$", fr.text))
+    closes = bool(re.search(r"[.!?]$", fr.text))
+    if len(gap.split()) > MAX_REPORTED_GAP:
+        # A long reported subject before the quoted predicate (`X mengatakan, hubungan ... yang
+        # didasarkan pada ..., "pada dasarnya kuat ..."`): the speaker's words when the quotation
+        # closes the sentence.
+        return closes and not fr.post.strip() and len(gap.split()) <= MAX_LONG_REPORTED_GAP
+    return not fr.post.strip(" .,!?") or closes
 
 
 def _shouter(subject: str, ctx: _Context) -> str | None:
@@ -1126,7 +1153,8 @@ def is_speech(fr: Frame, att: Attribution, *, in_headline: bool = False) -> bool
     if not in_headline and _title_cased(fr.text):
         return False
     if att.how == "before":
-        return n_words >= 3
+        # A short sentence answered or said (`Presiden Rusia menjawab: "Saya setuju."`) is speech too.
+        return n_words >= 3 or n_words == 2 and bool(re.search(r"[.!?]$", fr.text))
     if att.how == "shouted":
         # Words shouted at someone are speech when they make a sentence; a chant of two or three
         # words (`"Hidup Prabowo"`) is a slogan, a fragment.
