@@ -441,7 +441,7 @@ TRAIN_SET_PATTERNS = [
         # An event named only as the moment after which something was said, with its own day.
         ("Dalam jumpa pers seusai pertemuan bilateral di Istana Akasaka, Tokyo, Senin (9/6/2025), PM Shigeru "
          "Ishiba memuji Indonesia.", date(2025, 6, 10),
-         [("meeting", date(2025, 6, 9), ["Shigeru Ishiba"], "Istana Akasaka")]),
+         [("meeting", date(2025, 6, 9), ["Shigeru Ishiba"], "Tokyo")]),  # GOLD.md: the place is the city
         # Without a day of its own, such a mention only retells.
         ("Seusai pertemuan bilateral, PM Shigeru Ishiba memuji Indonesia.", date(2025, 6, 10), []),
         # A meeting with other counterparts is another meeting, not a retelling of the first;
@@ -1432,6 +1432,28 @@ DEV3_PATTERNS = [
 ]
 
 
+# Patterns of BLIND11 (read after its blind score), in my own sentences.
+BLIND11_PATTERNS = [
+        # A venue and its building after commas: the city after them is the place, and the
+        # building after the counterpart's title is no person.
+        ("Presiden Prabowo Subianto bertemu Perdana Menteri India Narendra Modi di Wisma 3, Hyderabad House, "
+         "New Delhi, Senin (27/1/2025).", date(2025, 1, 28),
+         [("meeting", date(2025, 1, 27), ["Narendra Modi", "Prabowo Subianto"], "New Delhi")]),
+        # Heading home is no visit ...
+        ("Pesawat yang membawa Menlu Sugiono meninggalkan Bandara Haneda menuju Jakarta, Senin (27/1/2025).",
+         date(2025, 1, 28), []),
+        # ... heading abroad is.
+        ("Pesawat yang membawa Menlu Sugiono meninggalkan Jakarta menuju Tokyo, Senin (27/1/2025).",
+         date(2025, 1, 28), [("visit", date(2025, 1, 27), ["Sugiono"], None)]),
+        # Who is credited after the event told it, and took no part in it.
+        ("Kunjungan Menlu China Wang Yi ke Moskow yang akan datang akan memperkuat rasa saling percaya kedua "
+         "negara, kata juru bicara Kemlu China, Mao Ning, pada hari Jumat.", date(2025, 3, 7),
+         [("visit", date(2025, 3, 7), ["Wang Yi"], "Moskow")]),
+        # `di dalam ruang pertemuan`: the room of a gathering told elsewhere, no meeting told here.
+        ("Di dalam ruang pertemuan, Menlu Sugiono duduk di samping Menlu China Wang Yi.", date(2025, 1, 28), []),
+]
+
+
 # Every table above reads the same way: the sorted rows of the events each text gives.
 EVENT_TABLES = {
     "real_article_patterns": REAL_ARTICLE_PATTERNS,
@@ -1444,6 +1466,7 @@ EVENT_TABLES = {
     "one_side_alone_is_no_meeting": ONE_SIDE_ALONE_IS_NO_MEETING,
     "nobody_visits_their_own_state": NOBODY_VISITS_THEIR_OWN_STATE,
     "dev3_patterns": DEV3_PATTERNS,
+    "blind11_patterns": BLIND11_PATTERNS,
 }
 
 

@@ -418,6 +418,11 @@ def titled_persons(text: str, on: date | None = None) -> list[Mention]:
         if len(name.split()) < 2 or any(o.start <= start < o.end for o in out) or \
                 any(g.start <= start < g.end for g in gaz) or resolve(name, on) is not None:
             continue
+        title_at = [h.start() for h in heads.finditer(text, m.start(), start)]
+        if title_at and any(title_at[-1] <= g.start < start for g in gaz):
+            # The title already has its person (`Presiden China Xi Jinping di Villa 14, Diaoyutai
+            # State Guesthouse,`): the words after the comma say where, not who.
+            continue
         out.append(Mention(start, start + len(name), name, Entity(name=name, kind="person", aliases=(name,))))
     return sorted(out, key=lambda x: x.start)
 

@@ -203,8 +203,9 @@ def _lex() -> _Lex:
         # `mewakili Presiden Prabowo`: the cue, then at most a title before the name.
         proxy=re.compile(rf"(?<![\w])(?i:{_alt(data['proxy_cues'])})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$"),
         # `tiba di lokasi pertemuan`; not `Bali menjadi tempat pertemuan para pemimpin`, which tells the gathering.
-        venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_prepositions'])})\s+(?:{_alt(data['venue_nouns'])})\s+$",
-                         re.IGNORECASE),
+        # `Di dalam ruang pertemuan` too: a word of position may come before the venue noun.
+        venue=re.compile(rf"(?<![\w])(?:{_alt(data['venue_prepositions'])})\s+(?:(?:{_alt(data['venue_positions'])})\s+)?"
+                         rf"(?:{_alt(data['venue_nouns'])})\s+$", re.IGNORECASE),
         venue_prepositions={w.lower() for w in data["venue_prepositions"]},
         # `yang tiba`, `yang telah tiba`: a relative opener and at most one word before the verb.
         relative_verb=re.compile(rf"(?<![\w])(?:{_alt(data['relative_openers'])})\s+(?:[a-z]+\s+)?$", re.IGNORECASE),
@@ -332,7 +333,7 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
     for go in lex.heading.finditer(sentence):
         where = ents.resolve(go.group("place"))
         if where is not None and where.kind in ("place", "state") and \
-                not any(m.start() <= go.start() < m.end() for _, m in found):
+                not any(m.start() <= go.start() < m.end() for _, m in found) and not _heading_home(sentence, go):
             found.append(("visit", go))
     # `pertemuan puncak` is a summit, not a `pertemuan`: a trigger inside a longer one goes
     # (even when the longer one points back, as in `pertemuan puncak itu`).
@@ -373,6 +374,14 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
         if not inside_longer and not anaphoric and not elsewhen:
             out.append((etype, m))
     return out
+
+
+def _heading_home(sentence: str, go: re.Match[str]) -> bool:
+    """Whether everyone named before a heading word is bound home (`pesawat Lavrov meninggalkan
+    Bali menuju Moskow`): a return, no visit."""
+    home = _home_state(go.group("place"))
+    people = [m.entity.name for m in ents.find_mentions(sentence[:go.start()]) if m.entity.kind == "person"]
+    return home is not None and bool(people) and all(_home_state(p) == home for p in people)
 
 
 def _names_people(sentence: str, at: int) -> bool:
@@ -691,7 +700,9 @@ def _says_after(sentence: str, start: int, at: int) -> bool:
     return rest.lstrip().startswith(",") or bool(_lex().content_clause.match(rest.lstrip()))
 
 
-def _place(sentence: str, at: int, lex: _Lex) -> str | None:
+def _place(sentence: str, at: int, lex: _Lex, following: str = "") -> str | None:
+    """The place a sentence (a clause, with the text `following` it) gives an event at `at`: the
+    nearest `di`/`ke` place after it, else before it; a venue's city when one follows it."""
     cands = []
     for m in lex.place.finditer(sentence):
         name = m.group("place").strip()
@@ -700,14 +711,22 @@ def _place(sentence: str, at: int, lex: _Lex) -> str | None:
         known = ents.resolve(name)
         if known is not None and known.kind in ("person", "org"):
             continue
-        cands.append((m.start() < at, abs(m.start() - at), name))
+        cands.append((m.start() < at, abs(m.start() - at), name, m.end("place")))
     if not cands:
         return None
     after = [c for c in cands if not c[0]]
-    pick = min(after or cands, key=lambda c: c[1])[2]
+    _, _, pick, end = min(after or cands, key=lambda c: c[1])
     # Keep the gazetteer's spelling and drop trailing words that are not part of the name.
     m = ents.find_mentions(pick)
-    return m[0].entity.name if m and m[0].start == 0 and m[0].entity.kind in ("place", "state") else pick.split(",")[0]
+    if m and m[0].start == 0 and m[0].entity.kind in ("place", "state"):
+        return m[0].entity.name
+    # A venue, then its city after commas (`di Villa 14, Diaoyutai State Guesthouse, Beijing`).
+    venue = re.match(r"(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s*,\s*(?:[A-Z0-9][\w'’.-]*\s*){1,5})+", sentence[end:] + following)
+    if venue:
+        city = [c for c in ents.find_mentions(venue.group()) if c.entity.kind == "place"]
+        if city:
+            return city[0].entity.name
+    return pick.split(",")[0]
 
 
 def leaders(body: str, published: date | None) -> list[str]:
@@ -917,6 +936,11 @@ def _in_attribution(part: str, pos: int, lex: _Lex, at: int | None = None) -> bo
     Lavrov`), and so is a speaker said to have done it (`disampaikan oleh Retno setelah memimpin
     pertemuan`)."""
     if any(m.start() < pos < m.end() for m in lex.said.finditer(part)):
+        return True
+    credits = list(_trailing_credit().finditer(part, 0, pos))
+    if credits and at is not None and credits[-1].start() > at:
+        # `X akan berkunjung ke Rusia, kata juru bicara Kemlu China, Wang Wenbin`: the credit
+        # after the event names who told it.
         return True
     markers = list(lex.attribution.finditer(part, 0, pos))
     if not markers:
@@ -1626,7 +1650,7 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             ca, cb = _clause(part, at)
             # The place comes from the event's own clause, not from another one of the sentence
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
-            place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex) or _framing_place(part, ca)
+            place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex, part[cb:]) or _framing_place(part, ca)
             if k > 0 and a == 0:
                 # The events of one sentence share its people (a visit keeps only its travellers).
                 persons = list(told_persons) if told_persons is not None else persons
