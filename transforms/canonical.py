@@ -163,14 +163,16 @@ def places_agree(a: str | None, b: str | None, same_day: bool = False) -> bool:
     """One unknown, the same place, or a city and its state (`Moskow`, `Rusia`); a venue the
     gazetteer does not know (`Istana Konstantinovsky`) may lie in any state. On the same day it
     may also lie in a known city (`Hotel Teratai`, `Chengdu`: one report names the hotel, another
-    the city); a day apart, a venue and another city keep two days' talks of a visit apart."""
+    the city), and two venues may be one (`Hwabaek International Convention Center`, `Gyeongju
+    Hilton`: reports name the building of a summit's sessions or the hotel of its talks); a day
+    apart, a venue and another city keep two days' talks of a visit apart."""
     if a is None or b is None:
         return True
     ca, cb = canonical_name(a), canonical_name(b)
     if same_name(ca, cb):
         return True
     unknown_a, unknown_b = _fold(ca) not in _gazetteer(), _fold(cb) not in _gazetteer()
-    if same_day and unknown_a != unknown_b:
+    if same_day and (unknown_a or unknown_b):
         return True
     return (_is_state(ca) and (_state_of(cb) == ca or unknown_b)) or \
         (_is_state(cb) and (_state_of(ca) == cb or unknown_a))

@@ -700,6 +700,10 @@ def _says_after(sentence: str, start: int, at: int) -> bool:
     return rest.lstrip().startswith(",") or bool(_lex().content_clause.match(rest.lstrip()))
 
 
+# The rest of a venue's name, then capitalised runs after commas (`14, Diaoyutai State Guesthouse, Beijing`).
+_VENUE_AND_CITY = re.compile(r"(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s*,\s*(?:[A-Z0-9][\w'’.-]*\s*){1,5})+")
+
+
 def _place(sentence: str, at: int, lex: _Lex, following: str = "") -> str | None:
     """The place a sentence (a clause, with the text `following` it) gives an event at `at`: the
     nearest `di`/`ke` place after it, else before it; a venue's city when one follows it."""
@@ -721,7 +725,7 @@ def _place(sentence: str, at: int, lex: _Lex, following: str = "") -> str | None
     if m and m[0].start == 0 and m[0].entity.kind in ("place", "state"):
         return m[0].entity.name
     # A venue, then its city after commas (`di Villa 14, Diaoyutai State Guesthouse, Beijing`).
-    venue = re.match(r"(?:\s+[A-Z0-9][\w'’.-]*){0,3}(?:\s*,\s*(?:[A-Z0-9][\w'’.-]*\s*){1,5})+", sentence[end:] + following)
+    venue = _VENUE_AND_CITY.match(sentence[end:] + following)
     if venue:
         city = [c for c in ents.find_mentions(venue.group()) if c.entity.kind == "place"]
         if city:
@@ -1650,7 +1654,8 @@ def mentions(body: str, published: date | None, quoted: list[tuple[int, int]] | 
             ca, cb = _clause(part, at)
             # The place comes from the event's own clause, not from another one of the sentence
             # (`... bantuan militer Barat ke Kiev` is no summit's place).
-            place = None if etype_k == "call" else _place(part[ca:cb], at - ca, lex, part[cb:]) or _framing_place(part, ca)
+            place = None if etype_k == "call" else \
+                _place(part[ca:cb], at - ca, lex, part[cb:]) or _framing_place(part, ca)
             if k > 0 and a == 0:
                 # The events of one sentence share its people (a visit keeps only its travellers).
                 persons = list(told_persons) if told_persons is not None else persons
