@@ -1,5 +1,6 @@
-"""The worker processes that transform chunks on this machine: Prefect's process pool, taking
-the processes `warta.workers.prestart` launched before the flow when there are any."""
+"""The worker processes that transform chunks on this machine: Prefect's process pool on
+warta's workers (`warta.workers`), taking those `warta.workers.prestart` launched before the flow
+when there are any."""
 
 from __future__ import annotations
 
@@ -12,17 +13,17 @@ from warta import workers
 
 
 class WarmProcessPool(ProcessPoolTaskRunner):
-    """`ProcessPoolTaskRunner`, taking prestarted workers. Taking them repeats what its `__enter__`
-    does (Prefect 3.8, pinned) with an executor and message queue made earlier: the queue carries
-    the workers' logs and events to this process, where the forwarding thread hands them to
-    Prefect. The flow keeps this class through Prefect's `duplicate()`, which builds `type(self)`."""
+    """`ProcessPoolTaskRunner` on warta's worker processes (`warta.workers.new_pool`: forked from
+    a server that has imported the transform stack), taking prestarted ones when there are any.
+    Its `__enter__` repeats what Prefect's does (Prefect 3.8, pinned) with that executor and
+    message queue: the queue carries the workers' logs and events to this process, where the
+    forwarding thread hands them to Prefect. The flow keeps this class through Prefect's
+    `duplicate()`, which builds `type(self)`."""
 
     def __enter__(self) -> WarmProcessPool:
-        started = workers.take(self._max_workers)
-        if started is None:
-            return super().__enter__()
         TaskRunner.__enter__(self)
-        self._subprocess_message_queue, self._executor = started
+        self._subprocess_message_queue, self._executor = workers.take(self._max_workers) \
+            or workers.new_pool(self._max_workers)
         self._message_forwarding_thread = threading.Thread(
             target=self._forward_subprocess_messages, name="ProcessPoolTaskRunnerMessageForwarder", daemon=True)
         self._message_forwarding_thread.start()
@@ -39,4 +40,4 @@ class WarmProcessPool(ProcessPoolTaskRunner):
 
 
 def pool(size: int) -> WarmProcessPool:
-    return WarmProcessPool(max_workers=size, initializer=workers.start_worker)
+    return WarmProcessPool(max_workers=size)

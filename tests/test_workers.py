@@ -56,6 +56,14 @@ def test_workers_are_worth_starting_for_more_than_a_chunk_changed_since_the_ware
         (folder / "unreadable").chmod(0o755)
 
 
+def _stack_came_with_the_fork() -> bool:
+    """In a pool worker: whether it was forked from the server that loaded the transform stack
+    (its parent runs multiprocessing's fork server with `warta.worker_stack` preloaded)."""
+    with open(f"/proc/{os.getppid()}/cmdline", "rb") as f:
+        parent = f.read()
+    return b"forkserver" in parent and b"warta.worker_stack" in parent
+
+
 @pytest.mark.slow
 def test_the_flows_pool_takes_the_prestarted_workers(tmp_path: Path) -> None:
     from flows.pipeline import etl
@@ -63,7 +71,7 @@ def test_the_flows_pool_takes_the_prestarted_workers(tmp_path: Path) -> None:
 
     # The flow's runner is duplicated by Prefect for each run: it must stay one that takes them.
     runner = etl.with_options(task_runner=pool(2)).task_runner.duplicate()
-    assert isinstance(runner, WarmProcessPool) and runner._initializer is workers.start_worker
+    assert isinstance(runner, WarmProcessPool)
     assert workers.prestart([str(TEXT)], tmp_path / "w.duckdb", workers=2, chunk_size=2)
     executor = workers._early.executor
     try:
@@ -72,6 +80,11 @@ def test_the_flows_pool_takes_the_prestarted_workers(tmp_path: Path) -> None:
             assert workers.take(2) is None  # taken once
             pids = {taken._executor.submit(os.getpid).result(timeout=120) for _ in range(4)}
             assert os.getpid() not in pids and 1 <= len(pids) <= 2
+            # Forked from the server that imported the stack: a worker never imported it itself.
+            assert taken._executor.submit(_stack_came_with_the_fork).result(timeout=120)
+        with pool(2) as fresh:  # none prestarted: the runner makes its own, the same way
+            assert fresh._executor is not executor
+            assert fresh._executor.submit(_stack_came_with_the_fork).result(timeout=120)
         assert not workers.prestart([str(TEXT)], tmp_path / "w.duckdb", workers=1, chunk_size=2)  # one: no pool
         # Workers started for a pool of another size are stopped, not left idle.
         assert workers.prestart([str(TEXT)], tmp_path / "w.duckdb", workers=2, chunk_size=2)

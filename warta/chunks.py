@@ -275,18 +275,14 @@ def _lines(path: Path) -> int:
     return n + (last != b"\n")
 
 
-def warm() -> None:
-    """Import the transform stack once per worker process (ProcessPoolTaskRunner's initializer),
-    so that no chunk pays for it. Log lines go to the run's log file when there is one."""
+def load_stack() -> None:
+    """Import the transform stack and load its lexicons and language model: what a worker needs
+    before its first chunk. No polars computation here: its thread pool must start in the worker."""
+    import datasketch  # noqa: F401 - the near-copy signatures' MinHash (with scipy, ~1 s)
     import trafilatura  # noqa: F401
 
-    from warta.logfile import attach
-
-    attach()
-
-    import datasketch  # noqa: F401 - the near-copy signatures' MinHash (with scipy, ~1 s)
-
     import expectations.check  # noqa: F401
+    import flows.tasks  # noqa: F401 - what a chunk's task unpickles to, Prefect's task engine with it
     import transforms.articles  # noqa: F401
     from transforms.facts import article_facts
     from transforms.metadata import detect_language
@@ -294,6 +290,15 @@ def warm() -> None:
     # The lexicons (YAML) and the language model load on first use: once here, not in a chunk.
     article_facts("warm", 'Presiden Joko Widodo berkata, "Kami bertemu di Jakarta pada 8 Februari 2024."', None)
     detect_language("Presiden bertemu menteri di Jakarta.")
+
+
+def warm() -> None:
+    """A worker process's start (ProcessPoolTaskRunner's initializer): the transform stack, so
+    that no chunk pays for it; log lines to the run's log file when there is one."""
+    from warta.logfile import attach
+
+    attach()
+    load_stack()
 
 
 def now() -> datetime:

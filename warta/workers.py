@@ -1,10 +1,11 @@
 """Worker processes for chunk transforms, launched before the flow when that is worth it.
 
-A worker process spends ~3.5 s importing the transform stack (`warta.chunks.warm`). Started the
-way Prefect starts them, on the first chunk's submission, that comes after the temporary Prefect
-server's start-up (~5 s, on one core) and adds to it. `prestart`, called by `warta run` before it
-imports Prefect, launches them at once, so that their imports run while the server starts; the
-flow's runner (`flows.pool.WarmProcessPool`) takes them.
+Workers are forked from a fork server that imports the transform stack once (`_context`): ~4 s
+of CPU, where each spawned worker used to pay it. Started the way Prefect starts them, on the
+first chunk's submission, that comes after the temporary Prefect server's start-up (~5 s, on one
+core) and adds to it. `prestart`, called by `warta run` before it imports Prefect, launches them
+at once, so that the server's imports run while the Prefect server starts; the flow's runner
+(`flows.pool.WarmProcessPool`) takes them.
 
 `prestart` guesses from the inputs alone (the warehouse is the flow's to read): more than one
 chunk of documents in local files changed since the DuckDB file was last written (every file
@@ -49,10 +50,11 @@ _early: _Started | None = None
 
 
 def _exit_quietly() -> None:
-    """A worker's last exit handler (registered before any of Prefect's, so it runs after them):
-    leave without the interpreter's final teardown, in which DuckDB's bindings (the checks use an
-    in-memory database) print reference-leak reports to the run's terminal. A pool worker's exit
-    code is read by nobody: the pool learns of a crashed worker from its process sentinel."""
+    """A spawned worker's last exit handler (registered before any of Prefect's, so it runs after
+    them): leave without the interpreter's final teardown, in which DuckDB's bindings (the checks
+    use an in-memory database) print reference-leak reports to the run's terminal. (A worker forked
+    from the fork server leaves so anyway.) A pool worker's exit code is read by nobody: the pool
+    learns of a crashed worker from its process sentinel."""
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
@@ -76,13 +78,34 @@ def start_worker() -> None:
 
 
 def init_worker(queue: Queue) -> None:
-    """A prestarted worker's start, as Prefect's process pool starts its own: its log lines and
-    events go to the flow's process through `queue` (Prefect's runner forwards them), then
-    `start_worker`. The environment the run sets later (its server's address) comes with each
-    task, as it does for Prefect's own workers."""
+    """A worker's start, as Prefect's process pool starts its own: its log lines and events go to
+    the flow's process through `queue` (Prefect's runner forwards them), then `start_worker`.
+    The environment the run sets later (its server's address) comes with each task, as it does
+    for Prefect's own workers."""
     from prefect.task_runners import _initialize_process_pool_worker
 
     _initialize_process_pool_worker(queue, start_worker, ())
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from a fork server that has imported the transform stack
+    (`warta.worker_stack`) once, so that no worker pays ~4 s of CPU for its imports, the language
+    model and the lexicons (two workers paid it twice, on the cores the run needs). The server is
+    a fresh process with no lock held and no polars pool started, and is forked from only while
+    idle; where there is no fork server (Windows), each worker is spawned and imports it all."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["warta.worker_stack"])
+    return context
+
+
+def new_pool(workers: int) -> tuple[Queue, ProcessPoolExecutor]:
+    """The message queue and executor of a pool of `workers` processes (none started yet)."""
+    context = _context()
+    queue = context.Queue()
+    return queue, ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
+                                      initargs=(queue,))
 
 
 def prestart(inputs: list[str], db: Path, workers: int, chunk_size: int, *, force: bool = False) -> bool:
@@ -94,10 +117,7 @@ def prestart(inputs: list[str], db: Path, workers: int, chunk_size: int, *, forc
     documents = _changed_documents(inputs, db, chunk_size * workers, force)
     if documents <= chunk_size:
         return False
-    context = multiprocessing.get_context("spawn")  # as Prefect's runner: no forked threads or locks
-    queue = context.Queue()
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
-                                   initargs=(queue,))
+    queue, executor = new_pool(workers)
     # The executor starts a process per submission while none is idle: a no-op each starts them.
     # Ctrl-C is held back meanwhile: a process inherits the blocked signal, so a terminal's Ctrl-C
     # (sent to the whole group) never interrupts a worker's imports; this process gets it after.

@@ -24,6 +24,7 @@ from helpers.db import query
 from helpers.faults import (
     assert_no_duplicate_keys,
     hold_file,
+    is_pool_worker,
     many_articles,
     spawn_warta,
     wait_for_child,
@@ -232,8 +233,7 @@ def test_a_stuck_worker_process_fails_the_run_by_its_deadline_and_leaves_nothing
     proc = spawn_warta(*args, env=env)
     log = db.with_suffix(".log")
     try:
-        worker = wait_for_child(proc, lambda cmd: "multiprocessing" in cmd and "resource_tracker" not in cmd,
-                                timeout=300)
+        worker = wait_for_child(proc, is_pool_worker, timeout=300, of_process=True)
         family = {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
         wait_until(lambda: proc.poll() is not None or (
             log.exists() and "load-chunk" in log.read_text(encoding="utf-8", errors="replace")), 300)

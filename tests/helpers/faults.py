@@ -105,13 +105,25 @@ def wait_until(condition, timeout: float) -> None:
         time.sleep(0.2)
 
 
-def wait_for_child(proc: subprocess.Popen[str], predicate, timeout: float = 180.0) -> psutil.Process:
-    """The first descendant of `proc` whose command line satisfies `predicate`."""
+def is_pool_worker(child: psutil.Process) -> bool:
+    """A worker process of the run's pool: a multiprocessing process, not the resource tracker and
+    not the fork server itself (a worker forked from the server keeps its command line; its parent
+    tells them apart)."""
+    cmd = " ".join(child.cmdline())
+    if "multiprocessing" not in cmd or "resource_tracker" in cmd:
+        return False
+    return "forkserver" not in cmd or "forkserver" in " ".join(child.parent().cmdline())
+
+
+def wait_for_child(proc: subprocess.Popen[str], predicate, timeout: float = 180.0, *,
+                   of_process: bool = False) -> psutil.Process:
+    """The first descendant of `proc` whose command line (with `of_process`, whose process)
+    satisfies `predicate`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for child in psutil.Process(proc.pid).children(recursive=True):
             try:
-                if predicate(" ".join(child.cmdline())):
+                if predicate(child if of_process else " ".join(child.cmdline())):
                     return child
             except psutil.NoSuchProcess:
                 continue
