@@ -1451,6 +1451,14 @@ BLIND11_PATTERNS = [
          [("visit", date(2025, 3, 7), ["Wang Yi"], "Moskow")]),
         # `di dalam ruang pertemuan`: the room of a gathering told elsewhere, no meeting told here.
         ("Di dalam ruang pertemuan, Menlu Sugiono duduk di samping Menlu China Wang Yi.", date(2025, 1, 28), []),
+        # A year in a later relative clause is that clause's (here the lead's undated plan takes the
+        # publication's month) ...
+        ("Menlu Sugiono dan Menlu China Wang Yi akan mengadakan pertemuan di Beijing, yang akan menegaskan "
+         "kemitraan yang mereka sepakati pada tahun 2021.", date(2025, 4, 22),
+         [("meeting", date(2025, 4, 1), ["Sugiono", "Wang Yi"], "Beijing")]),
+        # ... a date right after the comma is the event's own.
+        ("Menlu Sugiono bertemu Menlu China Wang Yi di Beijing, pada April 2025.", date(2025, 4, 22),
+         [("meeting", date(2025, 4, 1), ["Sugiono", "Wang Yi"], "Beijing")]),
 ]
 
 

@@ -641,12 +641,27 @@ def _detached(sentence: str, d: DateMention, at: int) -> bool:
     clause = max(sentence.rfind(",", 0, d.start), sentence.rfind(";", 0, d.start)) + 1
     if d.start - clause <= CLAUSE_CUE_WINDOW and _lex().citing.match(sentence[clause:d.start].lstrip()):
         return True
+    if d.start > at and d.precision != "day" and _own_clause_after(sentence, at, d.start):
+        # `... akan mengadakan pertemuan, yang akan menekankan hubungan yang mereka tandatangani
+        # pada tahun 2022`, `dalam pertemuan dengan Xi, mencatat rekor perdagangan tahun lalu`:
+        # a year or month in a later clause of its own (a relative clause, another predicate).
+        return True
     cue = detaching_cues().search(sentence, at + 1, d.start) if d.start > at and not starts else None
     # `mengunjungi Ukraina sejak invasi ... pada Februari 2022`: the date is the invasion's,
     # unless a place brings the sentence back to the trip (`sejak perang ... ke Beijing pada`).
     return bool(cue) and not any(
         (e := ents.entity(r.name if (r := ents.resolve(m.group("place"))) else "")) is not None and e.kind == "place"
         for m in _lex().place.finditer(sentence, cue.end(), d.start))
+
+
+def _own_clause_after(sentence: str, at: int, start: int) -> bool:
+    """Whether offset `start`, after the trigger at `at`, lies in a later clause that opens with
+    `yang` or a verb of its own (`me-`, `ber-`, `di-`) after a comma."""
+    clause = sentence.rfind(",", at, start)
+    if clause < 0:
+        return False
+    opener = sentence[clause + 1:start].split()[:1]
+    return bool(opener) and (opener[0].lower() == "yang" or re.match(r"(?:me|ber|di)[a-z]{3,}$", opener[0]) is not None)
 
 
 def _date(sentence: str, at: int, published: date | None, forward: bool = False) -> DateMention | None:
