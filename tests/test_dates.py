@@ -42,6 +42,9 @@ from transforms.dates import compatible, find_dates
         ("KTT pada Rabu", date(2024, 7, 3), date(2024, 7, 3), "day"),
         ("pada Rabu lalu", date(2024, 7, 3), date(2024, 6, 26), "day"),
         ("kemarin", date(2024, 7, 3), date(2024, 7, 2), "day"),
+        # Later on the day of writing.
+        ("Siang hari nanti, Presiden dijadwalkan bertemu", date(2024, 7, 3), date(2024, 7, 3), "day"),
+        ("bertemu nanti malam", date(2024, 7, 3), date(2024, 7, 3), "day"),
         # A weekday with its capital and no preposition, after the place or before a part of the day.
         ("kata menteri itu di Hanoi, Kamis.", date(2024, 7, 6), date(2024, 7, 4), "day"),
         ("keduanya bertemu di Hanoi, Kamis, untuk", date(2024, 7, 6), date(2024, 7, 4), "day"),
