@@ -1456,6 +1456,10 @@ BLIND11_PATTERNS = [
         ("Menlu Sugiono dan Menlu China Wang Yi akan mengadakan pertemuan di Beijing, yang akan menegaskan "
          "kemitraan yang mereka sepakati pada tahun 2021.", date(2025, 4, 22),
          [("meeting", date(2025, 4, 1), ["Sugiono", "Wang Yi"], "Beijing")]),
+        # `Kunjungan ke Rusia ini`: the trip told before, named again; the meeting of `kemarin` is told.
+        ("Kunjungan ke Tokyo ini dilakukan setelah kemarin Sugiono bertemu dengan Menlu Korea Selatan Cho Tae-yul "
+         "di Seoul.", date(2025, 4, 22),
+         [("meeting", date(2025, 4, 21), ["Cho Tae-yul", "Sugiono"], "Seoul")]),
         # ... a date right after the comma is the event's own.
         ("Menlu Sugiono bertemu Menlu China Wang Yi di Beijing, pada April 2025.", date(2025, 4, 22),
          [("meeting", date(2025, 4, 1), ["Sugiono", "Wang Yi"], "Beijing")]),

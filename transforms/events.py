@@ -344,7 +344,7 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
         after = sentence[m.end():m.end() + 12].split()
         word = after[0].lower().strip(".,") if after else ""
         anaphoric = word in lex.anaphora and not (possessive and word in lex.possessive) or \
-            _relative_back(sentence, m.end())
+            _relative_back(sentence, m.end()) or _place_then_back(sentence, m.end())
         # `setelah pertemuan (pribadi) mereka`: the meeting of the sentence's own people is told,
         # not only used as a moment.
         theirs = any(w.lower().strip(".,") in lex.possessive for w in sentence[m.end():m.end() + 30].split()[:2])
@@ -374,6 +374,14 @@ def _hits(sentence: str, *, possessive: bool = False) -> list[tuple[str, re.Matc
         if not inside_longer and not anaphoric and not elsewhen:
             out.append((etype, m))
     return out
+
+
+def _place_then_back(sentence: str, at: int) -> bool:
+    """Whether the event word ending at `at` is followed by its place and a word pointing back
+    (`Kunjungan ke Rusia ini`, `pertemuan di Kazan tersebut`): the event told before, named again."""
+    lex = _lex()
+    m = re.match(r"\s+(?:ke|di)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s+(?P<word>[a-z]+)", sentence[at:])
+    return m is not None and m.group("word") in lex.anaphora
 
 
 def _heading_home(sentence: str, go: re.Match[str]) -> bool:
